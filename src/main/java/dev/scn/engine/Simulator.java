@@ -1,0 +1,150 @@
+package dev.scn.engine;
+
+import dev.scn.engine.trace.CausalTrace;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The discrete-event clock: a future-event set, the current instant, the run loop and its bounds.
+ *
+ * <p>Nothing here knows about TCP or ipfw; components schedule {@link Event}s and the loop runs
+ * them in (time, scheduling order). Each event carries the trace record that caused it, and the
+ * loop makes that the current cause while the event runs, which is how the causal trace links a
+ * state change to the packet, timer or command behind it.
+ */
+public final class Simulator {
+    private final EventQueue queue = new EventQueue();
+    private final RandomStreams randomStreams;
+    private final CausalTrace trace;
+    private final List<Runnable> stepListeners = new ArrayList<>();
+    private long now;
+    private long nextSequence;
+    private long eventsProcessed;
+    private volatile boolean stopRequested;
+
+    public Simulator(long seed, CausalTrace trace) {
+        this.randomStreams = new RandomStreams(seed);
+        this.trace = trace;
+        trace.attachClock(this::now);
+    }
+
+    public long now() {
+        return now;
+    }
+
+    public CausalTrace trace() {
+        return trace;
+    }
+
+    public long seed() {
+        return randomStreams.seed();
+    }
+
+    /** A random stream private to one named component; see {@link RandomStreams}. */
+    public SplittableRandom random(String component) {
+        return randomStreams.forComponent(component);
+    }
+
+    public long eventsProcessed() {
+        return eventsProcessed;
+    }
+
+    public int pendingEvents() {
+        return queue.size();
+    }
+
+    /** Schedules (or moves) the event to the given instant; the current trace cause goes with it. */
+    public void schedule(Event event, long at) {
+        if (at < now) {
+            throw new IllegalArgumentException("cannot schedule in the past: " + at + " < " + now);
+        }
+        event.cause = trace.currentCause();
+        if (event.isScheduled()) {
+            event.time = at;
+            event.sequence = nextSequence++;
+            queue.update(event);
+        } else {
+            event.time = at;
+            event.sequence = nextSequence++;
+            queue.add(event);
+        }
+    }
+
+    public void scheduleAfter(Event event, long delay) {
+        schedule(event, Math.addExact(now, delay));
+    }
+
+    /** Schedules a one-off action. */
+    public Event schedule(long at, Runnable action) {
+        Event event = new ActionEvent(action);
+        schedule(event, at);
+        return event;
+    }
+
+    public void cancel(Event event) {
+        if (event.isScheduled()) {
+            queue.remove(event);
+        }
+    }
+
+    /** Called after every event; used by "always" expectations and samplers that watch each step. */
+    public void addStepListener(Runnable listener) {
+        stepListeners.add(listener);
+    }
+
+    /** Asks the loop to stop after the current event (Ctrl-C, a fatal expectation). */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /**
+     * Runs events due at or before {@code endTime} (inclusive), processing at most
+     * {@code maxEvents} events in this call. Time ends at {@code endTime} unless a bound stopped it.
+     */
+    public RunOutcome run(long endTime, long maxEvents) {
+        long budgetEnd = eventsProcessed + maxEvents;
+        while (true) {
+            if (stopRequested) {
+                return RunOutcome.STOPPED;
+            }
+            Event next = queue.peek();
+            if (next == null || next.time > endTime) {
+                now = Math.max(now, endTime);
+                return RunOutcome.COMPLETED;
+            }
+            if (eventsProcessed >= budgetEnd) {
+                return RunOutcome.EVENT_BUDGET_EXHAUSTED;
+            }
+            queue.poll();
+            now = next.time;
+            trace.setCurrentCause(next.cause);
+            next.fire();
+            eventsProcessed++;
+            for (int i = 0; i < stepListeners.size(); i++) {
+                stepListeners.get(i).run();
+            }
+        }
+    }
+
+    /** How a call to {@link #run} ended. */
+    public enum RunOutcome {
+        COMPLETED,
+        EVENT_BUDGET_EXHAUSTED,
+        STOPPED
+    }
+
+    private static final class ActionEvent extends Event {
+        private final Runnable action;
+
+        ActionEvent(Runnable action) {
+            this.action = action;
+        }
+
+        @Override
+        protected void fire() {
+            action.run();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.scn.engine.net;
+
+/**
+ * A transport flow regardless of direction: both ends of a TCP connection, and the dynamic rule
+ * that tracks it, share one key. The end with the lower (address, port) comes first.
+ */
+public record FlowKey(Protocol protocol, int addressLow, int portLow, int addressHigh, int portHigh) {
+
+    public static FlowKey of(Protocol protocol, int addressA, int portA, int addressB, int portB) {
+        long a = endpoint(addressA, portA);
+        long b = endpoint(addressB, portB);
+        return a <= b
+                ? new FlowKey(protocol, addressA, portA, addressB, portB)
+                : new FlowKey(protocol, addressB, portB, addressA, portA);
+    }
+
+    public static FlowKey of(Packet packet) {
+        return of(packet.protocol(), packet.source(), packet.sourcePort(), packet.destination(), packet.destinationPort());
+    }
+
+    private static long endpoint(int address, int port) {
+        return ((address & 0xffffffffL) << 16) | (port & 0xffff);
+    }
+
+    @Override
+    public String toString() {
+        return protocol.ipfwName() + " " + Ipv4.format(addressLow) + "." + portLow + " <-> "
+                + Ipv4.format(addressHigh) + "." + portHigh;
+    }
+}

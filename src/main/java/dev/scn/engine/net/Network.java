@@ -1,0 +1,198 @@
+package dev.scn.engine.net;
+
+import dev.scn.engine.Event;
+import dev.scn.engine.Simulator;
+import dev.scn.engine.trace.TraceKind;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Hosts, the links between them, and packet transit. A packet leaving a host's external
+ * interface is handed to the link toward the host that owns its destination address; there are
+ * no routers in between (a path's behaviour is modelled on the link).
+ */
+public final class Network {
+    private final Simulator simulator;
+    private final Map<String, Host> hostsByName = new LinkedHashMap<>();
+    private final Map<Integer, Host> hostsByAddress = new HashMap<>();
+    private final Map<String, Link> links = new LinkedHashMap<>();
+    private final List<PacketTap> taps = new ArrayList<>();
+    private final PacketCounters counters = new PacketCounters();
+    private long nextPacketId = 1;
+
+    public Network(Simulator simulator) {
+        this.simulator = simulator;
+    }
+
+    public Simulator simulator() {
+        return simulator;
+    }
+
+    public void addHost(Host host) {
+        if (hostsByName.putIfAbsent(host.name(), host) != null) {
+            throw new IllegalArgumentException("duplicate host " + host.name());
+        }
+        for (int address : host.addresses()) {
+            Host previous = hostsByAddress.putIfAbsent(address, host);
+            if (previous != null) {
+                throw new IllegalArgumentException("address " + Ipv4.format(address) + " of " + host.name()
+                        + " already belongs to " + previous.name());
+            }
+        }
+    }
+
+    public Host host(String name) {
+        return hostsByName.get(name);
+    }
+
+    public Host hostByAddress(int address) {
+        return hostsByAddress.get(address);
+    }
+
+    public List<Host> hosts() {
+        return List.copyOf(hostsByName.values());
+    }
+
+    public Link connect(Host a, Host b) {
+        String key = linkKey(a, b);
+        if (links.containsKey(key)) {
+            throw new IllegalArgumentException("duplicate link " + a.name() + " " + b.name());
+        }
+        Link link = new Link(simulator, a, b);
+        links.put(key, link);
+        return link;
+    }
+
+    public Link link(Host a, Host b) {
+        return links.get(linkKey(a, b));
+    }
+
+    public List<Link> links() {
+        return Collections.unmodifiableList(new ArrayList<>(links.values()));
+    }
+
+    private static String linkKey(Host a, Host b) {
+        return a.name().compareTo(b.name()) <= 0 ? a.name() + "\u0000" + b.name() : b.name() + "\u0000" + a.name();
+    }
+
+    public void addTap(PacketTap tap) {
+        taps.add(tap);
+    }
+
+    public PacketCounters counters() {
+        return counters;
+    }
+
+    void tap(Host host, Interface via, Direction direction, Packet packet) {
+        for (int i = 0; i < taps.size(); i++) {
+            taps.get(i).packet(simulator.now(), host, via, direction, packet);
+        }
+    }
+
+    long nextPacketId() {
+        return nextPacketId++;
+    }
+
+    /** Puts a packet that left {@code from}'s external interface on the wire. */
+    void transmit(Host from, Packet packet) {
+        Host to = hostsByAddress.get(packet.destination());
+        Link link = to == null ? null : link(from, to);
+        if (link == null) {
+            drop(from, packet, DropReason.NO_ROUTE);
+            return;
+        }
+        if (!link.isUp()) {
+            drop(from, packet, DropReason.LINK_DOWN);
+            return;
+        }
+        Link.Way way = link.from(from);
+        DropReason reason = way.dropReason(packet);
+        if (reason != null) {
+            drop(from, packet, reason);
+            return;
+        }
+        simulator.scheduleAfter(new Arrival(to, packet), way.transitTime());
+    }
+
+    /** Counts and traces a packet that went nowhere. */
+    void drop(Host where, Packet packet, DropReason reason) {
+        counters.countDrop(reason);
+        FlowKey flow = FlowKey.of(packet);
+        if (simulator.trace().detailed(flow)) {
+            simulator.trace().record(TraceKind.PACKET_DROPPED, where.name(), flow, reason.description() + ": " + packet);
+        } else {
+            simulator.trace().count(TraceKind.PACKET_DROPPED);
+        }
+    }
+
+    /** A packet reaching the far end of a link. */
+    private static final class Arrival extends Event {
+        private final Host to;
+        private final Packet packet;
+
+        Arrival(Host to, Packet packet) {
+            this.to = to;
+            this.packet = packet;
+        }
+
+        @Override
+        protected void fire() {
+            to.receiveFromWire(packet);
+        }
+    }
+
+    /** Packets sent by origin and TCP flag kind, and drops by reason, for the whole network. */
+    public static final class PacketCounters {
+        private final Map<Origin, long[]> sentByOrigin = new EnumMap<>(Origin.class);
+        private final long[] dropped = new long[DropReason.values().length];
+        private long rst;
+        private long fin;
+        private long syn;
+
+        void sent(Packet packet) {
+            sentByOrigin.computeIfAbsent(packet.origin(), o -> new long[1])[0]++;
+            if (packet.protocol() == Protocol.TCP) {
+                if (packet.has(TcpFlags.RST)) {
+                    rst++;
+                }
+                if (packet.has(TcpFlags.FIN)) {
+                    fin++;
+                }
+                if (packet.has(TcpFlags.SYN)) {
+                    syn++;
+                }
+            }
+        }
+
+        void countDrop(DropReason reason) {
+            dropped[reason.ordinal()]++;
+        }
+
+        public long sent(Origin origin) {
+            long[] count = sentByOrigin.get(origin);
+            return count == null ? 0 : count[0];
+        }
+
+        public long dropped(DropReason reason) {
+            return dropped[reason.ordinal()];
+        }
+
+        public long rstSent() {
+            return rst;
+        }
+
+        public long finSent() {
+            return fin;
+        }
+
+        public long synSent() {
+            return syn;
+        }
+    }
+}

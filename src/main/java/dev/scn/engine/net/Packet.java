@@ -1,0 +1,246 @@
+package dev.scn.engine.net;
+
+/**
+ * An IPv4 datagram with the header fields that matter to TCP, ipfw and tcpdump.
+ *
+ * <p>Sequence and acknowledgement numbers are 32-bit unsigned values held in {@code int}s and
+ * compared with serial arithmetic ({@code (int) (a - b) < 0}), as the kernel's SEQ_LT does.
+ * The payload is described by its length only; its bytes are zeros when written to a pcap.
+ * A packet is immutable; {@link #id()} is given when it is first sent.
+ */
+public final class Packet {
+    public static final int DEFAULT_TTL = 64;
+
+    private final Protocol protocol;
+    private final int source;
+    private final int sourcePort;
+    private final int destination;
+    private final int destinationPort;
+    private final int seq;
+    private final int ack;
+    private final int flags;
+    private final int window;
+    private final int payloadLength;
+    private final int mssOption;
+    private final int ttl;
+    private final boolean dontFragment;
+    private final int tos;
+    private final Origin origin;
+    private final boolean skipFirewall;
+    private long id;
+
+    private Packet(Builder b) {
+        this.protocol = b.protocol;
+        this.source = b.source;
+        this.sourcePort = b.sourcePort;
+        this.destination = b.destination;
+        this.destinationPort = b.destinationPort;
+        this.seq = b.seq;
+        this.ack = b.ack;
+        this.flags = b.flags;
+        this.window = b.window;
+        this.payloadLength = b.payloadLength;
+        this.mssOption = b.mssOption;
+        this.ttl = b.ttl;
+        this.dontFragment = b.dontFragment;
+        this.tos = b.tos;
+        this.origin = b.origin;
+        this.skipFirewall = b.skipFirewall;
+    }
+
+    public static Builder tcp(int source, int sourcePort, int destination, int destinationPort) {
+        return new Builder(Protocol.TCP, source, sourcePort, destination, destinationPort);
+    }
+
+    public static Builder udp(int source, int sourcePort, int destination, int destinationPort) {
+        return new Builder(Protocol.UDP, source, sourcePort, destination, destinationPort);
+    }
+
+    public Protocol protocol() {
+        return protocol;
+    }
+
+    public int source() {
+        return source;
+    }
+
+    public int sourcePort() {
+        return sourcePort;
+    }
+
+    public int destination() {
+        return destination;
+    }
+
+    public int destinationPort() {
+        return destinationPort;
+    }
+
+    public int seq() {
+        return seq;
+    }
+
+    public int ack() {
+        return ack;
+    }
+
+    public int flags() {
+        return flags;
+    }
+
+    public boolean has(int flag) {
+        return (flags & flag) != 0;
+    }
+
+    public int window() {
+        return window;
+    }
+
+    public int payloadLength() {
+        return payloadLength;
+    }
+
+    /** The MSS option value carried by a SYN, 0 when absent. */
+    public int mssOption() {
+        return mssOption;
+    }
+
+    public int ttl() {
+        return ttl;
+    }
+
+    public boolean dontFragment() {
+        return dontFragment;
+    }
+
+    public int tos() {
+        return tos;
+    }
+
+    public Origin origin() {
+        return origin;
+    }
+
+    /** M_SKIP_FIREWALL: ipfw lets the packet pass unchecked (its own keepalives and resets). */
+    public boolean skipFirewall() {
+        return skipFirewall;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    void assignId(long id) {
+        if (this.id == 0) {
+            this.id = id;
+        }
+    }
+
+    /** The 20-byte IP header plus the TCP header (20, or 24 with the MSS option) or UDP header. */
+    public int ipLength() {
+        int transport = switch (protocol) {
+            case TCP -> 20 + (mssOption != 0 ? 4 : 0);
+            case UDP, ICMP -> 8;
+        };
+        return 20 + transport + payloadLength;
+    }
+
+    /** A copy addressed back to the sender with other fields left to the builder. */
+    public Builder reply() {
+        return new Builder(protocol, destination, destinationPort, source, sourcePort);
+    }
+
+    @Override
+    public String toString() {
+        return Ipv4.format(source) + "." + sourcePort + " > " + Ipv4.format(destination) + "." + destinationPort
+                + " [" + TcpFlags.tcpdump(flags) + "] seq " + Integer.toUnsignedString(seq)
+                + " ack " + Integer.toUnsignedString(ack) + " len " + payloadLength + " (" + origin + ")";
+    }
+
+    /** Builds packets; defaults: TTL 64, no DF, TOS 0, origin TCP. */
+    public static final class Builder {
+        private final Protocol protocol;
+        private final int source;
+        private final int sourcePort;
+        private final int destination;
+        private final int destinationPort;
+        private int seq;
+        private int ack;
+        private int flags;
+        private int window;
+        private int payloadLength;
+        private int mssOption;
+        private int ttl = DEFAULT_TTL;
+        private boolean dontFragment;
+        private int tos;
+        private Origin origin = Origin.TCP;
+        private boolean skipFirewall;
+
+        private Builder(Protocol protocol, int source, int sourcePort, int destination, int destinationPort) {
+            this.protocol = protocol;
+            this.source = source;
+            this.sourcePort = sourcePort;
+            this.destination = destination;
+            this.destinationPort = destinationPort;
+        }
+
+        public Builder seq(int value) {
+            this.seq = value;
+            return this;
+        }
+
+        public Builder ack(int value) {
+            this.ack = value;
+            return this;
+        }
+
+        public Builder flags(int value) {
+            this.flags = value;
+            return this;
+        }
+
+        public Builder window(int value) {
+            this.window = value;
+            return this;
+        }
+
+        public Builder payloadLength(int value) {
+            this.payloadLength = value;
+            return this;
+        }
+
+        public Builder mssOption(int value) {
+            this.mssOption = value;
+            return this;
+        }
+
+        public Builder ttl(int value) {
+            this.ttl = value;
+            return this;
+        }
+
+        public Builder dontFragment(boolean value) {
+            this.dontFragment = value;
+            return this;
+        }
+
+        public Builder tos(int value) {
+            this.tos = value;
+            return this;
+        }
+
+        public Builder origin(Origin value) {
+            this.origin = value;
+            return this;
+        }
+
+        public Builder skipFirewall(boolean value) {
+            this.skipFirewall = value;
+            return this;
+        }
+
+        public Packet build() {
+            return new Packet(this);
+        }
+    }
+}

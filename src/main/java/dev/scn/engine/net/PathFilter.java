@@ -1,0 +1,35 @@
+package dev.scn.engine.net;
+
+/**
+ * {@code drop on A->B tcp flags F [count N]}: drops TCP segments one way whose flags include
+ * every bit of {@code flags}, at most {@code count} of them (unlimited when negative).
+ * A lost FIN is {@code flags F count 1}.
+ */
+public final class PathFilter {
+    private final int flags;
+    private long remaining;
+
+    public PathFilter(int flags, long count) {
+        this.flags = flags;
+        this.remaining = count;
+    }
+
+    public int flags() {
+        return flags;
+    }
+
+    public long remaining() {
+        return remaining;
+    }
+
+    /** True when the filter takes this packet (and uses up one of its count). */
+    boolean takes(Packet packet) {
+        if (remaining == 0 || packet.protocol() != Protocol.TCP || (packet.flags() & flags) != flags) {
+            return false;
+        }
+        if (remaining > 0) {
+            remaining--;
+        }
+        return true;
+    }
+}

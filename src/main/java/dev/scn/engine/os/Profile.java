@@ -1,0 +1,42 @@
+package dev.scn.engine.os;
+
+import java.util.List;
+
+/**
+ * The behaviour of one FreeBSD release as the engine models it: which ipfw dynamic-rule code it
+ * runs, which TCP features it has, and its sysctls with their defaults.
+ *
+ * @param name            as a scenario writes it: {@code freebsd 5.4}
+ * @param major           major version
+ * @param minor           minor version
+ * @param ipfwEra         generation of ipfw's dynamic-rule code
+ * @param rstValidation   how TCP validates an incoming RST
+ * @param ephemeralFirst  default {@code net.inet.ip.portrange.first}
+ * @param ephemeralLast   default {@code net.inet.ip.portrange.last}
+ * @param sysctls         every sysctl of this release the engine models, with defaults and ranges
+ */
+public record Profile(String name, int major, int minor, IpfwEra ipfwEra, RstValidation rstValidation,
+                      int ephemeralFirst, int ephemeralLast, List<SysctlDef> sysctls) {
+
+    /** {@code net.inet.tcp.fast_finwait2_recycle} and {@code finwait2_timeout} exist (7.0+). */
+    public boolean hasFastFinwait2Recycle() {
+        return major >= 7;
+    }
+
+    /** The release string as {@code uname -r} prints it, e.g. {@code 5.4-RELEASE}. */
+    public String release() {
+        return major + "." + minor + "-RELEASE";
+    }
+
+    public Sysctls newSysctls() {
+        return new Sysctls(sysctls);
+    }
+
+    /** How tcp_input accepts an RST for a synchronized connection. */
+    public enum RstValidation {
+        /** 5.x-era: seq within [last_ack_sent, last_ack_sent + rcv_wnd). */
+        WINDOW,
+        /** RFC 5961 section 3: only seq == rcv_nxt resets; other in-window RSTs get a challenge ACK. */
+        RFC5961
+    }
+}
