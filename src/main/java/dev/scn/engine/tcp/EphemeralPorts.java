@@ -1,0 +1,89 @@
+package dev.scn.engine.tcp;
+
+import dev.scn.engine.SimTime;
+import dev.scn.engine.net.Host;
+
+import java.util.SplittableRandom;
+
+/**
+ * Local port choice for connect(2), as in_pcbbind/in_pcb_lport do: start at a random point of
+ * [portrange.first, portrange.last] (net.inet.ip.portrange.randomized=1) and probe upward,
+ * wrapping, to the first free port. ipport_tick: after more than randomcps (10) TCP
+ * allocations in one second, allocation turns sequential for randomtime (45) seconds
+ * (in_pcb.c of 6.x and 9.3).
+ */
+final class EphemeralPorts {
+    private static final int RANDOM_CPS = 10;
+    private static final int RANDOM_TIME = 45;
+
+    private final Host host;
+    private final SplittableRandom random;
+    private int lastPort;
+    private long allocations;
+    private long lastCount;
+    private long lastTickSecond = -1;
+    private int stopRandom;
+
+    EphemeralPorts(Host host, SplittableRandom random) {
+        this.host = host;
+        this.random = random;
+    }
+
+    void reset() {
+        lastPort = 0;
+        allocations = 0;
+        lastCount = 0;
+        lastTickSecond = -1;
+        stopRandom = 0;
+    }
+
+    int allocate(int foreignAddress, int foreignPort, TcpStack stack) {
+        runTicks();
+        int first = (int) host.sysctls().get("net.inet.ip.portrange.first");
+        int last = (int) host.sysctls().get("net.inet.ip.portrange.last");
+        if (first > last) {
+            int t = first;
+            first = last;
+            last = t;
+        }
+        boolean randomize = stopRandom == 0 && first != last;
+        if (randomize) {
+            lastPort = first + random.nextInt(last - first);
+        }
+        int count = last - first;
+        do {
+            if (count-- < 0) {
+                throw new IllegalStateException("no free ephemeral port on " + host.name() + " (EADDRNOTAVAIL)");
+            }
+            lastPort++;
+            if (lastPort < first || lastPort > last) {
+                lastPort = first;
+            }
+        } while (stack.localPortInUse(lastPort));
+        allocations++;
+        return lastPort;
+    }
+
+    /** Replays the once-a-second ipport_tick for the seconds elapsed since the last allocation. */
+    private void runTicks() {
+        long second = SimTime.wholeSeconds(host.simulator().now() - host.bootTime());
+        if (lastTickSecond < 0) {
+            lastTickSecond = second;
+            return;
+        }
+        while (lastTickSecond < second) {
+            lastTickSecond++;
+            if (allocations <= lastCount + RANDOM_CPS) {
+                if (stopRandom > 0) {
+                    stopRandom--;
+                }
+            } else {
+                stopRandom = RANDOM_TIME;
+            }
+            lastCount = allocations;
+            if (stopRandom == 0 && allocations == lastCount) {
+                lastTickSecond = second;
+            }
+        }
+    }
+}

@@ -1,0 +1,428 @@
+package dev.scn.engine.tcp;
+
+import dev.scn.engine.Event;
+import dev.scn.engine.SimTime;
+import dev.scn.engine.Simulator;
+import dev.scn.engine.net.FlowKey;
+import dev.scn.engine.net.Host;
+import dev.scn.engine.net.Ipv4;
+import dev.scn.engine.net.Protocol;
+import dev.scn.engine.trace.CausalTrace;
+import dev.scn.engine.trace.TraceKind;
+
+/**
+ * One TCP connection: FreeBSD's inpcb + tcpcb, with the socket-side calls that drive it.
+ *
+ * <p>Sequence variables carry the kernel's names (snd_una, rcv_nxt, last_ack_sent ...) so the
+ * code reads against tcp_input.c and tcp_output.c. Segment processing lives in
+ * {@link TcpInput}, segment building in {@link TcpOutput}; this class owns the state, the
+ * buffers and the five per-connection timers.
+ */
+public final class TcpConnection {
+    final TcpStack stack;
+    final Host host;
+    final Simulator simulator;
+    final int localAddress;
+    final int localPort;
+    final int foreignAddress;
+    final int foreignPort;
+    final FlowKey flow;
+    private final long createdAt;
+    /** Position in the host's pcb list (netstat order). */
+    long order;
+
+    TcpState state = TcpState.CLOSED;
+    TcpSocket socket;
+
+    // Send sequence space (tcp_var.h).
+    int iss;
+    int sndUna;
+    int sndNxt;
+    int sndMax;
+    int sndWnd;
+    int sndWl1;
+    int sndWl2;
+    int maxSndWnd;
+    /** Sequence number just past the last byte the application put into the send buffer. */
+    int sndBufferEnd;
+    boolean finQueued;
+    boolean finSent;
+
+    // Receive sequence space.
+    int irs;
+    int rcvNxt;
+    int rcvAdv;
+    int lastAckSent;
+    long receiveBuffered;
+    final Reassembly reassembly = new Reassembly();
+
+    // Congestion control and retransmission.
+    int maxseg = 512;
+    long cwnd = (long) TcpConstants.MAXWIN << 14;
+    long ssthresh = (long) TcpConstants.MAXWIN << 14;
+    int dupAcks;
+    boolean inFastRecovery;
+    int recover;
+    int rxtShift;
+    long rxtCurMs = TcpConstants.RTOBASE_MS;
+    long srtt;
+    long rttvar = ((TcpConstants.RTOBASE_MS) << TcpConstants.RTTVAR_SHIFT) / 4;
+    long rttMinMs;
+    long rttStartMs;
+    int rttSeq;
+    boolean timing;
+    boolean forceOne;
+
+    // Flags of tcpcb t_flags that matter here.
+    boolean ackNow;
+    boolean delayedAckPending;
+
+    // Socket state.
+    boolean cantRcvMore;
+    boolean cantSendMore;
+    boolean noFdRef;
+
+    /** t_rcvtime: when the last segment for this connection arrived (microseconds). */
+    long lastReceived;
+
+    final Timer retransmitTimer = new Timer(TimerKind.REXMT);
+    final Timer persistTimer = new Timer(TimerKind.PERSIST);
+    final Timer keepTimer = new Timer(TimerKind.KEEP);
+    final Timer twoMslTimer = new Timer(TimerKind.TWO_MSL);
+    final Timer delayedAckTimer = new Timer(TimerKind.DELACK);
+
+    TcpConnection(TcpStack stack, int localAddress, int localPort, int foreignAddress, int foreignPort) {
+        this.stack = stack;
+        this.host = stack.host();
+        this.simulator = host.simulator();
+        this.localAddress = localAddress;
+        this.localPort = localPort;
+        this.foreignAddress = foreignAddress;
+        this.foreignPort = foreignPort;
+        this.flow = FlowKey.of(Protocol.TCP, localAddress, localPort, foreignAddress, foreignPort);
+        this.createdAt = simulator.now();
+        this.lastReceived = simulator.now();
+        this.rttMinMs = stack.rexmitMinMs();
+    }
+
+    // ---- what observers read -------------------------------------------------------------
+
+    public TcpState state() {
+        return state;
+    }
+
+    public int localAddress() {
+        return localAddress;
+    }
+
+    public int localPort() {
+        return localPort;
+    }
+
+    public int foreignAddress() {
+        return foreignAddress;
+    }
+
+    public int foreignPort() {
+        return foreignPort;
+    }
+
+    public FlowKey flow() {
+        return flow;
+    }
+
+    public long createdAt() {
+        return createdAt;
+    }
+
+    public long lastReceived() {
+        return lastReceived;
+    }
+
+    public int sndUna() {
+        return sndUna;
+    }
+
+    public int sndNxt() {
+        return sndNxt;
+    }
+
+    public int sndMax() {
+        return sndMax;
+    }
+
+    public int rcvNxt() {
+        return rcvNxt;
+    }
+
+    public int iss() {
+        return iss;
+    }
+
+    public int irs() {
+        return irs;
+    }
+
+    public int maxseg() {
+        return maxseg;
+    }
+
+    public long cwnd() {
+        return cwnd;
+    }
+
+    /** Recv-Q as netstat prints it: so_rcv.sb_cc. */
+    public long receiveBuffered() {
+        return receiveBuffered;
+    }
+
+    /** Send-Q as netstat prints it: so_snd.sb_cc, data not yet acknowledged. */
+    public long sendBuffered() {
+        int start = state.haveEstablished() || Seq.gt(sndUna, iss) ? sndUna : iss + 1;
+        long bytes = sndBufferEnd - start;
+        return Math.max(0, bytes);
+    }
+
+    public boolean socketClosed() {
+        return noFdRef;
+    }
+
+    /** When the 2MSL / FIN_WAIT_2 timer will fire next, or -1. */
+    public long twoMslDeadline() {
+        return twoMslTimer.isScheduled() ? twoMslTimer.time() : -1;
+    }
+
+    public long retransmitDeadline() {
+        return retransmitTimer.isScheduled() ? retransmitTimer.time() : -1;
+    }
+
+    public long keepDeadline() {
+        return keepTimer.isScheduled() ? keepTimer.time() : -1;
+    }
+
+    public TcpSocket socket() {
+        return socket;
+    }
+
+    public Simulator simulator() {
+        return simulator;
+    }
+
+    public String hostName() {
+        return host.name();
+    }
+
+    @Override
+    public String toString() {
+        return Ipv4.format(localAddress) + "." + localPort + " <-> " + Ipv4.format(foreignAddress) + "." + foreignPort
+                + " " + state.netstatName();
+    }
+
+    // ---- state changes -------------------------------------------------------------------
+
+    void setState(TcpState next, String why) {
+        TcpState previous = state;
+        state = next;
+        stack.stateChanged(this, previous, next);
+        CausalTrace trace = simulator.trace();
+        if (trace.detailed(flow)) {
+            trace.recordAndFollow(TraceKind.TCP_STATE, host.name(), flow,
+                    previous.netstatName() + " -> " + next.netstatName() + " (" + why + ")");
+        } else {
+            trace.count(TraceKind.TCP_STATE);
+        }
+    }
+
+    void traceTimer(TraceKind kind, String text) {
+        CausalTrace trace = simulator.trace();
+        if (trace.detailed(flow)) {
+            trace.recordAndFollow(kind, host.name(), flow, text);
+        } else {
+            trace.count(kind);
+        }
+    }
+
+    /** tcp_close: the pcb is freed; the application learns why. */
+    void close(TcpApplication.CloseReason reason, String why) {
+        if (state != TcpState.CLOSED) {
+            setState(TcpState.CLOSED, why);
+        }
+        cancelAllTimers();
+        stack.remove(this);
+        if (socket != null) {
+            socket.application().terminated(socket, reason);
+        }
+    }
+
+    /** The state vanished without a trace on the wire ({@code forget}, crash). */
+    void discardSilently() {
+        cancelAllTimers();
+        state = TcpState.CLOSED;
+    }
+
+    void cancelAllTimers() {
+        simulator.cancel(retransmitTimer);
+        simulator.cancel(persistTimer);
+        simulator.cancel(keepTimer);
+        simulator.cancel(twoMslTimer);
+        simulator.cancel(delayedAckTimer);
+    }
+
+    // ---- socket calls ----------------------------------------------------------------------
+
+    /** Moves what the blocking writer still holds into the send buffer, up to sb_hiwat. */
+    void fillSendBuffer() {
+        if (socket == null || cantSendMore) {
+            return;
+        }
+        long room = stack.sendSpace() - sendBuffered();
+        long moved = Math.min(room, socket.pendingWrite());
+        if (moved > 0) {
+            sndBufferEnd += (int) moved;
+            socket.consumePending(moved);
+            if (state.haveEstablished()) {
+                TcpOutput.output(this);
+            }
+        }
+        if (socket.pendingWrite() == 0) {
+            if (moved > 0) {
+                socket.application().writeCompleted(socket);
+            }
+            if (socket.closeRequested() && !noFdRef) {
+                closeByApplication();
+            }
+        }
+    }
+
+    long readFromBuffer(long max) {
+        long taken = Math.min(max, receiveBuffered);
+        receiveBuffered -= taken;
+        if (taken > 0 && state.haveEstablished()) {
+            // tcp_usr_rcvd: a read may open the window enough for tcp_output to send an update.
+            TcpOutput.output(this);
+        }
+        return taken;
+    }
+
+    void shutdownOutput() {
+        if (cantSendMore) {
+            return;
+        }
+        cantSendMore = true;
+        usrClosed("shutdown(SHUT_WR)");
+    }
+
+    /** close(2) without linger-0: tcp_usr_disconnect -> soisdisconnecting, sbflush(rcv), tcp_usrclosed. */
+    void closeByApplication() {
+        if (noFdRef) {
+            return;
+        }
+        noFdRef = true;
+        cantRcvMore = true;
+        receiveBuffered = 0;
+        if (state == TcpState.SYN_SENT || state == TcpState.LISTEN || state == TcpState.CLOSED) {
+            close(TcpApplication.CloseReason.CLOSED, "close() before established");
+            return;
+        }
+        boolean alreadyShut = cantSendMore;
+        cantSendMore = true;
+        if (alreadyShut && state == TcpState.FIN_WAIT_2) {
+            // tcp_usrclosed on a socket already in FIN_WAIT_2: soisdisconnected and the 2MSL timer
+            // is armed now, with maxidle (or finwait2_timeout with fast recycle, 7.0+) (model §5).
+            armFinWait2Timer("close() in FIN_WAIT_2");
+            return;
+        }
+        usrClosed("close()");
+    }
+
+    /** tcp_usrclosed: the state change of an active or passive close, then tcp_output sends the FIN. */
+    private void usrClosed(String why) {
+        switch (state) {
+            case SYN_RECEIVED, ESTABLISHED -> {
+                finQueued = true;
+                setState(TcpState.FIN_WAIT_1, why);
+            }
+            case CLOSE_WAIT -> {
+                finQueued = true;
+                setState(TcpState.LAST_ACK, why);
+            }
+            case CLOSED, LISTEN, SYN_SENT, FIN_WAIT_1, CLOSING, LAST_ACK, FIN_WAIT_2, TIME_WAIT -> {
+                return;
+            }
+        }
+        TcpOutput.output(this);
+    }
+
+    /** close() with SO_LINGER {1, 0}: tcp_drop, which sends RST|ACK from state CLOSED. */
+    void abortByApplication() {
+        noFdRef = true;
+        drop(TcpApplication.CloseReason.ABORTED, "close() with SO_LINGER 0");
+    }
+
+    /** tcp_drop: if a SYN was received, tcp_output in state CLOSED sends an RST; then tcp_close. */
+    void drop(TcpApplication.CloseReason reason, String why) {
+        if (state.haveReceivedSyn()) {
+            setState(TcpState.CLOSED, why);
+            TcpOutput.sendResetFromClosed(this);
+        }
+        close(reason, why);
+    }
+
+    // ---- timers ----------------------------------------------------------------------------
+
+    long nowMs() {
+        return simulator.now() / SimTime.MICROS_PER_MILLI;
+    }
+
+    void arm(Timer timer, long millis) {
+        simulator.schedule(timer, simulator.now() + SimTime.millis(millis));
+    }
+
+    /**
+     * FIN_WAIT_2 with the receive side shut: tcp_input.c (FIN_WAIT_1 case) and tcp_usrclosed arm
+     * the 2MSL timer with tcp_maxidle; 7.0+ uses tcp_finwait2_timeout when
+     * net.inet.tcp.fast_finwait2_recycle is on (model §5).
+     */
+    void armFinWait2Timer(String why) {
+        long timeoutMs;
+        String which;
+        if (stack.fastFinwait2Recycle()) {
+            timeoutMs = stack.finwait2TimeoutMs();
+            which = "net.inet.tcp.finwait2_timeout";
+        } else {
+            timeoutMs = stack.maxIdleMs();
+            which = "maxidle = keepcnt x keepintvl";
+        }
+        simulator.schedule(twoMslTimer, simulator.now() + SimTime.millis(timeoutMs));
+        traceTimer(TraceKind.TCP_TIMER_ARMED, "FIN_WAIT_2 timer armed for " + timeoutMs / 1000 + " s (" + which
+                + ", " + why + ")");
+    }
+
+    /** The five callouts of a tcpcb. */
+    enum TimerKind {
+        REXMT, PERSIST, KEEP, TWO_MSL, DELACK
+    }
+
+    /** One reusable callout. */
+    final class Timer extends Event {
+        final TimerKind kind;
+
+        Timer(TimerKind kind) {
+            this.kind = kind;
+        }
+
+        @Override
+        protected void fire() {
+            if (state == TcpState.CLOSED) {
+                return;
+            }
+            switch (kind) {
+                case REXMT -> TcpTimers.retransmit(TcpConnection.this);
+                case PERSIST -> TcpTimers.persist(TcpConnection.this);
+                case KEEP -> TcpTimers.keep(TcpConnection.this);
+                case TWO_MSL -> TcpTimers.twoMsl(TcpConnection.this);
+                case DELACK -> TcpTimers.delayedAck(TcpConnection.this);
+            }
+        }
+    }
+}

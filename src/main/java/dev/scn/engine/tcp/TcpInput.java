@@ -1,0 +1,507 @@
+package dev.scn.engine.tcp;
+
+import dev.scn.engine.SimTime;
+import dev.scn.engine.net.Packet;
+import dev.scn.engine.net.TcpFlags;
+import dev.scn.engine.os.Profile;
+import dev.scn.engine.trace.CausalTrace;
+import dev.scn.engine.trace.TraceKind;
+
+/**
+ * tcp_input for a segment that found its connection, in the order of FreeBSD 5.x tcp_input.c:
+ * idle time, RST, left trim, data after close, right trim, SYN, ACK, window, data, FIN, output.
+ */
+final class TcpInput {
+    private TcpInput() {
+    }
+
+    static void segmentArrived(TcpConnection tp, Packet p) {
+        noteActivity(tp);
+        switch (tp.state) {
+            case SYN_SENT -> synSent(tp, p);
+            case TIME_WAIT -> timeWait(tp, p);
+            case CLOSED, LISTEN -> {
+                // A closed pcb is never found; listeners are handled by the stack.
+            }
+            case SYN_RECEIVED, ESTABLISHED, CLOSE_WAIT, FIN_WAIT_1, CLOSING, LAST_ACK, FIN_WAIT_2 ->
+                    synchronizedState(tp, p);
+        }
+    }
+
+    /**
+     * "Segment received on connection. Reset idle time and keep-alive timer." tcp_input sets
+     * t_rcvtime before any validity check, so even a duplicate or out-of-window segment, such as
+     * ipfw's keepalive, counts as activity (model §5).
+     */
+    private static void noteActivity(TcpConnection tp) {
+        tp.lastReceived = tp.simulator.now();
+        CausalTrace trace = tp.simulator.trace();
+        if (trace.detailed(tp.flow)) {
+            trace.recordAndFollow(TraceKind.TCP_IDLE_RESET, tp.host.name(), tp.flow,
+                    "t_rcvtime = " + SimTime.human(tp.lastReceived) + " in " + tp.state.netstatName());
+        } else {
+            trace.count(TraceKind.TCP_IDLE_RESET);
+        }
+        if (tp.state.haveEstablished()) {
+            tp.arm(tp.keepTimer, tp.stack.keepIdleMs());
+        }
+    }
+
+    // ---- SYN_SENT ----------------------------------------------------------------------------
+
+    private static void synSent(TcpConnection tp, Packet p) {
+        int flags = p.flags();
+        boolean hasAck = (flags & TcpFlags.ACK) != 0;
+        if (hasAck && (Seq.leq(p.ack(), tp.iss) || Seq.gt(p.ack(), tp.sndMax))) {
+            if ((flags & TcpFlags.RST) == 0) {
+                tp.stack.respondWithReset(p);
+            }
+            return;
+        }
+        if ((flags & TcpFlags.RST) != 0) {
+            if (hasAck) {
+                tp.drop(TcpApplication.CloseReason.REFUSED, "RST in answer to SYN (ECONNREFUSED)");
+            }
+            return;
+        }
+        if ((flags & TcpFlags.SYN) == 0) {
+            return;
+        }
+        tp.irs = p.seq();
+        tp.rcvNxt = p.seq() + 1;
+        tp.rcvAdv = tp.rcvNxt;
+        tp.stack.negotiateMss(tp, p.mssOption());
+        if (hasAck) {
+            tp.sndUna = p.ack();
+            if (Seq.lt(tp.sndNxt, tp.sndUna)) {
+                tp.sndNxt = tp.sndUna;
+            }
+            if (tp.timing && Seq.gt(p.ack(), tp.rttSeq)) {
+                xmitTimer(tp, tp.nowMs() - tp.rttStartMs);
+            }
+            tp.simulator.cancel(tp.retransmitTimer);
+            tp.rxtShift = 0;
+            tp.setState(TcpState.ESTABLISHED, "SYN-ACK received");
+            tp.arm(tp.keepTimer, tp.stack.keepIdleMs());
+            tp.sndWnd = p.window();
+            tp.maxSndWnd = Math.max(tp.maxSndWnd, tp.sndWnd);
+            tp.sndWl1 = p.seq();
+            tp.sndWl2 = p.ack();
+            tp.ackNow = true;
+            TcpOutput.output(tp);
+            if (tp.socket != null) {
+                tp.socket.application().established(tp.socket);
+            }
+            tp.fillSendBuffer();
+        } else {
+            // Simultaneous open.
+            tp.setState(TcpState.SYN_RECEIVED, "SYN received in SYN_SENT");
+            tp.sndNxt = tp.iss;
+            tp.ackNow = true;
+            TcpOutput.output(tp);
+        }
+    }
+
+    // ---- TIME_WAIT (tcp_timewait) --------------------------------------------------------------
+
+    private static void timeWait(TcpConnection tp, Packet p) {
+        int flags = p.flags();
+        if ((flags & TcpFlags.RST) != 0) {
+            return;
+        }
+        if ((flags & TcpFlags.SYN) != 0 && Seq.gt(p.seq(), tp.rcvNxt)) {
+            // A new incarnation: the TIME_WAIT state gives way and the SYN goes to the listener.
+            tp.close(TcpApplication.CloseReason.CLOSED, "new SYN in TIME_WAIT");
+            tp.stack.input(p);
+            return;
+        }
+        if ((flags & TcpFlags.ACK) == 0) {
+            return;
+        }
+        int tlen = p.payloadLength();
+        if ((flags & TcpFlags.FIN) != 0 && p.seq() + 1 == tp.rcvNxt) {
+            // Retransmitted FIN: restart 2MSL.
+            tp.arm(tp.twoMslTimer, 2 * tp.stack.mslMs());
+        }
+        if (flags != TcpFlags.ACK || tlen != 0 || p.seq() != tp.rcvNxt || p.ack() != tp.sndNxt) {
+            tp.ackNow = true;
+            TcpOutput.output(tp);
+        }
+    }
+
+    // ---- synchronized states ---------------------------------------------------------------------
+
+    private static void synchronizedState(TcpConnection tp, Packet p) {
+        int flags = p.flags();
+        int seq = p.seq();
+        int tlen = p.payloadLength();
+        boolean needOutput = false;
+
+        if ((flags & TcpFlags.RST) != 0) {
+            reset(tp, p);
+            return;
+        }
+
+        // Left edge: drop what was already received. A segment entirely old (a keepalive probe
+        // at rcv_nxt - 1) is acknowledged at once but still processed for its ACK.
+        int toDrop = tp.rcvNxt - seq;
+        if (toDrop > 0) {
+            if ((flags & TcpFlags.SYN) != 0) {
+                flags &= ~TcpFlags.SYN;
+                seq++;
+                toDrop--;
+            }
+            if (toDrop > tlen || (toDrop == tlen && (flags & TcpFlags.FIN) == 0)) {
+                flags &= ~TcpFlags.FIN;
+                tp.ackNow = true;
+                toDrop = tlen;
+            }
+            seq += toDrop;
+            tlen -= toDrop;
+        }
+
+        // Data for a process that has gone away: RST the other end (tcps_rcvafterclose).
+        if (tp.noFdRef && tp.state.compareTo(TcpState.CLOSE_WAIT) > 0 && tlen > 0) {
+            tp.close(TcpApplication.CloseReason.CLOSED, "data received after close, RST sent");
+            tp.stack.respondWithReset(p, seq, tlen, flags);
+            return;
+        }
+
+        // Right edge: beyond the window.
+        int rcvWnd = TcpOutput.receiveWindow(tp);
+        int beyond = (seq + tlen) - (tp.rcvNxt + rcvWnd);
+        if (beyond > 0) {
+            if (beyond >= tlen) {
+                if (rcvWnd == 0 && seq == tp.rcvNxt) {
+                    tp.ackNow = true;
+                } else {
+                    dropAfterAck(tp);
+                    return;
+                }
+            } else {
+                tlen -= beyond;
+                flags &= ~(TcpFlags.PUSH | TcpFlags.FIN);
+            }
+        }
+
+        if ((flags & TcpFlags.SYN) != 0) {
+            if (tp.stack.profile().rstValidation() == Profile.RstValidation.RFC5961) {
+                // RFC 5961 section 4.2: a SYN in a synchronized state gets a challenge ACK.
+                TcpOutput.sendChallengeAck(tp);
+            } else {
+                tp.drop(TcpApplication.CloseReason.RESET, "SYN in window");
+                tp.stack.respondWithReset(p, seq, tlen, flags);
+            }
+            return;
+        }
+        if ((flags & TcpFlags.ACK) == 0) {
+            if (tp.ackNow) {
+                TcpOutput.output(tp);
+            }
+            return;
+        }
+
+        if (tp.state == TcpState.SYN_RECEIVED) {
+            if (Seq.gt(tp.sndUna, p.ack()) || Seq.gt(p.ack(), tp.sndMax)) {
+                tp.stack.respondWithReset(p);
+                return;
+            }
+            tp.setState(TcpState.ESTABLISHED, "handshake completed");
+            tp.arm(tp.keepTimer, tp.stack.keepIdleMs());
+            if (tp.socket != null) {
+                tp.socket.application().established(tp.socket);
+            }
+        }
+
+        // ACK processing.
+        int ack = p.ack();
+        if (Seq.leq(ack, tp.sndUna)) {
+            if (tlen == 0 && p.window() == tp.sndWnd) {
+                duplicateAck(tp, ack);
+            } else {
+                tp.dupAcks = 0;
+            }
+        } else {
+            if (Seq.gt(ack, tp.sndMax)) {
+                dropAfterAck(tp);
+                return;
+            }
+            if (newAck(tp, ack)) {
+                return;
+            }
+            needOutput = true;
+        }
+
+        // Window update (step6).
+        if (Seq.lt(tp.sndWl1, seq) || (tp.sndWl1 == seq
+                && (Seq.lt(tp.sndWl2, ack) || (tp.sndWl2 == ack && p.window() > tp.sndWnd)))) {
+            tp.sndWnd = p.window();
+            tp.sndWl1 = seq;
+            tp.sndWl2 = ack;
+            tp.maxSndWnd = Math.max(tp.maxSndWnd, tp.sndWnd);
+            needOutput = true;
+        }
+
+        // Data and FIN.
+        boolean fin = (flags & TcpFlags.FIN) != 0;
+        if ((tlen > 0 || fin) && !tp.state.haveReceivedFin()) {
+            if (seq == tp.rcvNxt && tp.reassembly.isEmpty() && tp.state.haveEstablished()) {
+                if (tlen > 0 && delayAck(tp)) {
+                    tp.delayedAckPending = true;
+                    tp.arm(tp.delayedAckTimer, tp.stack.delAckMs());
+                } else {
+                    tp.ackNow = true;
+                }
+                tp.rcvNxt += tlen;
+                deliver(tp, tlen);
+            } else {
+                if (tlen > 0 || fin) {
+                    tp.reassembly.add(seq, tlen, fin);
+                    long[] drained = tp.reassembly.drain(tp.rcvNxt);
+                    tp.rcvNxt += (int) drained[0];
+                    deliver(tp, drained[0]);
+                    fin = drained[1] == 1;
+                }
+                tp.ackNow = true;
+            }
+        } else {
+            fin = false;
+        }
+        if (fin) {
+            finReceived(tp);
+        }
+        if (tp.state == TcpState.CLOSED) {
+            return;
+        }
+        if (needOutput || tp.ackNow) {
+            TcpOutput.output(tp);
+        }
+    }
+
+    /** DELAY_ACK: delay when the delayed-ACK callout is not already running (every second segment is ACKed). */
+    private static boolean delayAck(TcpConnection tp) {
+        return tp.stack.delayedAckEnabled() && !tp.delayedAckTimer.isScheduled();
+    }
+
+    private static void deliver(TcpConnection tp, long bytes) {
+        if (bytes <= 0) {
+            return;
+        }
+        if (tp.cantRcvMore) {
+            // The process shut its receive side; the bytes are acknowledged and thrown away.
+            return;
+        }
+        tp.receiveBuffered += bytes;
+        TcpSocket socket = tp.socket;
+        if (socket != null) {
+            socket.application().readable(socket);
+            if (socket.autoRead() && tp.receiveBuffered > 0) {
+                // A process blocked in read() takes whatever its application left.
+                tp.receiveBuffered = 0;
+            }
+        }
+    }
+
+    private static void finReceived(TcpConnection tp) {
+        tp.rcvNxt++;
+        tp.ackNow = true;
+        tp.cantRcvMore = true;
+        switch (tp.state) {
+            case SYN_RECEIVED, ESTABLISHED -> tp.setState(TcpState.CLOSE_WAIT, "FIN received");
+            case FIN_WAIT_1 -> tp.setState(TcpState.CLOSING, "FIN received");
+            case FIN_WAIT_2 -> enterTimeWait(tp, "FIN received");
+            case TIME_WAIT -> tp.arm(tp.twoMslTimer, 2 * tp.stack.mslMs());
+            case CLOSED, LISTEN, SYN_SENT, CLOSE_WAIT, CLOSING, LAST_ACK -> {
+            }
+        }
+        TcpSocket socket = tp.socket;
+        if (socket != null && !tp.noFdRef) {
+            socket.application().endOfStream(socket);
+        }
+    }
+
+    /** tcp_twstart: TIME_WAIT for 2*MSL, other timers off. */
+    static void enterTimeWait(TcpConnection tp, String why) {
+        tp.setState(TcpState.TIME_WAIT, why);
+        tp.simulator.cancel(tp.retransmitTimer);
+        tp.simulator.cancel(tp.persistTimer);
+        tp.simulator.cancel(tp.keepTimer);
+        tp.simulator.cancel(tp.delayedAckTimer);
+        long twoMsl = 2 * tp.stack.mslMs();
+        tp.arm(tp.twoMslTimer, twoMsl);
+        tp.traceTimer(TraceKind.TCP_TIMER_ARMED, "TIME_WAIT timer armed for " + twoMsl / 1000 + " s (2 x net.inet.tcp.msl)");
+    }
+
+    private static void dropAfterAck(TcpConnection tp) {
+        tp.ackNow = true;
+        TcpOutput.output(tp);
+    }
+
+    /**
+     * An RST for a synchronized connection. 5.x: acceptable when seq is in
+     * [last_ack_sent, last_ack_sent + rcv_wnd); in ESTABLISHED only an exact seq == last_ack_sent
+     * resets (net.inet.tcp.insecure_rst=0), in-window others are dropped silently. RFC 5961
+     * profiles: exact match resets, other in-window RSTs get a challenge ACK.
+     */
+    private static void reset(TcpConnection tp, Packet p) {
+        int seq = p.seq();
+        int rcvWnd = TcpOutput.receiveWindow(tp);
+        boolean inWindow = (Seq.geq(seq, tp.lastAckSent) && Seq.lt(seq, tp.lastAckSent + rcvWnd))
+                || (rcvWnd == 0 && tp.lastAckSent == seq);
+        if (!inWindow) {
+            return;
+        }
+        boolean exact = seq == tp.lastAckSent;
+        boolean rfc5961 = tp.stack.profile().rstValidation() == Profile.RstValidation.RFC5961;
+        if (rfc5961 && !exact) {
+            TcpOutput.sendChallengeAck(tp);
+            return;
+        }
+        switch (tp.state) {
+            case SYN_RECEIVED -> tp.close(TcpApplication.CloseReason.REFUSED, "RST received");
+            case ESTABLISHED -> {
+                if (!exact && !tp.stack.insecureRst()) {
+                    return;
+                }
+                tp.close(TcpApplication.CloseReason.RESET, "RST received");
+            }
+            case FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT -> tp.close(TcpApplication.CloseReason.RESET, "RST received");
+            case CLOSING, LAST_ACK -> tp.close(TcpApplication.CloseReason.CLOSED, "RST received");
+            case CLOSED, LISTEN, SYN_SENT, TIME_WAIT -> {
+            }
+        }
+    }
+
+    private static void duplicateAck(TcpConnection tp, int ack) {
+        if (!tp.retransmitTimer.isScheduled() || ack != tp.sndUna) {
+            tp.dupAcks = 0;
+            return;
+        }
+        tp.dupAcks++;
+        if (tp.dupAcks == TcpConstants.REXMT_THRESH) {
+            // Fast retransmit (NewReno, net.inet.tcp.newreno=1).
+            long win = Math.min(tp.sndWnd & 0xffffffffL, tp.cwnd) / 2 / tp.maxseg;
+            if (win < 2) {
+                win = 2;
+            }
+            tp.ssthresh = win * tp.maxseg;
+            tp.recover = tp.sndMax;
+            tp.inFastRecovery = true;
+            tp.simulator.cancel(tp.retransmitTimer);
+            tp.timing = false;
+            int onxt = tp.sndNxt;
+            tp.sndNxt = ack;
+            tp.cwnd = tp.maxseg;
+            TcpOutput.output(tp);
+            tp.cwnd = tp.ssthresh + (long) tp.maxseg * tp.dupAcks;
+            if (Seq.gt(onxt, tp.sndNxt)) {
+                tp.sndNxt = onxt;
+            }
+        } else if (tp.dupAcks > TcpConstants.REXMT_THRESH) {
+            tp.cwnd += tp.maxseg;
+            TcpOutput.output(tp);
+        }
+    }
+
+    /**
+     * New data acknowledged. Returns true when the connection is gone afterwards.
+     */
+    private static boolean newAck(TcpConnection tp, int ack) {
+        if (tp.inFastRecovery) {
+            if (Seq.lt(ack, tp.recover)) {
+                // NewReno partial ACK: retransmit the next hole, stay in recovery.
+                tp.simulator.cancel(tp.retransmitTimer);
+                int onxt = tp.sndNxt;
+                long ocwnd = tp.cwnd;
+                tp.sndNxt = ack;
+                tp.cwnd = tp.maxseg + (ack - tp.sndUna);
+                tp.sndUna = ack;
+                TcpOutput.output(tp);
+                tp.cwnd = ocwnd;
+                if (Seq.gt(onxt, tp.sndNxt)) {
+                    tp.sndNxt = onxt;
+                }
+                tp.cwnd = Math.max(tp.maxseg, tp.cwnd - (ack - tp.sndUna) + tp.maxseg);
+            } else {
+                tp.cwnd = Math.min(tp.ssthresh, (long) (tp.sndMax - ack) + tp.maxseg);
+                tp.inFastRecovery = false;
+            }
+        }
+        tp.dupAcks = 0;
+        int acked = ack - tp.sndUna;
+        if (tp.timing && Seq.gt(ack, tp.rttSeq)) {
+            xmitTimer(tp, tp.nowMs() - tp.rttStartMs);
+        }
+        if (ack == tp.sndMax) {
+            tp.simulator.cancel(tp.retransmitTimer);
+        } else if (!tp.persistTimer.isScheduled()) {
+            tp.arm(tp.retransmitTimer, tp.rxtCurMs);
+        }
+        if (!tp.inFastRecovery) {
+            long incr = tp.cwnd <= tp.ssthresh ? tp.maxseg : Math.max(1, (long) tp.maxseg * tp.maxseg / tp.cwnd);
+            tp.cwnd = Math.min(tp.cwnd + incr, (long) TcpConstants.MAXWIN << 14);
+        }
+        boolean ourFinIsAcked = tp.finSent && Seq.geq(ack, tp.sndBufferEnd + 1);
+        tp.sndUna = ack;
+        if (Seq.lt(tp.sndNxt, tp.sndUna)) {
+            tp.sndNxt = tp.sndUna;
+        }
+        if (acked > 0) {
+            tp.fillSendBuffer();
+        }
+        switch (tp.state) {
+            case FIN_WAIT_1 -> {
+                if (ourFinIsAcked) {
+                    // Only with the receive side shut is the FIN_WAIT_2 timer armed (model §5).
+                    tp.setState(TcpState.FIN_WAIT_2, "our FIN acknowledged");
+                    if (tp.cantRcvMore) {
+                        tp.armFinWait2Timer("FIN acknowledged, socket closed");
+                    }
+                }
+            }
+            case CLOSING -> {
+                if (ourFinIsAcked) {
+                    enterTimeWait(tp, "our FIN acknowledged in CLOSING");
+                    return true;
+                }
+            }
+            case LAST_ACK -> {
+                if (ourFinIsAcked) {
+                    tp.close(TcpApplication.CloseReason.CLOSED, "our FIN acknowledged in LAST_ACK");
+                    return true;
+                }
+            }
+            case CLOSED, LISTEN, SYN_SENT, SYN_RECEIVED, ESTABLISHED, CLOSE_WAIT, FIN_WAIT_2, TIME_WAIT -> {
+            }
+        }
+        return false;
+    }
+
+    /** tcp_xmit_timer: the RTT estimator of 5.x, in the kernel's fixed point, ticks = ms. */
+    static void xmitTimer(TcpConnection tp, long rttMs) {
+        long rtt = Math.max(1, rttMs);
+        if (tp.srtt != 0) {
+            long delta = ((rtt - 1) << TcpConstants.DELTA_SHIFT)
+                    - (tp.srtt >> (TcpConstants.RTT_SHIFT - TcpConstants.DELTA_SHIFT));
+            tp.srtt += delta;
+            if (tp.srtt <= 0) {
+                tp.srtt = 1;
+            }
+            if (delta < 0) {
+                delta = -delta;
+            }
+            delta -= tp.rttvar >> (TcpConstants.RTTVAR_SHIFT - TcpConstants.DELTA_SHIFT);
+            tp.rttvar += delta;
+            if (tp.rttvar <= 0) {
+                tp.rttvar = 1;
+            }
+        } else {
+            tp.srtt = rtt << TcpConstants.RTT_SHIFT;
+            tp.rttvar = rtt << (TcpConstants.RTTVAR_SHIFT - 1);
+        }
+        tp.timing = false;
+        tp.rxtShift = 0;
+        tp.rxtCurMs = TcpTimers.rangeSet(TcpTimers.rexmtValMs(tp), Math.max(tp.rttMinMs, rtt + 2),
+                TcpConstants.REXMTMAX_MS);
+    }
+}

@@ -1,0 +1,252 @@
+package dev.scn.engine.tcp;
+
+import dev.scn.engine.net.Origin;
+import dev.scn.engine.net.Packet;
+import dev.scn.engine.net.TcpFlags;
+
+/**
+ * tcp_output and tcp_respond of FreeBSD 5.x-7.x: what to send now, with which sequence numbers.
+ *
+ * <p>Options other than MSS (timestamps, window scale, SACK) are not put on the wire, so windows
+ * stay within 65535 and a full segment carries MSS bytes. Every TCP packet carries DF, as
+ * net.inet.tcp.path_mtu_discovery=1 makes FreeBSD do.
+ */
+final class TcpOutput {
+    private TcpOutput() {
+    }
+
+    /** tcp_outflags[]: the flags each state puts on a segment (tcp_fsm.h). */
+    static int outFlags(TcpState state) {
+        return switch (state) {
+            case CLOSED -> TcpFlags.RST | TcpFlags.ACK;
+            case LISTEN -> 0;
+            case SYN_SENT -> TcpFlags.SYN;
+            case SYN_RECEIVED -> TcpFlags.SYN | TcpFlags.ACK;
+            case ESTABLISHED, CLOSE_WAIT, FIN_WAIT_2, TIME_WAIT -> TcpFlags.ACK;
+            case FIN_WAIT_1, CLOSING, LAST_ACK -> TcpFlags.FIN | TcpFlags.ACK;
+        };
+    }
+
+    static void output(TcpConnection tp) {
+        output(tp, false);
+    }
+
+    /**
+     * Sends what the connection may send now: data within min(snd_wnd, cwnd), a SYN or FIN, a
+     * pending ACK, a window update. Loops while a full segment was sent and more remains.
+     *
+     * @param fromTimer true when a timer asked (retransmission, persist, delayed ACK)
+     */
+    static void output(TcpConnection tp, boolean fromTimer) {
+        boolean sendMore = true;
+        while (sendMore && tp.state != TcpState.LISTEN) {
+            sendMore = outputOnce(tp, fromTimer);
+        }
+    }
+
+    private static boolean outputOnce(TcpConnection tp, boolean fromTimer) {
+        boolean idle = tp.sndMax == tp.sndUna;
+        int off = tp.sndNxt - tp.sndUna;
+        long sendWindow = Math.min(tp.sndWnd & 0xffffffffL, tp.cwnd);
+        int flags = outFlags(tp.state);
+        boolean persisting = tp.persistTimer.isScheduled();
+        if (tp.forceOne) {
+            if (sendWindow == 0) {
+                sendWindow = 1;
+            } else {
+                tp.simulator.cancel(tp.persistTimer);
+                persisting = false;
+                tp.rxtShift = 0;
+            }
+        }
+        // Bytes of data between snd_nxt and the end of the send buffer.
+        int dataStart = tp.sndNxt;
+        long available = dataEnd(tp) - dataStart;
+        long len = Math.min(available, sendWindow - off);
+        boolean sendAlot = false;
+        if (len < 0) {
+            len = 0;
+            if (sendWindow == 0) {
+                // The window shrank to zero: stop retransmitting and probe it (tcp_output.c).
+                tp.simulator.cancel(tp.retransmitTimer);
+                tp.rxtShift = 0;
+                tp.sndNxt = tp.sndUna;
+                if (!tp.persistTimer.isScheduled()) {
+                    TcpTimers.setPersist(tp);
+                }
+            }
+        }
+        if (len > tp.maxseg) {
+            len = tp.maxseg;
+            sendAlot = true;
+        }
+        if ((flags & TcpFlags.SYN) != 0 && tp.sndNxt != tp.iss) {
+            // SYN already sent and not being retransmitted.
+            flags &= ~TcpFlags.SYN;
+        }
+        // FIN only once all data is in this segment or before it; while it is unacknowledged,
+        // every segment sent carries it again from its own sequence number (tcp_output.c).
+        if ((flags & TcpFlags.FIN) != 0 && (!tp.finQueued || Seq.lt(tp.sndNxt + (int) len, tp.sndBufferEnd))) {
+            flags &= ~TcpFlags.FIN;
+        }
+        int recwin = receiveWindow(tp);
+        if (!shouldSend(tp, len, off, idle, flags, recwin)) {
+            if (tp.sendBuffered() > 0 && !tp.retransmitTimer.isScheduled() && !tp.persistTimer.isScheduled()
+                    && tp.state.haveEstablished()) {
+                tp.rxtShift = 0;
+                TcpTimers.setPersist(tp);
+            }
+            return false;
+        }
+        send(tp, (int) len, flags, recwin, off, persisting, fromTimer);
+        return sendAlot;
+    }
+
+    /** Sequence number just past the data in the send buffer (the FIN, if any, sits there). */
+    private static int dataEnd(TcpConnection tp) {
+        return tp.sndBufferEnd;
+    }
+
+    private static boolean shouldSend(TcpConnection tp, long len, int off, boolean idle, int flags, int recwin) {
+        if (len > 0) {
+            if (len == tp.maxseg) {
+                return true;
+            }
+            // Nagle, FreeBSD-style: a short segment goes when nothing is outstanding and it empties the buffer.
+            if (idle && len + off >= tp.sendBuffered()) {
+                return true;
+            }
+            if (tp.forceOne) {
+                return true;
+            }
+            if (tp.maxSndWnd > 0 && len >= tp.maxSndWnd / 2) {
+                return true;
+            }
+            if (Seq.lt(tp.sndNxt, tp.sndMax)) {
+                return true;
+            }
+        }
+        if (recwin > 0 && tp.state.haveEstablished()) {
+            long adv = Math.min(recwin, TcpConstants.MAXWIN) - (tp.rcvAdv - tp.rcvNxt);
+            if (adv >= 2L * tp.maxseg || 2 * adv >= tp.stack.receiveSpace()) {
+                return true;
+            }
+        }
+        if (tp.ackNow) {
+            return true;
+        }
+        if ((flags & (TcpFlags.SYN | TcpFlags.RST)) != 0) {
+            return true;
+        }
+        // FIN not yet sent, or being retransmitted from snd_una.
+        return (flags & TcpFlags.FIN) != 0 && (!tp.finSent || tp.sndNxt == tp.sndUna);
+    }
+
+    /** sbspace(so_rcv) capped at TCP_MAXWIN, never shrinking the advertised right edge. */
+    static int receiveWindow(TcpConnection tp) {
+        long space = tp.stack.receiveSpace() - tp.receiveBuffered;
+        if (space < tp.stack.receiveSpace() / 4 && space < tp.maxseg) {
+            space = 0;
+        }
+        space = Math.min(space, TcpConstants.MAXWIN);
+        if (tp.state.haveReceivedSyn() && space < tp.rcvAdv - tp.rcvNxt) {
+            space = tp.rcvAdv - tp.rcvNxt;
+        }
+        return (int) Math.max(0, space);
+    }
+
+    private static void send(TcpConnection tp, int len, int flags, int recwin, int off, boolean persisting,
+                             boolean fromTimer) {
+        boolean retransmission = Seq.lt(tp.sndNxt, tp.sndMax);
+        if ((flags & TcpFlags.FIN) != 0 && tp.finSent && tp.sndNxt == tp.sndMax) {
+            tp.sndNxt--;
+        }
+        int seq = (len > 0 || (flags & (TcpFlags.SYN | TcpFlags.FIN)) != 0 || persisting) ? tp.sndNxt : tp.sndMax;
+        if (len > 0 && off + len == tp.sendBuffered()) {
+            flags |= TcpFlags.PUSH;
+        }
+        int ack = tp.rcvNxt;
+        if ((flags & TcpFlags.ACK) == 0) {
+            ack = 0;
+        }
+        Origin origin;
+        if (fromTimer || retransmission) {
+            origin = Origin.TCP_TIMER;
+        } else if (len > 0 || (flags & (TcpFlags.SYN | TcpFlags.FIN)) != 0) {
+            origin = Origin.APPLICATION;
+        } else {
+            origin = Origin.TCP;
+        }
+        Packet.Builder segment = Packet.tcp(tp.localAddress, tp.localPort, tp.foreignAddress, tp.foreignPort)
+                .seq(seq).ack(ack).flags(flags).window(recwin).payloadLength(len)
+                .ttl((int) tp.stack.defaultTtl()).dontFragment(true).origin(origin);
+        if ((flags & TcpFlags.SYN) != 0) {
+            segment.mssOption(tp.stack.mssToOffer());
+        }
+
+        if (!tp.forceOne || !persisting) {
+            int startSeq = tp.sndNxt;
+            if ((flags & TcpFlags.SYN) != 0) {
+                tp.sndNxt++;
+            }
+            if ((flags & TcpFlags.FIN) != 0) {
+                tp.sndNxt++;
+                tp.finSent = true;
+            }
+            tp.sndNxt += len;
+            if (Seq.gt(tp.sndNxt, tp.sndMax)) {
+                tp.sndMax = tp.sndNxt;
+                if (!tp.timing) {
+                    tp.timing = true;
+                    tp.rttStartMs = tp.nowMs();
+                    tp.rttSeq = startSeq;
+                }
+            }
+            if (!tp.retransmitTimer.isScheduled() && tp.sndNxt != tp.sndUna) {
+                if (tp.persistTimer.isScheduled()) {
+                    tp.simulator.cancel(tp.persistTimer);
+                    tp.rxtShift = 0;
+                }
+                tp.arm(tp.retransmitTimer, tp.rxtCurMs);
+            }
+        } else if (Seq.gt(tp.sndNxt + len, tp.sndMax)) {
+            tp.sndMax = tp.sndNxt + len;
+        }
+        if (recwin > 0 && Seq.gt(tp.rcvNxt + recwin, tp.rcvAdv)) {
+            tp.rcvAdv = tp.rcvNxt + recwin;
+        }
+        tp.lastAckSent = tp.rcvNxt;
+        tp.ackNow = false;
+        tp.delayedAckPending = false;
+        tp.simulator.cancel(tp.delayedAckTimer);
+        tp.host.send(segment.build());
+    }
+
+    /** tcp_drop on a synchronized connection: tcp_output from CLOSED sends RST|ACK at snd_nxt. */
+    static void sendResetFromClosed(TcpConnection tp) {
+        Packet rst = Packet.tcp(tp.localAddress, tp.localPort, tp.foreignAddress, tp.foreignPort)
+                .seq(tp.sndNxt).ack(tp.rcvNxt).flags(TcpFlags.RST | TcpFlags.ACK).window(receiveWindow(tp))
+                .ttl((int) tp.stack.defaultTtl()).dontFragment(true).origin(Origin.APPLICATION).build();
+        tp.host.send(rst);
+    }
+
+    /**
+     * tcp_timer_keep's probe: tcp_respond(tp, template, NULL, rcv_nxt, snd_una - 1, 0), which
+     * forces TH_ACK and carries no data (model §5, tcp_timer.c).
+     */
+    static void sendKeepaliveProbe(TcpConnection tp) {
+        Packet probe = Packet.tcp(tp.localAddress, tp.localPort, tp.foreignAddress, tp.foreignPort)
+                .seq(tp.sndUna - 1).ack(tp.rcvNxt).flags(TcpFlags.ACK).window(receiveWindow(tp))
+                .ttl((int) tp.stack.defaultTtl()).dontFragment(true).origin(Origin.TCP_TIMER).build();
+        tp.host.send(probe);
+    }
+
+    /** RFC 5961 challenge ACK: tcp_respond(tp, ..., rcv_nxt, snd_nxt, TH_ACK); last_ack_sent = rcv_nxt. */
+    static void sendChallengeAck(TcpConnection tp) {
+        Packet ack = Packet.tcp(tp.localAddress, tp.localPort, tp.foreignAddress, tp.foreignPort)
+                .seq(tp.sndNxt).ack(tp.rcvNxt).flags(TcpFlags.ACK).window(receiveWindow(tp))
+                .ttl((int) tp.stack.defaultTtl()).dontFragment(true).origin(Origin.TCP).build();
+        tp.lastAckSent = tp.rcvNxt;
+        tp.host.send(ack);
+    }
+}

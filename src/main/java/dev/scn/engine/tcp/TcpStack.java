@@ -1,0 +1,496 @@
+package dev.scn.engine.tcp;
+
+import dev.scn.engine.Event;
+import dev.scn.engine.SimTime;
+import dev.scn.engine.Simulator;
+import dev.scn.engine.net.FlowKey;
+import dev.scn.engine.net.Host;
+import dev.scn.engine.net.Origin;
+import dev.scn.engine.net.Packet;
+import dev.scn.engine.net.TcpFlags;
+import dev.scn.engine.net.Transport;
+import dev.scn.engine.os.Profile;
+import dev.scn.engine.os.Sysctls;
+import dev.scn.engine.trace.TraceKind;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A host's TCP: the pcb table, listening sockets and their syncache, connection setup, and
+ * what happens to segments nobody owns. Tunables are read from the host's sysctls when used.
+ */
+public final class TcpStack implements Transport, Host.Lifecycle {
+    private final Host host;
+    private final Simulator simulator;
+    private final Sysctls sysctls;
+    private final Map<FlowKey, TcpConnection> connections = new LinkedHashMap<>();
+    private final Map<Integer, Listener> listeners = new LinkedHashMap<>();
+    private final Map<FlowKey, SyncacheEntry> syncache = new HashMap<>();
+    private final EphemeralPorts ephemeralPorts;
+    private final SplittableRandom issRandom;
+    private StrayPolicy strayPolicy = StrayPolicy.RST;
+    private final long[] stateCounts = new long[TcpState.values().length];
+
+    public TcpStack(Host host) {
+        this.host = host;
+        this.simulator = host.simulator();
+        this.sysctls = host.sysctls();
+        this.ephemeralPorts = new EphemeralPorts(host, simulator.random("host " + host.name() + " tcp ports"));
+        this.issRandom = simulator.random("host " + host.name() + " tcp iss");
+        host.setTcp(this);
+        host.addLifecycleListener(this);
+    }
+
+    public Host host() {
+        return host;
+    }
+
+    public Profile profile() {
+        return host.profile();
+    }
+
+    /** What the host does with a segment for a connection it does not know. */
+    public enum StrayPolicy {
+        /** Normal TCP: answer with RST (tcp_input dropwithreset). */
+        RST,
+        /** A host firewall that silently drops everything unexpected. */
+        DROP
+    }
+
+    public void setStrayPolicy(StrayPolicy policy) {
+        this.strayPolicy = policy;
+    }
+
+    public StrayPolicy strayPolicy() {
+        return strayPolicy;
+    }
+
+    // ---- tunables, read at use as the kernel does -----------------------------------------------
+
+    long keepIdleMs() {
+        return sysctls.get("net.inet.tcp.keepidle");
+    }
+
+    long keepIntvlMs() {
+        return sysctls.get("net.inet.tcp.keepintvl");
+    }
+
+    long keepInitMs() {
+        return sysctls.get("net.inet.tcp.keepinit");
+    }
+
+    /** tcp_maxidle = tcp_keepcnt * tcp_keepintvl (tcp_timer.c tcp_slowtimo): 600 s by default. */
+    long maxIdleMs() {
+        long keepcnt = sysctls.exists("net.inet.tcp.keepcnt") ? sysctls.get("net.inet.tcp.keepcnt") : TcpConstants.KEEPCNT;
+        return keepcnt * keepIntvlMs();
+    }
+
+    long mslMs() {
+        return sysctls.get("net.inet.tcp.msl");
+    }
+
+    long delAckMs() {
+        return sysctls.get("net.inet.tcp.delacktime");
+    }
+
+    boolean delayedAckEnabled() {
+        return sysctls.get("net.inet.tcp.delayed_ack") != 0;
+    }
+
+    boolean alwaysKeepalive() {
+        return sysctls.get("net.inet.tcp.always_keepalive") != 0;
+    }
+
+    boolean fastFinwait2Recycle() {
+        return sysctls.exists("net.inet.tcp.fast_finwait2_recycle")
+                && sysctls.get("net.inet.tcp.fast_finwait2_recycle") != 0;
+    }
+
+    long finwait2TimeoutMs() {
+        return sysctls.get("net.inet.tcp.finwait2_timeout");
+    }
+
+    boolean insecureRst() {
+        return sysctls.exists("net.inet.tcp.insecure_rst") && sysctls.get("net.inet.tcp.insecure_rst") != 0;
+    }
+
+    long sendSpace() {
+        return sysctls.get("net.inet.tcp.sendspace");
+    }
+
+    long receiveSpace() {
+        return sysctls.get("net.inet.tcp.recvspace");
+    }
+
+    long defaultTtl() {
+        return sysctls.get("net.inet.ip.ttl");
+    }
+
+    /**
+     * net.inet.tcp.rexmit_min: TCPTV_MIN, 3 ticks in 6.x tcp_timer.h (3 ms at hz 1000);
+     * hz/33 = 30 ms from 7.x on (UNVERIFIED for exactly 7.0).
+     */
+    long rexmitMinMs() {
+        return host.profile().major() >= 7 ? 30 : 3;
+    }
+
+    /** tcp_mssopt: the interface MTU minus 40 bytes of headers. */
+    int mssToOffer() {
+        return TcpConstants.DEFAULT_MTU - TcpConstants.HEADERS;
+    }
+
+    /**
+     * tcp_mss: t_maxseg from the peer's offer (tcp_mssdflt when it offered none) and our MTU, and
+     * the initial congestion window: RFC 3390 min(4*mss, max(2*mss, 4380)) on 5.x-9.x
+     * (net.inet.tcp.rfc3390=1); 10 segments min(10*mss, max(2*mss, 14600)) from 10.x
+     * (initcwnd10); one segment (ss_fltsz) on 4.x (UNVERIFIED for 4.11).
+     */
+    void negotiateMss(TcpConnection tp, int offered) {
+        int peer = offered == 0 ? (int) sysctls.get("net.inet.tcp.mssdflt") : offered;
+        int mss = Math.min(peer, mssToOffer());
+        tp.maxseg = mss;
+        int major = host.profile().major();
+        if (major >= 10) {
+            tp.cwnd = Math.min(10L * mss, Math.max(2L * mss, 14_600));
+        } else if (major >= 5) {
+            tp.cwnd = Math.min(4L * mss, Math.max(2L * mss, 4_380));
+        } else {
+            tp.cwnd = mss;
+        }
+    }
+
+    // ---- sockets ----------------------------------------------------------------------------------
+
+    /** listen(2) on a port of every local address. */
+    public void listen(int port, TcpApplication.Factory factory) {
+        if (listeners.containsKey(port)) {
+            throw new IllegalArgumentException("port " + port + " already listening on " + host.name());
+        }
+        listeners.put(port, new Listener(port, factory, order++));
+    }
+
+    private long order;
+
+    /** connect(2): a SYN goes out now; the application hears back through its callbacks. */
+    public TcpSocket connect(String name, int foreignAddress, int foreignPort, TcpApplication application) {
+        int localAddress = host.primaryAddress();
+        int localPort = ephemeralPorts.allocate(foreignAddress, foreignPort, this);
+        TcpConnection tp = new TcpConnection(this, localAddress, localPort, foreignAddress, foreignPort);
+        tp.socket = new TcpSocket(tp, name, application);
+        register(tp);
+        simulator.trace().flowAppeared(tp.flow);
+        tp.iss = issRandom.nextInt();
+        tp.sndUna = tp.iss;
+        tp.sndNxt = tp.iss;
+        tp.sndMax = tp.iss;
+        tp.sndBufferEnd = tp.iss + 1;
+        tp.maxseg = (int) sysctls.get("net.inet.tcp.mssdflt");
+        tp.setState(TcpState.SYN_SENT, "connect()");
+        // The keep timer is the connection-establishment timer until ESTABLISHED (keepinit, 75 s).
+        tp.arm(tp.keepTimer, keepInitMs());
+        TcpOutput.output(tp);
+        return tp.socket;
+    }
+
+    /** True when some pcb of this host uses the local port (in_pcblookup_local with wildcard). */
+    boolean localPortInUse(int port) {
+        if (listeners.containsKey(port)) {
+            return true;
+        }
+        for (TcpConnection tp : connections.values()) {
+            if (tp.localPort == port) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void register(TcpConnection tp) {
+        tp.order = order++;
+        connections.put(tp.flow, tp);
+        stateCounts[TcpState.CLOSED.ordinal()]++;
+    }
+
+    void remove(TcpConnection tp) {
+        if (connections.remove(tp.flow) == tp) {
+            stateCounts[tp.state.ordinal()]--;
+        }
+    }
+
+    void stateChanged(TcpConnection tp, TcpState previous, TcpState next) {
+        if (connections.get(tp.flow) == tp) {
+            stateCounts[previous.ordinal()]--;
+            stateCounts[next.ordinal()]++;
+        }
+    }
+
+    // ---- what observers read ----------------------------------------------------------------------
+
+    /** Connections in creation order (netstat prints them newest first). */
+    public List<TcpConnection> connections() {
+        return new ArrayList<>(connections.values());
+    }
+
+    public TcpConnection connection(FlowKey flow) {
+        return connections.get(flow);
+    }
+
+    public List<Integer> listeningPorts() {
+        return new ArrayList<>(listeners.keySet());
+    }
+
+    /** For netstat: every socket (listeners and connections) in creation order. */
+    public List<SocketEntry> sockets() {
+        List<SocketEntry> out = new ArrayList<>();
+        for (Listener l : listeners.values()) {
+            out.add(new SocketEntry(l.order, 0, l.port, 0, 0, 0, 0, TcpState.LISTEN));
+        }
+        for (TcpConnection tp : connections.values()) {
+            out.add(new SocketEntry(tp.order, tp.localAddress, tp.localPort, tp.foreignAddress, tp.foreignPort,
+                    tp.receiveBuffered(), tp.sendBuffered(), tp.state));
+        }
+        out.sort((a, b) -> Long.compare(a.order(), b.order()));
+        return out;
+    }
+
+    /** One netstat line's data. */
+    public record SocketEntry(long order, int localAddress, int localPort, int foreignAddress, int foreignPort,
+                              long receiveQueue, long sendQueue, TcpState state) {
+    }
+
+    /** Connections per state right now (listeners not included). */
+    public long count(TcpState state) {
+        if (state == TcpState.LISTEN) {
+            return listeners.size();
+        }
+        return stateCounts[state.ordinal()];
+    }
+
+    // ---- input ------------------------------------------------------------------------------------
+
+    @Override
+    public void input(Packet p) {
+        FlowKey flow = FlowKey.of(p);
+        TcpConnection tp = connections.get(flow);
+        if (tp != null) {
+            TcpInput.segmentArrived(tp, p);
+            return;
+        }
+        Listener listener = listeners.get(p.destinationPort());
+        if (listener != null) {
+            toListener(listener, flow, p);
+            return;
+        }
+        stray(p, "no socket");
+    }
+
+    private void toListener(Listener listener, FlowKey flow, Packet p) {
+        SyncacheEntry entry = syncache.get(flow);
+        int flags = p.flags();
+        if ((flags & TcpFlags.RST) != 0) {
+            if (entry != null && p.seq() == entry.irs + 1) {
+                removeSyncache(entry);
+            }
+            return;
+        }
+        if ((flags & TcpFlags.ACK) != 0 && (flags & TcpFlags.SYN) == 0) {
+            if (entry == null || p.ack() != entry.iss + 1) {
+                // syncache_expand failed: "No syncache entry, or ACK was not for our SYN/ACK. Send a RST."
+                respondWithReset(p);
+                return;
+            }
+            removeSyncache(entry);
+            TcpConnection tp = expand(listener, entry, p);
+            TcpInput.segmentArrived(tp, p);
+            return;
+        }
+        if ((flags & TcpFlags.SYN) == 0) {
+            return;
+        }
+        if (entry != null) {
+            // A retransmitted SYN: syncache_add answers with the SYN-ACK again.
+            sendSynAck(entry);
+            return;
+        }
+        entry = new SyncacheEntry(listener, p, issRandom.nextInt());
+        syncache.put(flow, entry);
+        simulator.trace().flowAppeared(flow);
+        sendSynAck(entry);
+        entry.armTimeout();
+    }
+
+    private TcpConnection expand(Listener listener, SyncacheEntry entry, Packet ack) {
+        TcpConnection tp = new TcpConnection(this, entry.localAddress, entry.localPort, entry.foreignAddress,
+                entry.foreignPort);
+        tp.iss = entry.iss;
+        tp.sndUna = entry.iss;
+        tp.sndNxt = entry.iss + 1;
+        tp.sndMax = entry.iss + 1;
+        tp.sndBufferEnd = entry.iss + 1;
+        tp.irs = entry.irs;
+        tp.rcvNxt = entry.irs + 1;
+        tp.rcvAdv = tp.rcvNxt + entry.windowSent;
+        tp.lastAckSent = tp.rcvNxt;
+        tp.sndWl1 = entry.irs;
+        tp.sndWnd = ack.window();
+        negotiateMss(tp, entry.peerMss);
+        register(tp);
+        tp.setState(TcpState.SYN_RECEIVED, "syncache expanded by the handshake's ACK");
+        tp.socket = new TcpSocket(tp, null, null);
+        tp.socket.setApplication(listener.factory.forConnection(tp.socket));
+        return tp;
+    }
+
+    private void sendSynAck(SyncacheEntry entry) {
+        long space = Math.min(receiveSpace(), 65_535);
+        entry.windowSent = (int) space;
+        Packet synAck = Packet.tcp(entry.localAddress, entry.localPort, entry.foreignAddress, entry.foreignPort)
+                .seq(entry.iss).ack(entry.irs + 1).flags(TcpFlags.SYN | TcpFlags.ACK).window((int) space)
+                .mssOption(mssToOffer()).ttl((int) defaultTtl()).dontFragment(true)
+                .origin(entry.rexmits == 0 ? Origin.TCP : Origin.TCP_TIMER).build();
+        host.send(synAck);
+    }
+
+    private void removeSyncache(SyncacheEntry entry) {
+        syncache.remove(entry.flow);
+        simulator.cancel(entry);
+    }
+
+    /** Entries of the syncache (half-open connections, not shown by netstat on 5.x+). */
+    public int syncacheSize() {
+        return syncache.size();
+    }
+
+    /**
+     * A segment for no connection: silence if the host drops strays or if
+     * net.inet.tcp.blackhole says so (1: SYNs only, 2: everything), else dropwithreset.
+     */
+    private void stray(Packet p, String why) {
+        if ((p.flags() & TcpFlags.RST) != 0) {
+            return;
+        }
+        long blackhole = sysctls.get("net.inet.tcp.blackhole");
+        boolean silent = strayPolicy == StrayPolicy.DROP || blackhole >= 2
+                || (blackhole == 1 && (p.flags() & TcpFlags.SYN) != 0);
+        FlowKey flow = FlowKey.of(p);
+        if (simulator.trace().detailed(flow)) {
+            simulator.trace().record(TraceKind.PACKET_DROPPED, host.name(), flow,
+                    (silent ? "stray segment dropped silently (" : "stray segment answered with RST (") + why + ")");
+        }
+        if (!silent) {
+            respondWithReset(p);
+        }
+    }
+
+    /** dropwithreset with the segment as received. */
+    void respondWithReset(Packet p) {
+        respondWithReset(p, p.seq(), p.payloadLength(), p.flags());
+    }
+
+    /**
+     * dropwithreset: with ACK set, RST seq = th_ack and no ACK; otherwise RST|ACK with seq 0 and
+     * ack = th_seq + tlen (+1 for a SYN). Never in answer to an RST (tcp_input.c).
+     */
+    void respondWithReset(Packet p, int seq, int tlen, int flags) {
+        if ((flags & TcpFlags.RST) != 0) {
+            return;
+        }
+        Packet.Builder rst = Packet.tcp(p.destination(), p.destinationPort(), p.source(), p.sourcePort())
+                .window(0).ttl((int) defaultTtl()).dontFragment(true).origin(Origin.TCP);
+        if ((p.flags() & TcpFlags.ACK) != 0) {
+            rst.seq(p.ack()).ack(0).flags(TcpFlags.RST);
+        } else {
+            int len = tlen + ((p.flags() & TcpFlags.SYN) != 0 ? 1 : 0);
+            rst.seq(0).ack(seq + len).flags(TcpFlags.RST | TcpFlags.ACK);
+        }
+        host.send(rst.build());
+    }
+
+    // ---- scenario events --------------------------------------------------------------------------
+
+    /** {@code H forget NAME}: the connection's state vanishes with no packet sent. */
+    public void forget(TcpConnection tp) {
+        if (connections.get(tp.flow) != tp) {
+            return;
+        }
+        if (simulator.trace().detailed(tp.flow)) {
+            simulator.trace().recordAndFollow(TraceKind.TCP_STATE, host.name(), tp.flow,
+                    tp.state.netstatName() + " -> (forgotten: state lost silently, nothing sent)");
+        }
+        remove(tp);
+        tp.discardSilently();
+    }
+
+    @Override
+    public void stateLost() {
+        for (TcpConnection tp : new ArrayList<>(connections.values())) {
+            tp.discardSilently();
+        }
+        connections.clear();
+        for (SyncacheEntry entry : syncache.values()) {
+            simulator.cancel(entry);
+        }
+        syncache.clear();
+        java.util.Arrays.fill(stateCounts, 0);
+    }
+
+    @Override
+    public void booted() {
+        ephemeralPorts.reset();
+    }
+
+    private record Listener(int port, TcpApplication.Factory factory, long order) {
+    }
+
+    /**
+     * A half-open connection in the syncache (syncache.c): the SYN-ACK is retransmitted at
+     * TCPTV_RTOBASE * tcp_backoff[n] = 3, 6, 12 s and the entry dropped after
+     * SYNCACHE_MAXREXMTS (3) retransmissions, 45 s after the SYN (UNVERIFIED against 5.4's
+     * syncache.c: values from the 5.x/6.x source as remembered, see the issue note).
+     */
+    private final class SyncacheEntry extends Event {
+        static final int MAX_REXMITS = 3;
+        final FlowKey flow;
+        final int localAddress;
+        final int localPort;
+        final int foreignAddress;
+        final int foreignPort;
+        final int irs;
+        final int iss;
+        final int peerMss;
+        int rexmits;
+        int windowSent;
+
+        SyncacheEntry(Listener listener, Packet syn, int iss) {
+            this.flow = FlowKey.of(syn);
+            this.localAddress = syn.destination();
+            this.localPort = syn.destinationPort();
+            this.foreignAddress = syn.source();
+            this.foreignPort = syn.sourcePort();
+            this.irs = syn.seq();
+            this.iss = iss;
+            this.peerMss = syn.mssOption();
+        }
+
+        void armTimeout() {
+            simulator.schedule(this, simulator.now()
+                    + SimTime.millis(TcpConstants.RTOBASE_MS * TcpConstants.BACKOFF[rexmits]));
+        }
+
+        @Override
+        protected void fire() {
+            if (rexmits >= MAX_REXMITS) {
+                syncache.remove(flow);
+                return;
+            }
+            rexmits++;
+            sendSynAck(this);
+            armTimeout();
+        }
+    }
+}

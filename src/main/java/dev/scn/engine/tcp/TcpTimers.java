@@ -1,0 +1,146 @@
+package dev.scn.engine.tcp;
+
+import dev.scn.engine.SimTime;
+import dev.scn.engine.trace.TraceKind;
+
+/** The callouts of tcp_timer.c: what happens when each per-connection timer fires. */
+final class TcpTimers {
+    private TcpTimers() {
+    }
+
+    /**
+     * tcp_timer_rexmt: back off and retransmit from snd_una; after TCP_MAXRXTSHIFT (12)
+     * retransmissions the connection is dropped with ETIMEDOUT.
+     */
+    static void retransmit(TcpConnection tp) {
+        if (++tp.rxtShift > TcpConstants.MAXRXTSHIFT) {
+            tp.rxtShift = TcpConstants.MAXRXTSHIFT;
+            tp.traceTimer(TraceKind.TCP_TIMER_FIRED, "retransmit timer: " + TcpConstants.MAXRXTSHIFT
+                    + " retransmissions unanswered, connection dropped (ETIMEDOUT)");
+            tp.drop(TcpApplication.CloseReason.TIMED_OUT, "retransmission timeout");
+            return;
+        }
+        tp.traceTimer(TraceKind.TCP_TIMER_FIRED, "retransmit timer, attempt " + tp.rxtShift);
+        if (tp.rxtShift > TcpConstants.MAXRXTSHIFT / 4) {
+            // Lots of retransmissions: the RTT estimate is suspect (tcp_timer.c).
+            tp.rttvar += tp.srtt >> TcpConstants.RTT_SHIFT;
+            tp.srtt = 0;
+        }
+        long rexmt = rexmtValMs(tp) * TcpConstants.BACKOFF[tp.rxtShift];
+        tp.rxtCurMs = rangeSet(rexmt, tp.rttMinMs, TcpConstants.REXMTMAX_MS);
+        tp.sndNxt = tp.sndUna;
+        tp.recover = tp.sndMax;
+        tp.timing = false;
+        // Collapse to one segment and halve ssthresh (tcp_timer_rexmt).
+        long win = Math.min(tp.sndWnd & 0xffffffffL, tp.cwnd) / 2 / tp.maxseg;
+        if (win < 2) {
+            win = 2;
+        }
+        tp.cwnd = tp.maxseg;
+        tp.ssthresh = win * tp.maxseg;
+        tp.dupAcks = 0;
+        tp.inFastRecovery = false;
+        TcpOutput.output(tp, true);
+    }
+
+    /** TCP_REXMTVAL: max(t_rttmin, ((srtt >> 3) + rttvar) >> 2) in the kernel's fixed point. */
+    static long rexmtValMs(TcpConnection tp) {
+        long value = ((tp.srtt >> (TcpConstants.RTT_SHIFT - TcpConstants.DELTA_SHIFT)) + tp.rttvar)
+                >> TcpConstants.DELTA_SHIFT;
+        return Math.max(tp.rttMinMs, value);
+    }
+
+    /** TCPT_RANGESET: value plus rexmit_slop, clamped to [min, max]. */
+    static long rangeSet(long value, long min, long max) {
+        long tv = value + TcpConstants.REXMIT_SLOP_MS;
+        if (tv < min) {
+            return min;
+        }
+        return Math.min(tv, max);
+    }
+
+    /** tcp_setpersist: persist interval from the RTT estimate, backed off, within [5 s, 60 s]. */
+    static void setPersist(TcpConnection tp) {
+        long t = ((tp.srtt >> 2) + tp.rttvar) >> 1;
+        long interval = rangeSet(t * TcpConstants.BACKOFF[tp.rxtShift], TcpConstants.PERSMIN_MS,
+                TcpConstants.PERSMAX_MS);
+        tp.arm(tp.persistTimer, interval);
+        if (tp.rxtShift < TcpConstants.MAXRXTSHIFT) {
+            tp.rxtShift++;
+        }
+    }
+
+    /** tcp_timer_persist: force one byte into a zero window. */
+    static void persist(TcpConnection tp) {
+        tp.traceTimer(TraceKind.TCP_TIMER_FIRED, "persist timer: window probe");
+        TcpTimers.setPersist(tp);
+        tp.forceOne = true;
+        TcpOutput.output(tp, true);
+        tp.forceOne = false;
+    }
+
+    /**
+     * tcp_timer_keep: before ESTABLISHED it is the connection-establishment timer (keepinit);
+     * afterwards, with always_keepalive (default 1) and state <= CLOSING, it probes after keepidle
+     * of silence and drops once idle >= keepidle + maxidle. FIN_WAIT_2 and TIME_WAIT are never
+     * probed (model §5).
+     */
+    static void keep(TcpConnection tp) {
+        if (!tp.state.haveEstablished()) {
+            tp.traceTimer(TraceKind.TCP_TIMER_FIRED, "connection-establishment timer (keepinit) expired");
+            tp.drop(TcpApplication.CloseReason.TIMED_OUT, "connect timed out");
+            return;
+        }
+        long keepIdle = tp.stack.keepIdleMs();
+        if (tp.stack.alwaysKeepalive() && tp.state.compareTo(TcpState.CLOSING) <= 0) {
+            long idleMs = (tp.simulator.now() - tp.lastReceived) / SimTime.MICROS_PER_MILLI;
+            if (idleMs >= keepIdle + tp.stack.maxIdleMs()) {
+                tp.traceTimer(TraceKind.TCP_TIMER_FIRED, "keepalive: idle " + idleMs / 1000
+                        + " s >= keepidle + maxidle, connection dropped");
+                tp.drop(TcpApplication.CloseReason.TIMED_OUT, "keepalive timeout");
+                return;
+            }
+            tp.traceTimer(TraceKind.TCP_TIMER_FIRED, "keepalive probe after " + idleMs / 1000 + " s idle");
+            TcpOutput.sendKeepaliveProbe(tp);
+            tp.arm(tp.keepTimer, tp.stack.keepIntvlMs());
+        } else {
+            tp.arm(tp.keepTimer, keepIdle);
+        }
+    }
+
+    /**
+     * tcp_timer_2msl: in TIME_WAIT, the end. Otherwise (FIN_WAIT_2 after close) keep waiting in
+     * keepintvl steps while the last segment arrived no more than maxidle ago, else close; on 7.0+
+     * with fast_finwait2_recycle the closed socket's connection goes at once (model §5, [T6] [T7]).
+     */
+    static void twoMsl(TcpConnection tp) {
+        if (tp.state == TcpState.TIME_WAIT) {
+            tp.traceTimer(TraceKind.TCP_TIMER_FIRED, "2MSL timer: TIME_WAIT over");
+            tp.close(TcpApplication.CloseReason.CLOSED, "2MSL timer");
+            return;
+        }
+        if (tp.stack.fastFinwait2Recycle() && tp.state == TcpState.FIN_WAIT_2 && tp.cantRcvMore) {
+            tp.traceTimer(TraceKind.TCP_TIMER_FIRED, "FIN_WAIT_2 timer with net.inet.tcp.fast_finwait2_recycle=1: closed");
+            tp.close(TcpApplication.CloseReason.CLOSED, "fast FIN_WAIT_2 recycle");
+            return;
+        }
+        long idleMs = (tp.simulator.now() - tp.lastReceived) / SimTime.MICROS_PER_MILLI;
+        long maxIdle = tp.stack.maxIdleMs();
+        if (idleMs <= maxIdle) {
+            long keepIntvl = tp.stack.keepIntvlMs();
+            tp.arm(tp.twoMslTimer, keepIntvl);
+            tp.traceTimer(TraceKind.TCP_TIMER_FIRED, "FIN_WAIT_2 timer: last segment " + idleMs / 1000.0
+                    + " s ago <= maxidle " + maxIdle / 1000 + " s, re-armed for " + keepIntvl / 1000 + " s");
+        } else {
+            tp.traceTimer(TraceKind.TCP_TIMER_FIRED, "FIN_WAIT_2 timer: idle " + idleMs / 1000.0
+                    + " s > maxidle " + maxIdle / 1000 + " s, connection closed");
+            tp.close(TcpApplication.CloseReason.CLOSED, "FIN_WAIT_2 idle timeout");
+        }
+    }
+
+    /** tcp_timer_delack: the delayed ACK is due. */
+    static void delayedAck(TcpConnection tp) {
+        tp.ackNow = true;
+        TcpOutput.output(tp, true);
+    }
+}
