@@ -51,10 +51,11 @@ public final class Netstat {
     }
 
     /**
-     * Which layout a release prints. Verified: 6.x/7.x (CLASSIC), 10.4 and 11.x (COMPACT), 14.x
-     * (PADDED_STATE). UNVERIFIED: 4.11 and 5.4 are given CLASSIC because every BSD inet.c from
-     * 4.3BSD to 7.x read has the two-space form (the 5.x file itself was not found); 8.x/9.x are
-     * given COMPACT and 12.x/13.x PADDED_STATE without having read those releases' inet.c.
+     * Which layout a release prints. Verified: the 5.4-7.x-era file (CLASSIC; it has carp_stats,
+     * so 5.4 at the earliest), 9.3 (tupipa/sva_freebsd93@1999109f, per research.md Q5), 10.4 and
+     * 11.x (COMPACT), 14.x (PADDED_STATE). UNVERIFIED: 4.11 is given CLASSIC because every BSD
+     * inet.c read up to 7.x has the two-space form; 8.x is given COMPACT and 12.x/13.x
+     * PADDED_STATE without having read those releases' inet.c.
      */
     static Layout layoutFor(Profile profile) {
         if (profile.major() <= 7) {
