@@ -60,7 +60,7 @@ public final class TcpdumpFormatter {
     private String tcp(Packet p) {
         StringBuilder out = new StringBuilder(endpoints(p));
         int flags = p.flags();
-        out.append("Flags [").append(flagLetters(flags)).append(']');
+        out.append("Flags [").append(TcpFlags.tcpdump(flags)).append(']');
         long seq = Integer.toUnsignedLong(p.seq());
         long ack = Integer.toUnsignedLong(p.ack());
         if (!absoluteSequenceNumbers && TcpFlags.has(flags, TcpFlags.ACK)) {
@@ -115,28 +115,6 @@ public final class TcpdumpFormatter {
         return rev
                 ? new long[] {(seq - known.ack()) & 0xffff_ffffL, (ack - known.seq()) & 0xffff_ffffL}
                 : new long[] {(seq - known.seq()) & 0xffff_ffffL, (ack - known.ack()) & 0xffff_ffffL};
-    }
-
-    /**
-     * tcp_flag_values of print-tcp.c in table order: F S R P . U E W, joined without separator
-     * (bittok2str_nosep), "none" when no bit is set. Note the order differs from
-     * {@link TcpFlags#tcpdump}, which puts S before F.
-     */
-    static String flagLetters(int flags) {
-        StringBuilder out = new StringBuilder(4);
-        appendIf(out, flags, TcpFlags.FIN, 'F');
-        appendIf(out, flags, TcpFlags.SYN, 'S');
-        appendIf(out, flags, TcpFlags.RST, 'R');
-        appendIf(out, flags, TcpFlags.PUSH, 'P');
-        appendIf(out, flags, TcpFlags.ACK, '.');
-        appendIf(out, flags, TcpFlags.URG, 'U');
-        return out.length() == 0 ? "none" : out.toString();
-    }
-
-    private static void appendIf(StringBuilder out, int flags, int bit, char letter) {
-        if ((flags & bit) != 0) {
-            out.append(letter);
-        }
     }
 
     /** {@code "%s.%s > %s.%s: "} with ipaddr_string and the numeric port (-n). */

@@ -105,10 +105,10 @@ class TcpdumpFormatterTest {
     @Test
     @DisplayName("Flag letters in tcp_flag_values order F S R P . U, \"none\" when empty (print-tcp.c)")
     void flagLettersFollowTcpdumpTable() {
-        assertEquals("FS", TcpdumpFormatter.flagLetters(TcpFlags.SYN | TcpFlags.FIN));
-        assertEquals("RP.", TcpdumpFormatter.flagLetters(TcpFlags.RST | TcpFlags.PUSH | TcpFlags.ACK));
-        assertEquals(".U", TcpdumpFormatter.flagLetters(TcpFlags.URG | TcpFlags.ACK));
-        assertEquals("none", TcpdumpFormatter.flagLetters(0));
+        assertEquals("FS", TcpFlags.tcpdump(TcpFlags.SYN | TcpFlags.FIN));
+        assertEquals("RP.", TcpFlags.tcpdump(TcpFlags.RST | TcpFlags.PUSH | TcpFlags.ACK));
+        assertEquals(".U", TcpFlags.tcpdump(TcpFlags.URG | TcpFlags.ACK));
+        assertEquals("none", TcpFlags.tcpdump(0));
     }
 
     @Test

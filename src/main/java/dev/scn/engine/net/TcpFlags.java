@@ -13,30 +13,25 @@ public final class TcpFlags {
     }
 
     /**
-     * tcpdump 4.x's bracketed form: S, F, P, R, U in that order, then '.' for ACK; "none" when
-     * no flag is set ({@code print-tcp.c} tcp_flag_values).
+     * tcpdump's bracketed form: the letters of print-tcp.c's tcp_flag_values in table order
+     * F S R P . U, joined without separator (bittok2str_nosep), "none" when no bit is set.
+     * So SYN|ACK is "S.", FIN|PUSH|ACK is "FP.".
      */
     public static String tcpdump(int flags) {
         StringBuilder out = new StringBuilder(4);
-        if ((flags & SYN) != 0) {
-            out.append('S');
-        }
-        if ((flags & FIN) != 0) {
-            out.append('F');
-        }
-        if ((flags & PUSH) != 0) {
-            out.append('P');
-        }
-        if ((flags & RST) != 0) {
-            out.append('R');
-        }
-        if ((flags & URG) != 0) {
-            out.append('U');
-        }
-        if ((flags & ACK) != 0) {
-            out.append('.');
-        }
+        appendIf(out, flags, FIN, 'F');
+        appendIf(out, flags, SYN, 'S');
+        appendIf(out, flags, RST, 'R');
+        appendIf(out, flags, PUSH, 'P');
+        appendIf(out, flags, ACK, '.');
+        appendIf(out, flags, URG, 'U');
         return out.length() == 0 ? "none" : out.toString();
+    }
+
+    private static void appendIf(StringBuilder out, int flags, int bit, char letter) {
+        if ((flags & bit) != 0) {
+            out.append(letter);
+        }
     }
 
     /** Parses tcpdump letters ("S.", "F.", "R", "P.") into flag bits. */
