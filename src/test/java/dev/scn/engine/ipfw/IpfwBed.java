@@ -107,6 +107,10 @@ final class IpfwBed {
         return out;
     }
 
+    String execute(String command) {
+        return ipfw.execute(IpfwCommand.parse(command));
+    }
+
     long sysctl(String name) {
         return server.sysctls().get("net.inet.ip.fw." + name);
     }
