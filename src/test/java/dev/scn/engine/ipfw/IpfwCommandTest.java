@@ -34,8 +34,8 @@ class IpfwCommandTest {
     @DisplayName("parser: unknown options, bad addresses, missing 'to' and bad rule numbers carry their index")
     void errorIndexes() {
         assertEquals(9, error("add 200 allow tcp from any to me 80 frag").wordIndex());
-        assertEquals(5, error("add allow tcp from 10.0.0.300 to any").wordIndex());
-        assertEquals(5, error("add allow tcp from any 80 me").wordIndex());
+        assertEquals(4, error("add allow tcp from 10.0.0.300 to any").wordIndex());
+        assertEquals(6, error("add allow tcp from any 80 me").wordIndex());
         assertEquals(1, error("delete 70000").wordIndex());
         assertEquals(0, error("-x show").wordIndex());
         assertEquals(0, error("resetlog").wordIndex());
