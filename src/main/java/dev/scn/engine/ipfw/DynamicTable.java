@@ -1,0 +1,355 @@
+package dev.scn.engine.ipfw;
+
+import dev.scn.engine.net.Packet;
+import dev.scn.engine.net.Protocol;
+import dev.scn.engine.net.TcpFlags;
+import dev.scn.engine.os.IpfwEra;
+import dev.scn.engine.trace.CausalTrace;
+import dev.scn.engine.trace.TraceKind;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The dynamic rule hash table ({@code ipfw_dyn_v}) and the per-packet state machine of each
+ * era (model-freebsd.md sections 1 and 3).
+ *
+ * <p>Buckets are chosen with the era's hash_packet ({@code src ^ dst ^ sport ^ dport}, masked by
+ * {@code curr_dyn_buckets - 1}; [A], [F], [G]); a new state goes to the head of its bucket and a
+ * matched one is moved to the front (lookup_dyn_rule). Before 2013 a dead state is only unlinked
+ * when a lookup walks past it or when the full-table sweep runs, so {@link #count()} may count dead
+ * states; from 2013 the one-second tick sweeps ({@link #sweepExpired}).
+ */
+final class DynamicTable {
+    /** dyn_keepalive_period: an internal constant, not a sysctl ([A]..[H]). */
+    static final int KEEPALIVE_PERIOD = 5;
+
+    private final Ipfw ipfw;
+    private final IpfwEra era;
+    private List<List<DynamicState>> buckets = new ArrayList<>();
+    private int count;
+    private long lastRemove = Long.MIN_VALUE;
+
+    DynamicTable(Ipfw ipfw, IpfwEra era) {
+        this.ipfw = ipfw;
+        this.era = era;
+        resize(initialBuckets());
+    }
+
+    /**
+     * curr_dyn_buckets at init: 256 in every era ([A] static, [F]/[G] ipfw_dyn_init, [H]
+     * dyn_grow_hashtable(chain, 256)). Not modelled: [G]/[H] growing the table from the tick.
+     */
+    private int initialBuckets() {
+        return 256;
+    }
+
+    int currentBuckets() {
+        return buckets.size();
+    }
+
+    private void resize(int n) {
+        List<List<DynamicState>> fresh = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            fresh.add(new ArrayList<>(1));
+        }
+        buckets = fresh;
+        ipfw.kernelSet("curr_dyn_buckets", n);
+    }
+
+    /** dyn_count as the kernel keeps it: every linked state, dead or alive. */
+    int count() {
+        return count;
+    }
+
+    /** All linked states in table order (bucket by bucket, head first), dead ones included. */
+    List<DynamicState> states() {
+        List<DynamicState> out = new ArrayList<>(count);
+        for (List<DynamicState> bucket : buckets) {
+            out.addAll(bucket);
+        }
+        return out;
+    }
+
+    /** hash_packet of [A]/[F]/[G]: commutative in source and destination. */
+    private int hash(int a, int pa, int b, int pb) {
+        return (a ^ b ^ pa ^ pb) & (buckets.size() - 1);
+    }
+
+    /** The result of a lookup: the state and whether the packet goes its forward way. */
+    record Hit(DynamicState state, boolean forward) {
+    }
+
+    /**
+     * lookup_dyn_rule(_locked) / dyn_lookup_ipv4_state: finds the state by 5-tuple only, forward
+     * or reverse, and updates it with the packet (flags, acks, expiry) and counts it.
+     */
+    Hit lookup(Packet packet, long now) {
+        int i = hash(packet.source(), packet.sourcePort(), packet.destination(), packet.destinationPort());
+        List<DynamicState> bucket = buckets.get(i);
+        boolean lazy = !era.sweepsEverySecond();
+        for (int k = 0; k < bucket.size(); k++) {
+            DynamicState q = bucket.get(k);
+            if (lazy && q.dead(now)) {
+                // [A]/[B]/[C]/[F] lookup_dyn_rule: "expire entry", UNLINK_DYN_RULE while walking.
+                bucket.remove(k);
+                k--;
+                unlinked(q, "lazily reaped: lookup walked its bucket after expiry");
+                continue;
+            }
+            if (q.protocol() != packet.protocol()) {
+                continue;
+            }
+            boolean forward = q.forward(packet.source(), packet.sourcePort(), packet.destination(),
+                    packet.destinationPort());
+            if (!forward && !q.reverse(packet.source(), packet.sourcePort(), packet.destination(),
+                    packet.destinationPort())) {
+                continue;
+            }
+            if (k > 0 && era != IpfwEra.REWRITE_2018) {
+                // "found and not in front": moved to the head of the bucket ([A]..[G]); [H]'s
+                // lockless lists keep their order.
+                bucket.remove(k);
+                bucket.add(0, q);
+            }
+            update(q, packet, forward, true, now);
+            // ipfw_chk O_PROBE_STATE hit ([A]..[G]); dyn_update_proto_state DYN_COUNTER_INC ([H]).
+            q.packets++;
+            q.bytes += packet.ipLength();
+            return new Hit(q, forward);
+        }
+        return null;
+    }
+
+    /**
+     * install_state for O_KEEP_STATE. Returns false when the table is full and the packet must be
+     * denied.
+     */
+    boolean install(IpfwRule rule, Packet packet, long now) {
+        long max = ipfw.sysctl("dyn_max");
+        if (count >= max && !era.sweepsEverySecond()) {
+            // [A]/[B]/[C]/[F] install_state: "Run out of slots, try to remove any expired rule."
+            removeExpiredRateLimited(now);
+        }
+        if (count >= max) {
+            ipfw.logOncePerSecond(now, switch (era) {
+                // [B],[C] install_state (model-freebsd.md section 3)
+                case IPFW2_2002 -> "ipfw: install_state: Too many dynamic rules";
+                // [F] ipfw_install_state: printf("ipfw: %s: Too many dynamic rules\n", __func__)
+                case BOTH_SIDES_2012 -> "ipfw: ipfw_install_state: Too many dynamic rules";
+                // [G] add_dyn_rule: uma zone limit reached, log(LOG_DEBUG, "ipfw: %s: Cannot allocate rule")
+                case SWEEP_2013 -> "ipfw: add_dyn_rule: Cannot allocate rule";
+                // [H] dyn_alloc_dyndata
+                case REWRITE_2018 -> "ipfw: Cannot allocate dynamic state, consider increasing net.inet.ip.fw.dyn_max";
+            });
+            return false;
+        }
+        if (count == 0 && !era.sweepsEverySecond()) {
+            reallocIfAsked();
+        }
+        DynamicState q = new DynamicState(rule, packet.protocol(), packet.source(), packet.sourcePort(),
+                packet.destination(), packet.destinationPort());
+        int i = hash(q.source(), q.sourcePort(), q.destination(), q.destinationPort());
+        q.bucket = i;
+        q.expire = now + ipfw.sysctl("dyn_syn_lifetime");
+        buckets.get(i).add(0, q);
+        count++;
+        ipfw.kernelSet("dyn_count", count);
+        CausalTrace trace = ipfw.trace();
+        trace.flowAppeared(q.flow());
+        if (trace.detailed(q.flow())) {
+            trace.record(TraceKind.DYN_CREATED, ipfw.hostName(), q.flow(), String.format(
+                    "rule %d STATE %s, expire now+%d s (net.inet.ip.fw.dyn_syn_lifetime)", rule.number(),
+                    q.tuple(), q.expire - now));
+        } else {
+            trace.count(TraceKind.DYN_CREATED);
+        }
+        if (era == IpfwEra.REWRITE_2018) {
+            // [H] dyn_alloc_dyndata: dyn_update_proto_state(data, pkt, ulp, pktlen, MATCH_FORWARD),
+            // which also counts the creating packet.
+            update(q, packet, true, true, now);
+            q.packets++;
+            q.bytes += packet.ipLength();
+        } else {
+            // [A]..[G] install_state: "XXX just set lifetime": lookup_dyn_rule(&id, NULL, NULL),
+            // so no ack tracking and no counting of the creating packet.
+            update(q, packet, true, false, now);
+        }
+        return true;
+    }
+
+    /**
+     * [A]/[F] add_dyn_rule -> realloc_dynamic_table when the table is empty and dyn_buckets
+     * changed: power of two, above 65536 forced to 1024, otherwise the sysctl is reset.
+     */
+    private void reallocIfAsked() {
+        long wanted = ipfw.sysctl("dyn_buckets");
+        if (wanted == buckets.size()) {
+            return;
+        }
+        if (wanted > 65536) {
+            wanted = 1024;
+        }
+        if ((wanted & (wanted - 1)) != 0) {
+            ipfw.kernelSet("dyn_buckets", buckets.size());
+            return;
+        }
+        resize((int) wanted);
+    }
+
+    /**
+     * The per-packet update of lookup_dyn_rule ([A]..[F]), lookup_dyn_rule_locked ([G]) and
+     * dyn_update_tcp_state ([H]). {@code withTcp} false stands for the NULL tcp header passed by
+     * install_state: no ack tracking.
+     */
+    private void update(DynamicState q, Packet packet, boolean forward, boolean withTcp, long now) {
+        String lifetime;
+        if (packet.protocol() == Protocol.TCP) {
+            int flags = packet.flags() & (TcpFlags.FIN | TcpFlags.SYN | TcpFlags.RST);
+            q.state |= forward ? flags : flags << 8;
+            int tcpState = q.state & 0xffff;
+            if (tcpState == TcpFlags.SYN) {
+                lifetime = "dyn_syn_lifetime";
+            } else if (tcpState == DynamicState.BOTH_SYN || tcpState == (DynamicState.BOTH_SYN | TcpFlags.FIN)
+                    || tcpState == (DynamicState.BOTH_SYN | (TcpFlags.FIN << 8))) {
+                if (!withTcp) {
+                    return;
+                }
+                lifetime = trackAck(q, packet.ack(), forward);
+                if (lifetime == null) {
+                    return;
+                }
+            } else if (tcpState == (DynamicState.BOTH_SYN | DynamicState.BOTH_FIN)) {
+                clamp("dyn_fin_lifetime");
+                lifetime = "dyn_fin_lifetime";
+            } else {
+                // "reset or some invalid combination"; [H] clamps only while dyn_keepalive is on.
+                if (era != IpfwEra.REWRITE_2018 || ipfw.sysctl("dyn_keepalive") != 0) {
+                    clamp("dyn_rst_lifetime");
+                }
+                lifetime = "dyn_rst_lifetime";
+            }
+        } else if (packet.protocol() == Protocol.UDP) {
+            lifetime = "dyn_udp_lifetime";
+        } else {
+            lifetime = "dyn_short_lifetime";
+        }
+        q.expire = now + ipfw.sysctl(lifetime);
+        CausalTrace trace = ipfw.trace();
+        if (trace.detailed(q.flow())) {
+            trace.record(TraceKind.DYN_REFRESHED, ipfw.hostName(), q.flow(), String.format(
+                    "expire now+%d s (net.inet.ip.fw.%s), %s packet, state 0x%x, ack_fwd=%s, ack_rev=%s",
+                    q.expire - now, lifetime, forward ? "forward" : "reverse", q.state,
+                    Integer.toUnsignedString(q.ackFwd), Integer.toUnsignedString(q.ackRev)));
+        } else {
+            trace.count(TraceKind.DYN_REFRESHED);
+        }
+    }
+
+    /**
+     * Ack tracking with _SEQ_GE ((int)(a - b) &gt;= 0, so an equal ack counts). 2002 era: a newer
+     * or equal ack is stored and refreshes, an older one is ignored and does not refresh. 2012+:
+     * it sets ACK_FWD/ACK_REV; the ack lifetime applies only when both are set, then both clear.
+     *
+     * @return the lifetime sysctl to apply, or null when the expiry stays as it is
+     */
+    private String trackAck(DynamicState q, int ack, boolean forward) {
+        int stored = forward ? q.ackFwd : q.ackRev;
+        boolean inSequence = stored == 0 || ack - stored >= 0;
+        if (inSequence) {
+            if (forward) {
+                q.ackFwd = ack;
+            } else {
+                q.ackRev = ack;
+            }
+        }
+        if (!era.refreshNeedsBothSides()) {
+            return inSequence ? "dyn_ack_lifetime" : null;
+        }
+        if (inSequence) {
+            q.state |= forward ? DynamicState.ACK_FWD : DynamicState.ACK_REV;
+        }
+        int both = DynamicState.ACK_FWD | DynamicState.ACK_REV;
+        if ((q.state & both) == both) {
+            q.state &= ~both;
+            return "dyn_ack_lifetime";
+        }
+        return null;
+    }
+
+    /** "if (dyn_fin_lifetime >= dyn_keepalive_period) dyn_fin_lifetime = dyn_keepalive_period - 1". */
+    private void clamp(String lifetime) {
+        if (ipfw.sysctl(lifetime) >= KEEPALIVE_PERIOD) {
+            ipfw.kernelSetTraced(lifetime, KEEPALIVE_PERIOD - 1,
+                    "clamped to dyn_keepalive_period - 1 by the dynamic rule code");
+        }
+    }
+
+    /**
+     * remove_dyn_rule(NULL, (ipfw_dyn_rule *)1) ([A]..[F]): remove every expired state, "do not
+     * expire more than once per second".
+     */
+    private void removeExpiredRateLimited(long now) {
+        if (lastRemove == now) {
+            return;
+        }
+        lastRemove = now;
+        sweepExpired(now, "swept: dyn_max reached, install_state removed expired states");
+    }
+
+    /** Unlinks every dead state ([G] check_dyn_rules stage 1, [H] dyn_expire_states). */
+    void sweepExpired(long now, String why) {
+        for (List<DynamicState> bucket : buckets) {
+            for (int k = 0; k < bucket.size(); k++) {
+                DynamicState q = bucket.get(k);
+                if (q.dead(now)) {
+                    bucket.remove(k);
+                    k--;
+                    unlinked(q, why);
+                }
+            }
+        }
+    }
+
+    /** Removes the states a deleted rule created ([A] remove_dyn_rule(rule, NULL)); 2018+ may keep them. */
+    void ruleDeleted(IpfwRule rule, boolean keepStates, String why) {
+        for (List<DynamicState> bucket : buckets) {
+            for (int k = 0; k < bucket.size(); k++) {
+                DynamicState q = bucket.get(k);
+                if (q.rule() != rule) {
+                    continue;
+                }
+                if (keepStates) {
+                    // [H] dyn_match_ipv4_state with V_dyn_keep_states: dyn_acquire_rule, state kept.
+                    q.orphaned = true;
+                    continue;
+                }
+                bucket.remove(k);
+                k--;
+                unlinked(q, why);
+            }
+        }
+    }
+
+    /** Everything gone at once: the host crashed or rebooted. */
+    void clear() {
+        for (List<DynamicState> bucket : buckets) {
+            bucket.clear();
+        }
+        count = 0;
+        lastRemove = Long.MIN_VALUE;
+        ipfw.kernelSet("dyn_count", 0);
+    }
+
+    private void unlinked(DynamicState q, String why) {
+        count--;
+        ipfw.kernelSet("dyn_count", count);
+        CausalTrace trace = ipfw.trace();
+        if (trace.detailed(q.flow())) {
+            trace.record(TraceKind.DYN_REMOVED, ipfw.hostName(), q.flow(),
+                    "rule " + q.ruleNumber() + " STATE " + q.tuple() + ": " + why);
+        } else {
+            trace.count(TraceKind.DYN_REMOVED);
+        }
+    }
+}
