@@ -59,6 +59,7 @@ public final class Machine {
     public long sysctl(String name, long value) {
         long previous = host.sysctls().get(name);
         host.sysctls().setByAdministrator(name, value);
+        simulation.startCommand();
         simulation.trace().recordAndFollow(TraceKind.SYSCTL_SET, host.name(), null,
                 name + ": " + previous + " -> " + value);
         return previous;
@@ -72,6 +73,8 @@ public final class Machine {
      */
     public String ipfw(String commandLine) {
         IpfwCommand command = IpfwCommand.parse(commandLine);
+        simulation.startCommand();
+        simulation.trace().recordAndFollow(TraceKind.COMMAND, host.name(), null, "ipfw " + commandLine.trim());
         if (ipfw == null) {
             ipfw = new Ipfw(host);
         }

@@ -74,9 +74,17 @@ public final class Simulation {
     /** Runs {@code action} at simulated time {@code at}, as a scenario command (a root cause in the trace). */
     public void at(long at, String description, Runnable action) {
         simulator.schedule(at, () -> {
+            simulator.trace().setCurrentCause(0);
             simulator.trace().recordAndFollow(dev.scn.engine.trace.TraceKind.COMMAND, null, null, description);
             action.run();
         });
+    }
+
+    /** A command given while configuring (outside any event) has no cause before it. */
+    void startCommand() {
+        if (!simulator.inEvent()) {
+            simulator.trace().setCurrentCause(0);
+        }
     }
 
     /** Runs the clock to {@code endTime} (inclusive) or until the event budget is spent. */

@@ -23,6 +23,7 @@ public final class Simulator {
     private long nextSequence;
     private long eventsProcessed;
     private volatile boolean stopRequested;
+    private boolean inEvent;
 
     public Simulator(long seed, CausalTrace trace) {
         this.randomStreams = new RandomStreams(seed);
@@ -89,6 +90,11 @@ public final class Simulator {
         }
     }
 
+    /** True while an event runs; commands given outside any event (configuration) are root causes. */
+    public boolean inEvent() {
+        return inEvent;
+    }
+
     /** Called after every event; used by "always" expectations and samplers that watch each step. */
     public void addStepListener(Runnable listener) {
         stepListeners.add(listener);
@@ -120,7 +126,12 @@ public final class Simulator {
             queue.poll();
             now = next.time;
             trace.setCurrentCause(next.cause);
-            next.fire();
+            inEvent = true;
+            try {
+                next.fire();
+            } finally {
+                inEvent = false;
+            }
             eventsProcessed++;
             for (int i = 0; i < stepListeners.size(); i++) {
                 stepListeners.get(i).run();

@@ -279,6 +279,34 @@ class SeedIncidentTest {
         assertEquals(0, counts.get("FIN_WAIT_2"));
     }
 
+    /*
+     * The causal trace at 1 day (86400 s). The last cycle before it is at 281 + 285 x 302 =
+     * 86351 s: the server's idle timer was last reset then, by the ipfw keepalive delivered over
+     * lo0; the state was last refreshed then too, by the server's answer, with dyn_ack_lifetime.
+     * Both chains lead back to the keepalive, and from it to the ipfw configuration.
+     */
+    @Test
+    @DisplayName("seed incident, 5.4: the causal trace names the keepalive behind the last idle reset and refresh")
+    void causalTraceExplainsTheLoop() {
+        Run run = new Run("5.4");
+        run.runUntil(SimTime.seconds(86_400));
+        TcpConnection server = run.serverConnection();
+        var tcp = dev.scn.engine.trace.Explanation.of(run.sim.trace(), server.flow(), "server",
+                SimTime.seconds(86_400), java.util.EnumSet.of(dev.scn.engine.trace.TraceKind.TCP_IDLE_RESET));
+        assertEquals(SimTime.seconds(86_351), tcp.lastRenewal().time());
+        assertTrue(tcp.lastState().detail().contains("FIN_WAIT_2"), tcp.lastState().detail());
+        assertTrue(tcp.chainContains(dev.scn.engine.trace.TraceKind.IPFW_KEEPALIVE), tcp.chain().toString());
+        assertTrue(tcp.chain().stream().anyMatch(r -> r.detail().contains("to the server side")));
+        assertEquals(dev.scn.engine.trace.TraceKind.COMMAND, tcp.chain().get(tcp.chain().size() - 1).kind(),
+                "the first cause is a configuration command");
+
+        var dyn = dev.scn.engine.trace.Explanation.of(run.sim.trace(), server.flow(), "server",
+                SimTime.seconds(86_400), java.util.EnumSet.of(dev.scn.engine.trace.TraceKind.DYN_REFRESHED));
+        assertEquals(SimTime.seconds(86_351), dyn.lastRenewal().time());
+        assertTrue(dyn.lastRenewal().detail().contains("dyn_ack_lifetime"), dyn.lastRenewal().detail());
+        assertTrue(dyn.chainContains(dev.scn.engine.trace.TraceKind.IPFW_KEEPALIVE));
+    }
+
     private static void assertPacket(Packet p, int src, int sport, int dst, int dport, int seq, int ack, int flags,
                                      int window) {
         assertEquals(Ipv4.format(src) + "." + sport + " > " + Ipv4.format(dst) + "." + dport,

@@ -134,6 +134,31 @@ public final class CausalTrace {
         return recordsNotStored;
     }
 
+    /**
+     * A SHA-256 over every stored record and every counter: two runs are the same run exactly
+     * when their digests are equal.
+     */
+    public String digest() {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            StringBuilder line = new StringBuilder();
+            for (TraceRecord r : records) {
+                line.setLength(0);
+                line.append(r.id()).append('|').append(r.time()).append('|').append(r.cause()).append('|')
+                        .append(r.kind()).append('|').append(r.host()).append('|').append(r.flow()).append('|')
+                        .append(r.detail()).append('\n');
+                sha.update(line.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            for (long counter : counters) {
+                sha.update(Long.toString(counter).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) ',');
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
     /** The record and its causes, from the record back to the first cause. */
     public List<TraceRecord> chain(long id) {
         List<TraceRecord> chain = new ArrayList<>();
