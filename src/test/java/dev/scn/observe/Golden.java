@@ -6,11 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** Reads a golden file from src/test/resources/golden, byte for byte. */
-final class Golden {
+public final class Golden {
     private Golden() {
     }
 
-    static String read(String name) {
+    public static String read(String name) {
         try (InputStream in = Golden.class.getResourceAsStream("/golden/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("missing golden file golden/" + name);

@@ -1,0 +1,38 @@
+package dev.scn.engine;
+
+import dev.scn.engine.net.Direction;
+import dev.scn.observe.Golden;
+import dev.scn.observe.Observations;
+import dev.scn.observe.TcpdumpFormatter;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * What an operator would have seen on the seed incident's server after one hour, byte for byte.
+ * The golden files were checked by hand: the state was last refreshed at 281 + 285 x 11 = 3416 s,
+ * so at 3600 s it has 3716 - 3600 = 116 s left; it was hit by 10 client packets after the SYN,
+ * 16 server packets (SYN-ACK and 15 data segments) and 12 keepalive answers = 38 packets,
+ * 22304 bytes, and rule 200 counts those plus the SYN (44 bytes) that created the state.
+ * tcpdump prints no "seq" on pure ACKs (print-tcp.c tcp_print) and numbers relative to the ISNs.
+ */
+class SeedGoldenTest {
+
+    @Test
+    @DisplayName("seed incident at 1 h: netstat -an, ipfw -d show and the tcpdump trace as FreeBSD shows them")
+    void firstHour() {
+        SeedIncidentTest.Run run = new SeedIncidentTest.Run("5.4");
+        TcpdumpFormatter tcpdump = new TcpdumpFormatter();
+        StringBuilder trace = new StringBuilder();
+        run.sim.network().addTap((time, host, via, direction, packet) -> {
+            if (direction == Direction.OUT) {
+                trace.append(tcpdump.format(time, packet)).append('\n');
+            }
+        });
+        run.runUntil(SimTime.seconds(3600));
+        assertEquals(Golden.read("seed-5.4-1h-netstat.txt"), Observations.netstat(run.server));
+        assertEquals(Golden.read("seed-5.4-1h-ipfw-d-show.txt"), Observations.ipfwDynamicShow(run.server));
+        assertEquals(Golden.read("seed-5.4-first-hour.tcpdump"), trace.toString());
+    }
+}
