@@ -307,6 +307,58 @@ class SeedIncidentTest {
         assertTrue(dyn.chainContains(dev.scn.engine.trace.TraceKind.IPFW_KEEPALIVE));
     }
 
+    /*
+     * sysctl net.inet.ip.fw.dyn_keepalive=0 at 600 s, mid-run: ipfw_tick reads it at its next run,
+     * so the cycle at 566 s has already refreshed the state to 866 and no later probe goes out:
+     * dead at 866. TCP: last segment at 566; checks at A + 600 + 75k re-arm while
+     * 0.36 + 600 + 75k - 566 <= 600 (k <= 7); gone at A + 600 + 600 = 1200.36 s.
+     */
+    @Test
+    @DisplayName("model §2 + sysctl: dyn_keepalive=0 set mid-run takes effect at the next tick")
+    void keepaliveSwitchedOffMidRun() {
+        Run run = new Run("5.4");
+        run.sim.at(SimTime.seconds(600), "on server sysctl net.inet.ip.fw.dyn_keepalive=0",
+                () -> run.server.sysctl("net.inet.ip.fw.dyn_keepalive", 0));
+        run.runUntil(SimTime.seconds(866) - 1);
+        assertEquals(1, run.ipfw().liveCount());
+        run.runUntil(SimTime.seconds(866));
+        assertEquals(0, run.ipfw().liveCount());
+        run.runUntil(A + SimTime.seconds(1200) - 1);
+        assertNotNull(run.serverConnection());
+        run.runUntil(A + SimTime.seconds(1200));
+        assertNull(run.serverConnection());
+        assertEquals(4, run.ipfwKeepalives().size(), "the cycles at 281 and 566 s only");
+    }
+
+    /*
+     * ipfw flush at 1000 s followed by the same rules again: flushing deletes rule 200 and with it
+     * its state (model §4), so no keepalive follows. The last segment was the probe of 851 s;
+     * checks at A + 600 + 75k re-arm while 0.36 + 600 + 75k - 851 <= 600 (k <= 11): gone at
+     * A + 1500 = 1500.36 s. ifconfig em0 down/up at 1100/1110 s changes nothing for TCP.
+     */
+    @Test
+    @DisplayName("model §4: ipfw flush removes the rule's states; FIN_WAIT_2 then ends on its own timer")
+    void flushEndsTheLoopButNotAtOnce() {
+        Run run = new Run("5.4");
+        run.sim.at(SimTime.seconds(1000), "on server ipfw -f flush; re-add the rules", () -> {
+            run.server.ipfw("-f flush");
+            run.server.ipfw("add 100 check-state");
+            run.server.ipfw("add 200 allow tcp from any to me 80 setup keep-state");
+            run.server.ipfw("add 65000 deny ip from any to any");
+        });
+        run.sim.at(SimTime.seconds(1100), "on server ifconfig em0 down", () -> run.server.ifconfig("em0", false));
+        run.sim.at(SimTime.seconds(1110), "on server ifconfig em0 up", () -> run.server.ifconfig("em0", true));
+        run.runUntil(SimTime.seconds(1000));
+        assertEquals(0, run.ipfw().dynCount());
+        assertEquals(TcpState.FIN_WAIT_2, run.serverConnection().state(), "flush does not touch TCP");
+        run.runUntil(SimTime.seconds(1110));
+        assertEquals(TcpState.FIN_WAIT_2, run.serverConnection().state(), "nor does ifconfig down/up");
+        run.runUntil(A + SimTime.seconds(1500) - 1);
+        assertNotNull(run.serverConnection());
+        run.runUntil(A + SimTime.seconds(1500));
+        assertNull(run.serverConnection());
+    }
+
     private static void assertPacket(Packet p, int src, int sport, int dst, int dport, int seq, int ack, int flags,
                                      int window) {
         assertEquals(Ipv4.format(src) + "." + sport + " > " + Ipv4.format(dst) + "." + dport,
