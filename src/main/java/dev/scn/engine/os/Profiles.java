@@ -140,14 +140,23 @@ public final class Profiles {
         rw(defs, "net.inet.ip.ttl", 64, 1, 255, "count", "Maximum TTL on IP packets");
         rw(defs, "net.inet.ip.portrange.first", ports[0], 1, 65535, "port", "");
         rw(defs, "net.inet.ip.portrange.last", ports[1], 1, 65535, "port", "");
+        if (major >= 5) {
+            // RELENG_4 has no randomization (sequential ports); 6.x in_pcb.c: ipport_randomized = 1.
+            // Present in 5.x: UNVERIFIED (assumed, as 6.0 branched from 5.x HEAD with it).
+            rw(defs, "net.inet.ip.portrange.randomized", 1, 0, 1, "bool", "Enable random port allocation");
+        }
     }
 
     /**
-     * Default ephemeral range. Handbook era (4.x-6.x): IPPORT_RESERVED..IPPORT_USERRESERVED,
-     * 1024-5000; 7.0 switched to 49152-65535; later IPPORT_EPHEMERALFIRST 10000..65535 (in.h).
+     * Default ephemeral range (in_pcb.c ipport_firstauto/ipport_lastauto): RELENG_4 (rev
+     * 1.59.2.27, 2004) IPPORT_RESERVED..IPPORT_USERRESERVED = 1024-5000; 6.x (rev 1.169, 2006) and
+     * the 7.0-era HEAD IPPORT_HIFIRSTAUTO..IPPORT_HILASTAUTO = 49152-65535; 9.x on
+     * IPPORT_EPHEMERALFIRST..LAST = 10000-65535. 5.4 is UNVERIFIED (no RELENG_5 in_pcb.c found):
+     * model-freebsd.md's "Handbook era" 1024-5000 is kept. 7.4/8.4 as the 7.0 HEAD (UNVERIFIED
+     * whether the 10000 change reached stable/8).
      */
     private static int[] ephemeralRange(int major) {
-        if (major <= 6) {
+        if (major <= 5) {
             return new int[] {1024, 5000};
         }
         if (major <= 8) {

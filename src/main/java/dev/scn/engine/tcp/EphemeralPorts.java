@@ -46,7 +46,8 @@ final class EphemeralPorts {
             first = last;
             last = t;
         }
-        boolean randomize = stopRandom == 0 && first != last;
+        boolean randomize = host.sysctls().exists("net.inet.ip.portrange.randomized")
+                && host.sysctls().get("net.inet.ip.portrange.randomized") != 0 && stopRandom == 0 && first != last;
         if (randomize) {
             lastPort = first + random.nextInt(last - first);
         }
