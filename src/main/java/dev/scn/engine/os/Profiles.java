@@ -74,7 +74,10 @@ public final class Profiles {
         ipfwSysctls(defs, era);
         tcpSysctls(defs, major);
         ipSysctls(defs, major);
-        Profile.RstValidation rst = major >= 11 ? Profile.RstValidation.RFC5961 : Profile.RstValidation.WINDOW;
+        // RFC 5961 challenge ACKs: absent from 10.4's tcp_input.c (insecure_rst still "Follow the old
+        // (insecure) criteria"), present in 12.x-era files (insecure_rst/insecure_syn "Follow RFC793
+        // instead of RFC5961"); 12.0 as the first release is UNVERIFIED, so 11.x keeps the window check.
+        Profile.RstValidation rst = major >= 12 ? Profile.RstValidation.RFC5961 : Profile.RstValidation.WINDOW;
         int[] ports = ephemeralRange(major);
         return new Profile(String.format(Locale.ROOT, "freebsd %d.%d", major, minor), major, minor, era, rst,
                 ports[0], ports[1], List.copyOf(defs));
@@ -128,8 +131,7 @@ public final class Profiles {
         rw(defs, "net.inet.tcp.mssdflt", 512, 1, 65535, "bytes", "Default TCP Maximum Segment Size");
         rw(defs, "net.inet.tcp.sendspace", 32_768, 1, INT_MAX, "bytes", "Maximum outgoing TCP datagram size");
         rw(defs, "net.inet.tcp.recvspace", 65_536, 1, INT_MAX, "bytes", "Maximum incoming TCP datagram size");
-        if (major >= 7) {
-            rw(defs, "net.inet.tcp.fast_finwait2_recycle", 0, 0, 1, "bool",
+XX, 0, 0, 1, "bool",
                     "Recycle closed FIN_WAIT_2 connections faster");
             rw(defs, "net.inet.tcp.finwait2_timeout", 60_000, 1, INT_MAX, "ms", "FIN-WAIT2 timeout");
         }

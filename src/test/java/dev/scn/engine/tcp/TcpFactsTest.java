@@ -241,7 +241,8 @@ class TcpFactsTest {
      * (net.inet.tcp.insecure_rst=0); an in-window other seq is dropped silently.
      */
     @ParameterizedTest(name = "{0} in FIN_WAIT_2 at last_ack_sent{1}: closes={2}")
-    @CsvSource({"5.4, 0, true", "5.4, 1000, true", "5.4, -1, false", "14.2, 0, true", "14.2, 1000, false"})
+    @CsvSource({"5.4, 0, true", "5.4, 1000, true", "5.4, -1, false", "11.4, 1000, true", "14.2, 0, true",
+            "14.2, 1000, false"})
     @DisplayName("model §5: RST acceptance in FIN_WAIT_2 per release (window check on 5.x, exact seq with RFC 5961)")
     void rstAcceptanceInFinWait2(String release, int offset, boolean closes) {
         TwoHosts n = vanishingClient(release, HttpServer.Ending.CLOSE);
