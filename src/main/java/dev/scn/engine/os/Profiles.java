@@ -131,7 +131,13 @@ public final class Profiles {
         rw(defs, "net.inet.tcp.mssdflt", 512, 1, 65535, "bytes", "Default TCP Maximum Segment Size");
         rw(defs, "net.inet.tcp.sendspace", 32_768, 1, INT_MAX, "bytes", "Maximum outgoing TCP datagram size");
         rw(defs, "net.inet.tcp.recvspace", 65_536, 1, INT_MAX, "bytes", "Maximum incoming TCP datagram size");
-XX, 0, 0, 1, "bool",
+        if (major >= 5) {
+            // tcp_input.c of 5.x: static int tcp_insecure_rst = 0 (accept any in-window RST when 1).
+            rw(defs, "net.inet.tcp.insecure_rst", 0, 0, 1, "bool",
+                    "Follow the old (insecure) criteria for accepting RST packets");
+        }
+        if (major >= 7) {
+            rw(defs, "net.inet.tcp.fast_finwait2_recycle", 0, 0, 1, "bool",
                     "Recycle closed FIN_WAIT_2 connections faster");
             rw(defs, "net.inet.tcp.finwait2_timeout", 60_000, 1, INT_MAX, "ms", "FIN-WAIT2 timeout");
         }
