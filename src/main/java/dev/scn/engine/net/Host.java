@@ -27,6 +27,7 @@ public final class Host {
     private final Profile profile;
     private final Sysctls sysctls;
     private final List<Integer> addresses;
+    private final java.util.Set<Integer> addressSet;
     private final Interface external;
     private final Interface loopback = new Interface("lo0", true);
     private final List<Lifecycle> lifecycleListeners = new ArrayList<>();
@@ -47,6 +48,7 @@ public final class Host {
         this.profile = profile;
         this.sysctls = profile.newSysctls();
         this.addresses = List.copyOf(addresses);
+        this.addressSet = new java.util.HashSet<>(addresses);
         this.external = new Interface(interfaceName, false);
     }
 
@@ -79,7 +81,7 @@ public final class Host {
     }
 
     public boolean owns(int address) {
-        return addresses.contains(address);
+        return addressSet.contains(address);
     }
 
     public Interface externalInterface() {

@@ -7,11 +7,18 @@ package dev.scn.engine.net;
  */
 public final class PathFilter {
     private final int flags;
+    private final FlowKey flow;
     private long remaining;
 
     public PathFilter(int flags, long count) {
+        this(flags, count, null);
+    }
+
+    /** A filter for one connection only (a client whose FIN gets lost). */
+    public PathFilter(int flags, long count, FlowKey flow) {
         this.flags = flags;
         this.remaining = count;
+        this.flow = flow;
     }
 
     public int flags() {
@@ -25,6 +32,9 @@ public final class PathFilter {
     /** True when the filter takes this packet (and uses up one of its count). */
     boolean takes(Packet packet) {
         if (remaining == 0 || packet.protocol() != Protocol.TCP || (packet.flags() & flags) != flags) {
+            return false;
+        }
+        if (flow != null && !flow.equals(FlowKey.of(packet))) {
             return false;
         }
         if (remaining > 0) {

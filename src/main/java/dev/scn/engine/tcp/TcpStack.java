@@ -178,7 +178,15 @@ public final class TcpStack implements Transport, Host.Lifecycle {
 
     /** connect(2): a SYN goes out now; the application hears back through its callbacks. */
     public TcpSocket connect(String name, int foreignAddress, int foreignPort, TcpApplication application) {
-        int localAddress = host.primaryAddress();
+        return connect(name, host.primaryAddress(), foreignAddress, foreignPort, application);
+    }
+
+    /** connect(2) after bind(2) to one of the host's addresses. */
+    public TcpSocket connect(String name, int localAddress, int foreignAddress, int foreignPort,
+                             TcpApplication application) {
+        if (!host.owns(localAddress)) {
+            throw new IllegalArgumentException(host.name() + " has no address " + dev.scn.engine.net.Ipv4.format(localAddress));
+        }
         int localPort = ephemeralPorts.allocate(foreignAddress, foreignPort, this);
         TcpConnection tp = new TcpConnection(this, localAddress, localPort, foreignAddress, foreignPort);
         tp.socket = new TcpSocket(tp, name, application);
@@ -199,26 +207,22 @@ public final class TcpStack implements Transport, Host.Lifecycle {
 
     /** True when some pcb of this host uses the local port (in_pcblookup_local with wildcard). */
     boolean localPortInUse(int port) {
-        if (listeners.containsKey(port)) {
-            return true;
-        }
-        for (TcpConnection tp : connections.values()) {
-            if (tp.localPort == port) {
-                return true;
-            }
-        }
-        return false;
+        return listeners.containsKey(port) || localPortUse.containsKey(port);
     }
+
+    private final Map<Integer, Integer> localPortUse = new HashMap<>();
 
     private void register(TcpConnection tp) {
         tp.order = order++;
         connections.put(tp.flow, tp);
+        localPortUse.merge(tp.localPort, 1, Integer::sum);
         stateCounts[TcpState.CLOSED.ordinal()]++;
     }
 
     void remove(TcpConnection tp) {
         if (connections.remove(tp.flow) == tp) {
             stateCounts[tp.state.ordinal()]--;
+            localPortUse.computeIfPresent(tp.localPort, (port, n) -> n == 1 ? null : n - 1);
         }
     }
 
@@ -432,6 +436,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
             tp.discardSilently();
         }
         connections.clear();
+        localPortUse.clear();
         for (SyncacheEntry entry : syncache.values()) {
             simulator.cancel(entry);
         }

@@ -1,0 +1,85 @@
+package dev.scn.run;
+
+import dev.scn.engine.net.Direction;
+import dev.scn.engine.net.Host;
+import dev.scn.engine.net.Interface;
+import dev.scn.engine.net.Origin;
+import dev.scn.engine.net.Packet;
+import dev.scn.engine.net.PacketTap;
+import dev.scn.engine.net.TcpFlags;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Packets each host sent, by origin and by kind; what {@code H packets KIND} expectations read. */
+final class PacketCounters implements PacketTap {
+    private final Map<String, long[]> byHost = new LinkedHashMap<>();
+    private final Map<Origin, Long> byOrigin = new EnumMap<>(Origin.class);
+
+    /** Kinds of packet counted per host. */
+    enum Kind { SENT, SYN, FIN, RST, KEEPALIVE }
+
+    @Override
+    public void packet(long time, Host host, Interface via, Direction direction, Packet packet) {
+        if (direction != Direction.OUT) {
+            return;
+        }
+        long[] counts = byHost.computeIfAbsent(host.name(), h -> new long[Kind.values().length]);
+        counts[Kind.SENT.ordinal()]++;
+        if (packet.has(TcpFlags.SYN)) {
+            counts[Kind.SYN.ordinal()]++;
+        }
+        if (packet.has(TcpFlags.FIN)) {
+            counts[Kind.FIN.ordinal()]++;
+        }
+        if (packet.has(TcpFlags.RST)) {
+            counts[Kind.RST.ordinal()]++;
+        }
+        if (packet.origin() == Origin.IPFW_KEEPALIVE) {
+            counts[Kind.KEEPALIVE.ordinal()]++;
+        }
+        byOrigin.merge(packet.origin(), 1L, Long::sum);
+    }
+
+    long count(String host, Kind kind) {
+        long[] counts = byHost.get(host);
+        return counts == null ? 0 : counts[kind.ordinal()];
+    }
+
+    /** Packets sent by origin, every origin listed. */
+    Map<String, Long> byOrigin() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Origin origin : Origin.values()) {
+            out.put(origin.name().toLowerCase(java.util.Locale.ROOT), byOrigin.getOrDefault(origin, 0L));
+        }
+        return out;
+    }
+
+    /** Packets sent by kind over all hosts. */
+    Map<String, Long> byKind() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Kind kind : Kind.values()) {
+            long sum = 0;
+            for (long[] counts : byHost.values()) {
+                sum += counts[kind.ordinal()];
+            }
+            out.put(kind.name().toLowerCase(java.util.Locale.ROOT), sum);
+        }
+        return out;
+    }
+
+    /** Per host, per kind; hosts in name order. */
+    Map<String, Map<String, Long>> perHost() {
+        Map<String, Map<String, Long>> out = new TreeMap<>();
+        for (var e : byHost.entrySet()) {
+            Map<String, Long> kinds = new LinkedHashMap<>();
+            for (Kind kind : Kind.values()) {
+                kinds.put(kind.name().toLowerCase(java.util.Locale.ROOT), e.getValue()[kind.ordinal()]);
+            }
+            out.put(e.getKey(), kinds);
+        }
+        return out;
+    }
+}

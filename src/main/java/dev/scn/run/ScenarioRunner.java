@@ -1,0 +1,388 @@
+package dev.scn.run;
+
+import dev.scn.engine.Event;
+import dev.scn.engine.Machine;
+import dev.scn.engine.SimTime;
+import dev.scn.engine.Simulation;
+import dev.scn.engine.Simulator;
+import dev.scn.engine.app.HttpClient;
+import dev.scn.engine.app.HttpServer;
+import dev.scn.engine.ipfw.Ipfw;
+import dev.scn.engine.net.Direction;
+import dev.scn.engine.net.Ipv4;
+import dev.scn.engine.net.Link;
+import dev.scn.engine.net.Origin;
+import dev.scn.engine.net.Packet;
+import dev.scn.engine.net.PathFilter;
+import dev.scn.engine.os.Profiles;
+import dev.scn.engine.tcp.TcpApplication;
+import dev.scn.engine.tcp.TcpSocket;
+import dev.scn.engine.tcp.TcpStack;
+import dev.scn.model.Action;
+import dev.scn.model.HostDecl;
+import dev.scn.model.LinkDecl;
+import dev.scn.model.PathRule;
+import dev.scn.model.Scenario;
+import dev.scn.model.TimelineEntry;
+import dev.scn.model.Timing;
+import dev.scn.model.Variant;
+import dev.scn.observe.IpfwListing;
+import dev.scn.observe.Observations;
+import dev.scn.observe.SysctlListing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The interpreter: builds a {@link Simulation} from a validated scenario (one variant at a
+ * time), schedules its timeline, runs it within its bounds and collects the results. Each run
+ * is independent: a new simulation from the same seed.
+ */
+public final class ScenarioRunner {
+    /** Default event budget of a run (scn run --max-events). */
+    public static final long DEFAULT_MAX_EVENTS = 200_000_000L;
+    public static final String BASE = "base";
+
+    private final Scenario scenario;
+    private final RunOptions options;
+
+    public ScenarioRunner(Scenario scenario, RunOptions options) {
+        this.scenario = scenario;
+        this.options = options;
+    }
+
+    /** "base" followed by the variants' names, in file order. */
+    public List<String> variantNames() {
+        List<String> names = new ArrayList<>();
+        names.add(BASE);
+        for (Variant v : scenario.variants()) {
+            names.add(v.name());
+        }
+        return names;
+    }
+
+    /** Runs the base scenario or the named variant. */
+    public RunResult run(String variantName) {
+        Scenario effective = scenario;
+        if (!BASE.equals(variantName)) {
+            Variant variant = scenario.variants().stream().filter(v -> v.name().equals(variantName)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no variant named '" + variantName + "'"));
+            effective = VariantMerger.apply(scenario, variant);
+        }
+        return new SingleRun(effective, variantName, options).execute();
+    }
+
+    /** Options of a run. */
+    public record RunOptions(long maxEvents, boolean keepPackets) {
+        public static RunOptions defaults() {
+            return new RunOptions(DEFAULT_MAX_EVENTS, false);
+        }
+    }
+
+    /** The state of one run while it is built and executed. */
+    private static final class SingleRun {
+        private final Scenario scenario;
+        private final String variant;
+        private final RunOptions options;
+        private final Simulation sim;
+        private final Map<String, TcpSocket> sockets = new LinkedHashMap<>();
+        private final Map<String, String> socketHosts = new LinkedHashMap<>();
+        private final List<ShowOutput> shows = new ArrayList<>();
+        private final List<Snapshot> samples = new ArrayList<>();
+        private final List<RunResult.TimedPacket> packets = new ArrayList<>();
+        private final PacketCounters counters = new PacketCounters();
+        private final ExpectationChecker checker;
+
+        SingleRun(Scenario scenario, String variant, RunOptions options) {
+            this.scenario = scenario;
+            this.variant = variant;
+            this.options = options;
+            this.sim = new Simulation(scenario.seed());
+            this.checker = new ExpectationChecker(sim, new SubjectReader(sim, sockets, socketHosts, counters));
+        }
+
+        RunResult execute() {
+            buildHosts();
+            buildLinks();
+            new TrafficGenerator(sim, scenario).install();
+            sim.network().addTap(counters);
+            if (options.keepPackets()) {
+                sim.network().addTap((time, host, via, direction, packet) -> {
+                    if (direction == Direction.OUT) {
+                        packets.add(new RunResult.TimedPacket(time, host.name(), via.name(), packet));
+                    }
+                });
+            }
+            for (TimelineEntry entry : scenario.timeline()) {
+                schedule(entry);
+            }
+            checker.install(scenario.runMicros());
+            Simulator.RunOutcome outcome = sim.runUntil(scenario.runMicros(), options.maxEvents());
+            checker.finish(sim.now());
+            return result(outcome);
+        }
+
+        private void buildHosts() {
+            for (HostDecl decl : scenario.hosts()) {
+                List<Integer> addresses = decl.addresses().stream().map(a -> Ipv4.parse(a.dotted())).toList();
+                Machine machine = sim.addMachine(decl.name(), Profiles.resolve(decl.osVersion()).profile(), addresses,
+                        decl.interfaceName() == null ? "em0" : decl.interfaceName());
+                for (HostDecl.SysctlLine line : decl.sysctls()) {
+                    machine.sysctl(line.name(), line.value());
+                }
+                for (HostDecl.IpfwLine line : decl.ipfw()) {
+                    machine.ipfw(line.text());
+                }
+                machine.setStrayPolicy(decl.stray() == HostDecl.Stray.DROP
+                        ? TcpStack.StrayPolicy.DROP : TcpStack.StrayPolicy.RST);
+                for (HostDecl.Listen listen : decl.listens()) {
+                    machine.listen(listen.port(), factory(listen.app()));
+                }
+            }
+        }
+
+        private static TcpApplication.Factory factory(HostDecl.App app) {
+            if (app instanceof HostDecl.HttpApp http) {
+                HttpServer.Ending ending = switch (http.ending()) {
+                    case CLOSE -> HttpServer.Ending.CLOSE;
+                    case SHUTDOWN -> HttpServer.Ending.SHUTDOWN;
+                    case LINGER -> HttpServer.Ending.LINGER;
+                    case WAIT_FOR_CLIENT -> HttpServer.Ending.WAIT_FOR_CLIENT;
+                };
+                return new HttpServer(http.requestBytes(), http.responseBytes(), ending, http.lingerMicros());
+            }
+            return socket -> new TcpApplication() { };
+        }
+
+        private void buildLinks() {
+            for (LinkDecl decl : scenario.links()) {
+                Link link = sim.link(decl.a(), decl.b());
+                link.setDelay(decl.delayMicros());
+                link.setJitter(decl.jitterMicros());
+                link.setLossPercent(decl.lossPercent());
+            }
+            for (PathRule rule : scenario.pathRules()) {
+                Link link = sim.network().link(sim.machine(rule.from()).host(), sim.machine(rule.to()).host());
+                Link.Way way = link.from(sim.machine(rule.from()).host());
+                if (rule instanceof PathRule.Drop drop) {
+                    way.addFilter(new PathFilter(drop.tcpFlags(), drop.count()));
+                } else {
+                    way.setBlackhole(true);
+                }
+            }
+        }
+
+        private void schedule(TimelineEntry entry) {
+            String description = "line " + entry.span().line();
+            if (entry.action() instanceof Action.Expect expect) {
+                long at = entry.timing() instanceof Timing.At a ? a.micros() : 0;
+                checker.add(expect.expectation(), at);
+                return;
+            }
+            if (entry.timing() instanceof Timing.At at) {
+                if (at.micros() <= scenario.runMicros()) {
+                    sim.at(at.micros(), description, () -> perform(entry.action()));
+                }
+            } else if (entry.timing() instanceof Timing.Every every) {
+                long until = every.untilMicros() < 0 ? scenario.runMicros() : Math.min(every.untilMicros(),
+                        scenario.runMicros());
+                new Repeater(every.periodMicros(), until, description, entry.action()).start(every.fromMicros());
+            }
+        }
+
+        /** {@code every T}: one reusable event, rescheduled until its end. */
+        private final class Repeater extends Event {
+            private final long period;
+            private final long until;
+            private final String description;
+            private final Action action;
+
+            Repeater(long period, long until, String description, Action action) {
+                this.period = period;
+                this.until = until;
+                this.description = description;
+                this.action = action;
+            }
+
+            void start(long from) {
+                if (from <= until) {
+                    sim.simulator().schedule(this, from);
+                }
+            }
+
+            @Override
+            protected void fire() {
+                sim.trace().setCurrentCause(0);
+                sim.trace().recordAndFollow(dev.scn.engine.trace.TraceKind.COMMAND, null, null, description);
+                perform(action);
+                long next = time() + period;
+                if (next <= until) {
+                    sim.simulator().schedule(this, next);
+                }
+            }
+        }
+
+        private void perform(Action action) {
+            if (action instanceof Action.Connect c) {
+                Machine from = sim.machine(c.host());
+                Machine to = sim.machine(c.target());
+                TcpSocket socket = from.connect(c.name(), to.host().primaryAddress(), c.port(),
+                        clientFor(c.target(), c.port()));
+                sockets.put(c.name(), socket);
+                socketHosts.put(c.name(), c.host());
+            } else if (action instanceof Action.Send s) {
+                sockets.get(s.connection()).write(s.bytes());
+            } else if (action instanceof Action.Recv r) {
+                TcpSocket socket = sockets.get(r.connection());
+                socket.read(socket.available());
+            } else if (action instanceof Action.Shutdown s) {
+                sockets.get(s.connection()).shutdownOutput();
+            } else if (action instanceof Action.Close c) {
+                sockets.get(c.connection()).close();
+            } else if (action instanceof Action.Abort a) {
+                sockets.get(a.connection()).abort();
+            } else if (action instanceof Action.Forget f) {
+                sim.machine(f.host()).forget(sockets.get(f.connection()));
+            } else if (action instanceof Action.HostEvent e) {
+                Machine machine = sim.machine(e.host());
+                switch (e.kind()) {
+                    case CRASH -> machine.crash();
+                    case REBOOT -> machine.reboot();
+                    case DOWN -> machine.setReachable(false);
+                    case UP -> machine.setReachable(true);
+                }
+            } else if (action instanceof Action.Sysctl s) {
+                Machine machine = sim.machine(s.host());
+                SysctlListing.Result echo = SysctlListing.set(machine.sysctls(), s.name(), s.value());
+                if (echo.exitStatus() == 0) {
+                    machine.sysctl(s.name(), s.value());
+                }
+                shows.add(new ShowOutput(sim.now(), s.host(), "sysctl " + s.name() + "=" + s.value(),
+                        echo.stdout() + echo.stderr()));
+            } else if (action instanceof Action.Ipfw i) {
+                runIpfw(i);
+            } else if (action instanceof Action.Ifconfig i) {
+                sim.machine(i.host()).ifconfig(i.interfaceName(), i.up());
+            } else if (action instanceof Action.LinkState l) {
+                sim.network().link(sim.machine(l.a()).host(), sim.machine(l.b()).host()).setUp(l.up());
+            } else if (action instanceof Action.Inject i) {
+                inject(i);
+            } else if (action instanceof Action.Sample s) {
+                samples.add(snapshot(s.host()));
+            } else if (action instanceof Action.Show s) {
+                show(s);
+            }
+        }
+
+        private TcpApplication clientFor(String target, int port) {
+            HostDecl host = scenario.hosts().stream().filter(h -> h.name().equals(target)).findFirst().orElseThrow();
+            for (HostDecl.Listen listen : host.listens()) {
+                if (listen.port() == port && listen.app() instanceof HostDecl.HttpApp http) {
+                    return new HttpClient(http.requestBytes(), false);
+                }
+            }
+            return null;
+        }
+
+        private void runIpfw(Action.Ipfw i) {
+            Machine machine = sim.machine(i.host());
+            String command = "ipfw " + i.line().text();
+            String out;
+            try {
+                if (isListing(i.line())) {
+                    out = machine.ipfw().map(ipfw -> IpfwListing.run(ipfw,
+                            dev.scn.engine.ipfw.IpfwCommand.parse(i.line().text())))
+                            .orElse("ipfw: socket: Protocol not available\n");
+                } else {
+                    out = machine.ipfw(i.line().text());
+                }
+            } catch (RuntimeException e) {
+                // The kernel refused (e.g. deleting a rule that does not exist): ipfw(8) prints why.
+                out = "ipfw: " + e.getMessage() + "\n";
+            }
+            shows.add(new ShowOutput(sim.now(), i.host(), command, out));
+        }
+
+        private static boolean isListing(HostDecl.IpfwLine line) {
+            return line.words().stream().anyMatch(w -> w.equals("show") || w.equals("list") || w.equals("print"));
+        }
+
+        private void inject(Action.Inject i) {
+            Machine from = sim.machine(i.from());
+            Machine to = sim.machine(i.to());
+            Packet packet = Packet.tcp(from.host().primaryAddress(), i.fromPort(), to.host().primaryAddress(), i.toPort())
+                    .seq((int) i.seq()).ack((int) i.ack()).flags(i.tcpFlags()).window(i.window())
+                    .payloadLength(i.length()).origin(Origin.INJECTED).build();
+            from.inject(packet);
+        }
+
+        private Snapshot snapshot(String hostName) {
+            Machine machine = sim.machine(hostName);
+            String ipfwShow = machine.ipfw().map(IpfwListing::showDynamic).orElse("");
+            int live = machine.ipfw().map(Ipfw::liveCount).orElse(0);
+            int count = machine.ipfw().map(Ipfw::dynCount).orElse(0);
+            return new Snapshot(sim.now(), hostName, Observations.netstat(machine), ipfwShow,
+                    Observations.tcpStateCounts(machine), live, count);
+        }
+
+        private void show(Action.Show s) {
+            Machine machine = sim.machine(s.host());
+            String text;
+            String command;
+            switch (s.tool()) {
+                case NETSTAT -> {
+                    command = "netstat -an -p tcp";
+                    text = Observations.netstat(machine);
+                    if (s.pattern() != null && !s.pattern().isEmpty()) {
+                        command += " | grep " + s.pattern();
+                        StringBuilder kept = new StringBuilder();
+                        text.lines().filter(l -> l.contains(s.pattern())).forEach(l -> kept.append(l).append('\n'));
+                        text = kept.toString();
+                    }
+                }
+                case IPFW -> {
+                    command = "ipfw -d show";
+                    text = Observations.ipfwDynamicShow(machine);
+                }
+                case SYSCTL -> {
+                    String name = s.pattern() == null || s.pattern().isEmpty() ? "net.inet.ip.fw" : s.pattern();
+                    command = "sysctl " + name;
+                    SysctlListing.Result r = Observations.sysctl(machine, name);
+                    text = r.stdout() + r.stderr();
+                }
+                default -> throw new IllegalStateException();
+            }
+            shows.add(new ShowOutput(sim.now(), s.host(), command, text));
+        }
+
+        private RunResult result(Simulator.RunOutcome outcome) {
+            Map<String, Map<String, Integer>> tcpStates = new TreeMap<>();
+            Map<String, Integer> dynamic = new TreeMap<>();
+            Map<String, Integer> dynCount = new TreeMap<>();
+            for (Machine machine : sim.machines()) {
+                tcpStates.put(machine.name(), Observations.tcpStateCounts(machine));
+                machine.ipfw().ifPresent(ipfw -> {
+                    dynamic.put(machine.name(), ipfw.liveCount());
+                    dynCount.put(machine.name(), ipfw.dynCount());
+                });
+            }
+            RunResult.Outcome mapped = switch (outcome) {
+                case COMPLETED -> RunResult.Outcome.COMPLETED;
+                case EVENT_BUDGET_EXHAUSTED -> RunResult.Outcome.EVENT_BUDGET_EXHAUSTED;
+                case STOPPED -> RunResult.Outcome.STOPPED;
+            };
+            return new RunResult(scenario.name(), variant, scenario.seed(), mapped, sim.now(),
+                    sim.simulator().eventsProcessed(), checker.results(), List.copyOf(shows), List.copyOf(samples),
+                    tcpStates, dynamic, dynCount, counters.byOrigin(), counters.byKind(), counters.perHost(),
+                    List.copyOf(packets), sim.trace().digest(), sim);
+        }
+    }
+
+    /** Converts a duration for messages. */
+    static String human(long micros) {
+        return SimTime.human(micros);
+    }
+}

@@ -1,0 +1,183 @@
+package dev.scn.run;
+
+import dev.scn.engine.Event;
+import dev.scn.engine.Machine;
+import dev.scn.engine.SimTime;
+import dev.scn.engine.Simulation;
+import dev.scn.engine.net.Ipv4;
+import dev.scn.engine.net.Link;
+import dev.scn.engine.net.PathFilter;
+import dev.scn.engine.net.TcpFlags;
+import dev.scn.engine.tcp.TcpApplication;
+import dev.scn.engine.tcp.TcpSocket;
+import dev.scn.engine.tcp.TcpStack;
+import dev.scn.model.LinkDecl;
+import dev.scn.model.Scenario;
+import dev.scn.model.TrafficDecl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * {@code traffic} blocks: a pool of client addresses (one machine owning the whole CIDR, with
+ * the target's release and a firewall that drops strays) opening connections to the target with
+ * Poisson arrivals from the scenario seed, each client behaving as the mix says.
+ */
+final class TrafficGenerator {
+    private final Simulation sim;
+    private final Scenario scenario;
+
+    TrafficGenerator(Simulation sim, Scenario scenario) {
+        this.sim = sim;
+        this.scenario = scenario;
+    }
+
+    void install() {
+        for (TrafficDecl traffic : scenario.traffic()) {
+            Machine target = sim.machine(traffic.target());
+            List<Integer> pool = addresses(traffic);
+            Machine clients = sim.addMachine(traffic.name(), target.host().profile(), pool, "em0");
+            clients.setStrayPolicy(TcpStack.StrayPolicy.DROP);
+            Link link = sim.link(traffic.name(), traffic.target());
+            for (LinkDecl decl : scenario.links()) {
+                boolean ours = (decl.a().equals(traffic.name()) && decl.b().equals(traffic.target()))
+                        || (decl.b().equals(traffic.name()) && decl.a().equals(traffic.target()));
+                if (ours) {
+                    link.setDelay(decl.delayMicros());
+                    link.setJitter(decl.jitterMicros());
+                    link.setLossPercent(decl.lossPercent());
+                }
+            }
+            new Arrivals(traffic, clients, target, link, pool).start();
+        }
+    }
+
+    /** Usable addresses of the pool: the network and broadcast addresses are left out below /31. */
+    static List<Integer> addresses(TrafficDecl traffic) {
+        int network = Ipv4.parse(traffic.network());
+        int size = 1 << (32 - traffic.prefixLength());
+        int base = network & (-1 << (32 - traffic.prefixLength()));
+        List<Integer> out = new ArrayList<>();
+        int first = size > 2 ? 1 : 0;
+        int last = size > 2 ? size - 2 : size - 1;
+        for (int i = first; i <= last; i++) {
+            out.add(base + i);
+        }
+        return out;
+    }
+
+    /** The Poisson process of one traffic block: one reusable event. */
+    private final class Arrivals extends Event {
+        private final TrafficDecl traffic;
+        private final Machine clients;
+        private final Machine target;
+        private final Link link;
+        private final List<Integer> pool;
+        private final SplittableRandom random;
+
+        Arrivals(TrafficDecl traffic, Machine clients, Machine target, Link link, List<Integer> pool) {
+            this.traffic = traffic;
+            this.clients = clients;
+            this.target = target;
+            this.link = link;
+            this.pool = pool;
+            this.random = sim.simulator().random("traffic " + traffic.name());
+        }
+
+        void start() {
+            scheduleNext(traffic.fromMicros());
+        }
+
+        private void scheduleNext(long after) {
+            double gapSeconds = -Math.log(1.0 - random.nextDouble()) / traffic.ratePerSecond();
+            long next = after + Math.max(1, Math.round(gapSeconds * SimTime.MICROS_PER_SECOND));
+            long until = Math.min(traffic.untilMicros(), scenario.runMicros());
+            if (next <= until) {
+                sim.simulator().schedule(this, next);
+            }
+        }
+
+        @Override
+        protected void fire() {
+            sim.trace().setCurrentCause(0);
+            int source = pool.get(random.nextInt(pool.size()));
+            TrafficDecl.Share share = pickShare();
+            TrafficClient client = new TrafficClient(share.behaviour(), share.parameterMicros());
+            TcpSocket socket = clients.tcp().connect(null, source, target.host().primaryAddress(), traffic.port(),
+                    client);
+            if (share.behaviour() == TrafficDecl.Behaviour.LOSE_FIN) {
+                link.from(clients.host()).addFilter(new PathFilter(TcpFlags.FIN, 1, socket.connection().flow()));
+            }
+            scheduleNext(time());
+        }
+
+        private TrafficDecl.Share pickShare() {
+            double total = 0;
+            for (TrafficDecl.Share s : traffic.shares()) {
+                total += s.percent();
+            }
+            if (traffic.shares().isEmpty()) {
+                return new TrafficDecl.Share(100, TrafficDecl.Behaviour.NORMAL, 0, null);
+            }
+            double pick = random.nextDouble() * total;
+            for (TrafficDecl.Share s : traffic.shares()) {
+                pick -= s.percent();
+                if (pick < 0) {
+                    return s;
+                }
+            }
+            return traffic.shares().get(traffic.shares().size() - 1);
+        }
+
+        /** One client of the mix: sends its request, reads the response, then ends its way. */
+        private final class TrafficClient implements TcpApplication {
+            private final TrafficDecl.Behaviour behaviour;
+            private final long parameter;
+            private long received;
+            private boolean done;
+
+            TrafficClient(TrafficDecl.Behaviour behaviour, long parameter) {
+                this.behaviour = behaviour;
+                this.parameter = parameter;
+            }
+
+            @Override
+            public void established(TcpSocket socket) {
+                if (behaviour == TrafficDecl.Behaviour.IDLE) {
+                    sim.simulator().schedule(sim.now() + parameter, () -> socket.write(traffic.requestBytes()));
+                } else {
+                    socket.write(traffic.requestBytes());
+                }
+            }
+
+            @Override
+            public void readable(TcpSocket socket) {
+                long n = socket.available();
+                socket.read(n);
+                received += n;
+                if (received >= traffic.responseBytes()) {
+                    responseComplete(socket);
+                }
+            }
+
+            @Override
+            public void endOfStream(TcpSocket socket) {
+                responseComplete(socket);
+            }
+
+            private void responseComplete(TcpSocket socket) {
+                if (done) {
+                    return;
+                }
+                done = true;
+                switch (behaviour) {
+                    case NORMAL, LOSE_FIN, IDLE -> socket.close();
+                    case VANISH -> clients.forget(socket);
+                    case RESET -> socket.abort();
+                    case SLOW_CLOSE -> sim.simulator().schedule(sim.now() + parameter, socket::close);
+                }
+            }
+        }
+    }
+}
