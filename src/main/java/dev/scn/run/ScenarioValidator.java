@@ -1,0 +1,496 @@
+package dev.scn.run;
+
+import dev.scn.engine.SimTime;
+import dev.scn.engine.ipfw.IpfwAction;
+import dev.scn.engine.ipfw.IpfwCommand;
+import dev.scn.engine.ipfw.IpfwSyntaxException;
+import dev.scn.engine.ipfw.RuleOption;
+import dev.scn.engine.net.Ipv4;
+import dev.scn.engine.net.Protocol;
+import dev.scn.engine.os.Profile;
+import dev.scn.engine.os.Profiles;
+import dev.scn.engine.os.SysctlDef;
+import dev.scn.engine.os.Sysctls;
+import dev.scn.engine.tcp.TcpState;
+import dev.scn.lang.Diagnostics;
+import dev.scn.model.Action;
+import dev.scn.model.Expectation;
+import dev.scn.model.HostDecl;
+import dev.scn.model.LinkDecl;
+import dev.scn.model.PathRule;
+import dev.scn.model.Scenario;
+import dev.scn.model.Span;
+import dev.scn.model.TimelineEntry;
+import dev.scn.model.Timing;
+import dev.scn.model.TrafficDecl;
+import dev.scn.model.Variant;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Semantic checks before anything runs, all problems at once: names, times, sysctls against the
+ * host's release, the ipfw subset, expectations' subjects; and warnings for likely mistakes.
+ *
+ * <p>Codes: E0301 duplicate name, E0302 unknown host, E0303 unknown connection or used before
+ * it exists, E0304 time going backwards, E0305 not a FreeBSD release, E0306 unknown sysctl,
+ * E0307 sysctl value refused, E0308 ipfw line outside the modelled subset, E0309 bad address,
+ * E0310 bad expectation, E0311 link problem, E0312 traffic problem; W0301 release mapped to a
+ * nearby profile, W0302 keep-state without setup, W0303 keep-state without check-state before
+ * it, W0304 run shorter than the timeline, W0305 mtu not modelled.
+ */
+public final class ScenarioValidator {
+    /** Pools larger than this would need more than 65536 addresses on one simulated host. */
+    static final int SMALLEST_POOL_PREFIX = 16;
+    static final double MAX_RATE_PER_SECOND = 100_000;
+
+    private final Scenario scenario;
+    private final Diagnostics out;
+    private final Map<String, HostDecl> hosts = new LinkedHashMap<>();
+    private final Map<String, Profile> profiles = new HashMap<>();
+    private final Set<String> trafficNames = new LinkedHashSet<>();
+
+    private ScenarioValidator(Scenario scenario, Diagnostics out) {
+        this.scenario = scenario;
+        this.out = out;
+    }
+
+    public static void validate(Scenario scenario, Diagnostics out) {
+        new ScenarioValidator(scenario, out).run();
+    }
+
+    private void run() {
+        for (HostDecl host : scenario.hosts()) {
+            if (hosts.putIfAbsent(host.name(), host) != null) {
+                out.error("E0301", host.span(), "host '" + host.name() + "' is declared twice", null);
+                continue;
+            }
+            checkHost(host);
+        }
+        for (TrafficDecl traffic : scenario.traffic()) {
+            checkTraffic(traffic);
+        }
+        checkLinks();
+        Map<String, Long> connections = checkTimeline(scenario.timeline(), new LinkedHashMap<>());
+        for (Variant variant : scenario.variants()) {
+            for (HostDecl change : variant.hostChanges()) {
+                if (!hosts.containsKey(change.name())) {
+                    unknownHost(change.name(), change.span());
+                    continue;
+                }
+                for (HostDecl.SysctlLine line : change.sysctls()) {
+                    checkSysctl(change.name(), line.name(), line.value(), line.nameSpan(), line.valueSpan());
+                }
+                for (HostDecl.IpfwLine line : change.ipfw()) {
+                    checkIpfw(line);
+                }
+            }
+            checkTimeline(variant.timeline(), new LinkedHashMap<>(connections));
+        }
+        checkRunLength();
+    }
+
+    // ---- hosts ---------------------------------------------------------------------------------
+
+    private void checkHost(HostDecl host) {
+        Profile profile = profileOf(host);
+        profiles.put(host.name(), profile);
+        if (host.addresses().isEmpty()) {
+            out.error("E0309", host.span(), "host '" + host.name() + "' has no address",
+                    "add a line such as 'ip 192.0.2.10'");
+        }
+        for (HostDecl.Address address : host.addresses()) {
+            try {
+                Ipv4.parse(address.dotted());
+            } catch (IllegalArgumentException e) {
+                out.error("E0309", address.span(), "'" + address.dotted() + "' is not an IPv4 address",
+                        "write four numbers 0-255 separated by dots");
+            }
+        }
+        for (HostDecl.SysctlLine line : host.sysctls()) {
+            checkSysctl(host.name(), line.name(), line.value(), line.nameSpan(), line.valueSpan());
+        }
+        checkRuleSet(host);
+    }
+
+    private Profile profileOf(HostDecl host) {
+        try {
+            Profiles.Resolution resolution = Profiles.resolve(host.osVersion());
+            if (resolution.approximate()) {
+                out.warning("W0301", host.osSpan(), "FreeBSD " + host.osVersion() + " is not modelled exactly; it runs as "
+                        + resolution.profile().name(), "modelled releases: " + modelled());
+            }
+            return resolution.profile();
+        } catch (IllegalArgumentException e) {
+            out.error("E0305", host.osSpan(), "'" + host.osVersion() + "' is not a FreeBSD release",
+                    "modelled releases: " + modelled());
+            return Profiles.exact("5.4").orElseThrow();
+        }
+    }
+
+    private static String modelled() {
+        List<String> names = new ArrayList<>();
+        for (Profile p : Profiles.all()) {
+            names.add(p.major() + "." + p.minor());
+        }
+        return String.join(", ", names);
+    }
+
+    private void checkSysctl(String hostName, String name, long value, Span nameSpan, Span valueSpan) {
+        Profile profile = profiles.get(hostName);
+        if (profile == null) {
+            return;
+        }
+        Sysctls sysctls = profile.newSysctls();
+        var def = sysctls.definition(name);
+        if (def.isEmpty()) {
+            List<String> close = closest(name, profile.sysctls().stream().map(SysctlDef::name).toList());
+            out.error("E0306", nameSpan, "unknown sysctl '" + name + "' on " + profile.name(),
+                    close.isEmpty() ? "see 'sysctl -a' of that release" : "did you mean " + String.join(" or ", close) + "?");
+            return;
+        }
+        if (def.get().readOnly()) {
+            out.error("E0307", nameSpan, "sysctl '" + name + "' is read-only: the kernel sets it", null);
+        } else if (!def.get().accepts(value)) {
+            out.error("E0307", valueSpan, "value " + value + " is out of range for " + name,
+                    "accepted: " + def.get().min() + ".." + def.get().max() + " (" + def.get().unit() + ")");
+        }
+    }
+
+    private void checkRuleSet(HostDecl host) {
+        boolean checkStateSeen = false;
+        for (HostDecl.IpfwLine line : host.ipfw()) {
+            IpfwCommand command = checkIpfw(line);
+            if (!(command instanceof IpfwCommand.Add add)) {
+                continue;
+            }
+            if (add.spec().action().kind() == IpfwAction.Kind.CHECK_STATE) {
+                checkStateSeen = true;
+            }
+            if (add.spec().keepState()) {
+                boolean setup = add.spec().options().stream().anyMatch(o -> o instanceof RuleOption.Setup);
+                if (add.spec().protocol() == Protocol.TCP && !setup) {
+                    out.warning("W0302", line.span(), "keep-state without setup: a state created by a non-SYN packet "
+                            + "lives only dyn_rst_lifetime (1 s)", "add 'setup' so only SYNs create states");
+                }
+                if (!checkStateSeen) {
+                    out.warning("W0303", line.span(), "keep-state rule with no check-state before it: packets "
+                            + "of existing states are matched only when they reach this rule",
+                            "add 'ipfw add 100 check-state' first");
+                }
+            }
+        }
+    }
+
+    private IpfwCommand checkIpfw(HostDecl.IpfwLine line) {
+        try {
+            return IpfwCommand.parse(line.words());
+        } catch (IpfwSyntaxException e) {
+            int index = Math.max(0, Math.min(e.wordIndex(), line.wordSpans().size() - 1));
+            Span span = line.wordSpans().isEmpty() ? line.span() : line.wordSpans().get(index);
+            out.error("E0308", span, "ipfw: " + e.getMessage(),
+                    "scn models a subset of ipfw(8); see the README's ipfw section");
+            return null;
+        } catch (RuntimeException e) {
+            out.error("E0308", line.span(), "ipfw: " + e.getMessage(), null);
+            return null;
+        }
+    }
+
+    // ---- links and traffic ---------------------------------------------------------------------
+
+    private boolean isHost(String name) {
+        return hosts.containsKey(name) || trafficNames.contains(name);
+    }
+
+    private void checkLinks() {
+        Set<String> seen = new LinkedHashSet<>();
+        for (LinkDecl link : scenario.links()) {
+            boolean ok = true;
+            if (!isHost(link.a())) {
+                unknownHost(link.a(), link.aSpan());
+                ok = false;
+            }
+            if (!isHost(link.b())) {
+                unknownHost(link.b(), link.bSpan());
+                ok = false;
+            }
+            if (ok && link.a().equals(link.b())) {
+                out.error("E0311", link.bSpan(), "a link needs two different hosts", null);
+            }
+            String key = link.a().compareTo(link.b()) < 0 ? link.a() + " " + link.b() : link.b() + " " + link.a();
+            if (ok && !seen.add(key)) {
+                out.error("E0311", link.span(), "link " + link.a() + " " + link.b() + " is declared twice", null);
+            }
+            if (link.mtu() != 0 && link.mtu() != 1500) {
+                out.warning("W0305", link.span(), "mtu " + link.mtu() + " is not modelled yet: segments use an MTU of 1500",
+                        null);
+            }
+        }
+        for (PathRule rule : scenario.pathRules()) {
+            if (!isHost(rule.from())) {
+                unknownHost(rule.from(), rule.span());
+            } else if (!isHost(rule.to())) {
+                unknownHost(rule.to(), rule.span());
+            } else if (!seen.contains(rule.from().compareTo(rule.to()) < 0 ? rule.from() + " " + rule.to()
+                    : rule.to() + " " + rule.from())) {
+                out.error("E0311", rule.span(), "no link between " + rule.from() + " and " + rule.to(),
+                        "add 'link " + rule.from() + " " + rule.to() + "'");
+            }
+        }
+    }
+
+    private void checkTraffic(TrafficDecl traffic) {
+        if (hosts.containsKey(traffic.name()) || !trafficNames.add(traffic.name())) {
+            out.error("E0301", traffic.span(), "name '" + traffic.name() + "' is already used", null);
+        }
+        if (!hosts.containsKey(traffic.target())) {
+            unknownHost(traffic.target(), traffic.targetSpan());
+        }
+        if (traffic.prefixLength() < SMALLEST_POOL_PREFIX || traffic.prefixLength() > 32) {
+            out.error("E0312", traffic.span(), "client pool /" + traffic.prefixLength() + " is not supported",
+                    "use a prefix from /" + SMALLEST_POOL_PREFIX + " to /32");
+        }
+        if (!(traffic.ratePerSecond() > 0) || traffic.ratePerSecond() > MAX_RATE_PER_SECOND) {
+            out.error("E0312", traffic.span(), "rate " + traffic.ratePerSecond() + "/s is out of range",
+                    "use a rate above 0 and at most " + (long) MAX_RATE_PER_SECOND + "/s");
+        }
+        double total = traffic.shares().stream().mapToDouble(TrafficDecl.Share::percent).sum();
+        if (!traffic.shares().isEmpty() && Math.abs(total - 100.0) > 1e-6) {
+            out.error("E0312", traffic.span(), "the behaviour shares add up to " + total + "%, not 100%", null);
+        }
+    }
+
+    // ---- timeline and expectations ---------------------------------------------------------------
+
+    /** Checks one timeline; returns the connections it defines with the instant they appear. */
+    private Map<String, Long> checkTimeline(List<TimelineEntry> timeline, Map<String, Long> connections) {
+        long previous = 0;
+        for (TimelineEntry entry : timeline) {
+            long at = start(entry.timing());
+            if (at < previous && !(entry.action() instanceof Action.Expect)) {
+                out.error("E0304", entry.span(), "time goes backwards: " + SimTime.human(at) + " comes after "
+                        + SimTime.human(previous), "keep the timeline in time order, or use 'at +T'");
+            }
+            if (!(entry.action() instanceof Action.Expect)) {
+                previous = Math.max(previous, at);
+            }
+            checkAction(entry, at, connections);
+        }
+        return connections;
+    }
+
+    private static long start(Timing timing) {
+        if (timing instanceof Timing.At at) {
+            return at.micros();
+        }
+        return ((Timing.Every) timing).fromMicros();
+    }
+
+    private void checkAction(TimelineEntry entry, long at, Map<String, Long> connections) {
+        Action action = entry.action();
+        if (action instanceof Action.Connect c) {
+            requireHost(c.host(), c.hostSpan());
+            if (requireHost(c.target(), c.targetSpan())) {
+                HostDecl target = hosts.get(c.target());
+                if (target != null && target.listens().stream().noneMatch(l -> l.port() == c.port())) {
+                    out.warning("W0306", c.targetSpan(), c.target() + " does not listen on port " + c.port()
+                            + ": the SYN will be answered with RST (or nothing)", null);
+                }
+            }
+            if (connections.containsKey(c.name())) {
+                out.error("E0301", c.nameSpan(), "connection name '" + c.name() + "' is already used", null);
+            } else {
+                connections.put(c.name(), at);
+            }
+        } else if (action instanceof Action.Send s) {
+            requireConnection(s.connection(), s.connectionSpan(), at, connections);
+        } else if (action instanceof Action.Recv r) {
+            requireConnection(r.connection(), r.connectionSpan(), at, connections);
+        } else if (action instanceof Action.Shutdown s) {
+            requireConnection(s.connection(), s.connectionSpan(), at, connections);
+        } else if (action instanceof Action.Close c) {
+            requireConnection(c.connection(), c.connectionSpan(), at, connections);
+        } else if (action instanceof Action.Abort a) {
+            requireConnection(a.connection(), a.connectionSpan(), at, connections);
+        } else if (action instanceof Action.Forget f) {
+            requireHost(f.host(), f.hostSpan());
+            requireConnection(f.connection(), f.connectionSpan(), at, connections);
+        } else if (action instanceof Action.HostEvent e) {
+            requireHost(e.host(), e.hostSpan());
+        } else if (action instanceof Action.Sysctl s) {
+            if (requireHost(s.host(), s.hostSpan())) {
+                checkSysctl(s.host(), s.name(), s.value(), s.nameSpan(), s.valueSpan());
+            }
+        } else if (action instanceof Action.Ipfw i) {
+            if (requireHost(i.host(), i.hostSpan())) {
+                checkIpfw(i.line());
+            }
+        } else if (action instanceof Action.Ifconfig i) {
+            if (requireHost(i.host(), i.hostSpan())) {
+                HostDecl host = hosts.get(i.host());
+                String external = host.interfaceName() == null ? "em0" : host.interfaceName();
+                if (!i.interfaceName().equals(external) && !i.interfaceName().equals("lo0")) {
+                    out.error("E0302", i.interfaceSpan(), i.host() + " has no interface '" + i.interfaceName() + "'",
+                            "its interfaces are " + external + " and lo0");
+                }
+            }
+        } else if (action instanceof Action.LinkState l) {
+            requireHost(l.a(), l.aSpan());
+            requireHost(l.b(), l.bSpan());
+        } else if (action instanceof Action.Inject i) {
+            requireHost(i.from(), i.fromSpan());
+            requireHost(i.to(), i.toSpan());
+        } else if (action instanceof Action.Sample s) {
+            requireHost(s.host(), s.hostSpan());
+        } else if (action instanceof Action.Show s) {
+            requireHost(s.host(), s.hostSpan());
+        } else if (action instanceof Action.Expect e) {
+            checkExpectation(e.expectation(), at, connections);
+        }
+    }
+
+    private void checkExpectation(Expectation e, long at, Map<String, Long> connections) {
+        Expectation.Subject subject = e.subject();
+        if (subject instanceof Expectation.Subject.NetstatCount s) {
+            requireHost(s.host(), s.hostSpan());
+            requireState(s.state(), s.stateSpan());
+            requireNumber(e);
+        } else if (subject instanceof Expectation.Subject.IpfwDynamic s) {
+            if (requireHost(s.host(), s.hostSpan()) && hosts.containsKey(s.host())
+                    && hosts.get(s.host()).ipfw().isEmpty() && !ipfwLaterOn(s.host())) {
+                out.error("E0310", s.span(), "host '" + s.host() + "' has no ipfw rules, so no dynamic rules",
+                        "add ipfw lines to the host, or expect on another subject");
+            }
+            requireNumber(e);
+        } else if (subject instanceof Expectation.Subject.ConnectionState s) {
+            requireHost(s.host(), s.hostSpan());
+            requireConnection(s.connection(), s.connectionSpan(), at, connections);
+            requireState(e.value(), e.valueSpan());
+        } else if (subject instanceof Expectation.Subject.ConnectionExists s) {
+            requireHost(s.host(), s.hostSpan());
+            requireConnection(s.connection(), s.connectionSpan(), at, connections);
+        } else if (subject instanceof Expectation.Subject.PacketCount s) {
+            requireHost(s.host(), s.hostSpan());
+            requireNumber(e);
+        }
+    }
+
+    private boolean ipfwLaterOn(String host) {
+        return scenario.timeline().stream().anyMatch(t -> t.action() instanceof Action.Ipfw i && i.host().equals(host));
+    }
+
+    private void requireNumber(Expectation e) {
+        if (e.op() == Expectation.Op.IS) {
+            out.error("E0310", e.valueSpan(), "'is' compares a connection's state; use == != < <= > >= for counts",
+                    null);
+            return;
+        }
+        try {
+            Long.parseLong(e.value());
+        } catch (NumberFormatException ex) {
+            out.error("E0310", e.valueSpan(), "expected a number, found '" + e.value() + "'", null);
+        }
+    }
+
+    private void requireState(String state, Span span) {
+        try {
+            TcpState.fromNetstatName(state.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            List<String> names = new ArrayList<>();
+            for (TcpState s : TcpState.values()) {
+                names.add(s.netstatName());
+            }
+            List<String> close = closest(state.toUpperCase(Locale.ROOT), names);
+            out.error("E0310", span, "unknown TCP state '" + state + "'",
+                    close.isEmpty() ? "states: " + String.join(" ", names) : "did you mean " + close.get(0) + "?");
+        }
+    }
+
+    private boolean requireHost(String name, Span span) {
+        if (isHost(name)) {
+            return true;
+        }
+        unknownHost(name, span);
+        return false;
+    }
+
+    private void unknownHost(String name, Span span) {
+        List<String> names = new ArrayList<>(hosts.keySet());
+        names.addAll(trafficNames);
+        List<String> close = closest(name, names);
+        out.error("E0302", span, "unknown host '" + name + "'",
+                close.isEmpty() ? (names.isEmpty() ? "declare it with 'host " + name + " { ... }'"
+                        : "hosts are: " + String.join(", ", names)) : "did you mean '" + close.get(0) + "'?");
+    }
+
+    private void requireConnection(String name, Span span, long at, Map<String, Long> connections) {
+        Long since = connections.get(name);
+        if (since == null) {
+            List<String> close = closest(name, new ArrayList<>(connections.keySet()));
+            out.error("E0303", span, "unknown connection '" + name + "'",
+                    close.isEmpty() ? "create it first with 'H connect H2:PORT as " + name + "'"
+                            : "did you mean '" + close.get(0) + "'?");
+        } else if (at < since) {
+            out.error("E0303", span, "connection '" + name + "' is used at " + SimTime.human(at)
+                    + " but only created at " + SimTime.human(since), null);
+        }
+    }
+
+    private void checkRunLength() {
+        long last = 0;
+        Span where = scenario.span();
+        for (TimelineEntry entry : scenario.timeline()) {
+            long t = start(entry.timing());
+            if (t > last) {
+                last = t;
+                where = entry.span();
+            }
+        }
+        if (last > scenario.runMicros()) {
+            out.warning("W0304", where, "this line is at " + SimTime.human(last) + " but the run ends at "
+                    + SimTime.human(scenario.runMicros()), "lengthen 'run' or the line never happens");
+        }
+    }
+
+    /** Up to three names within edit distance 3 (or sharing the last dotted part), closest first. */
+    static List<String> closest(String wanted, List<String> candidates) {
+        String tail = wanted.substring(wanted.lastIndexOf('.') + 1);
+        List<String> out = new ArrayList<>();
+        candidates.stream()
+                .map(c -> Map.entry(c, distance(wanted, c)))
+                .filter(e -> e.getValue() <= Math.max(3, wanted.length() / 4)
+                        || e.getKey().endsWith("." + tail) && tail.length() > 3)
+                .sorted(Comparator.comparingInt((Map.Entry<String, Integer> e) -> e.getValue())
+                        .thenComparing(Map.Entry::getKey))
+                .limit(3)
+                .forEach(e -> out.add(e.getKey()));
+        return out;
+    }
+
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}
