@@ -90,6 +90,7 @@ public final class ScenarioRunner {
         private final Simulation sim;
         private final Map<String, TcpSocket> sockets = new LinkedHashMap<>();
         private final Map<String, String> socketHosts = new LinkedHashMap<>();
+        private final Map<String, RunResult.Connection> connections = new LinkedHashMap<>();
         private final List<ShowOutput> shows = new ArrayList<>();
         private final List<Snapshot> samples = new ArrayList<>();
         private final List<RunResult.TimedPacket> packets = new ArrayList<>();
@@ -233,6 +234,8 @@ public final class ScenarioRunner {
                         clientFor(c.target(), c.port()));
                 sockets.put(c.name(), socket);
                 socketHosts.put(c.name(), c.host());
+                connections.put(c.name(), new RunResult.Connection(c.name(), c.host(), c.target(),
+                        socket.connection().flow()));
             } else if (action instanceof Action.Send s) {
                 sockets.get(s.connection()).write(s.bytes());
             } else if (action instanceof Action.Recv r) {
@@ -377,7 +380,7 @@ public final class ScenarioRunner {
             return new RunResult(scenario.name(), variant, scenario.seed(), mapped, sim.now(),
                     sim.simulator().eventsProcessed(), checker.results(), List.copyOf(shows), List.copyOf(samples),
                     tcpStates, dynamic, dynCount, counters.byOrigin(), counters.byKind(), counters.perHost(),
-                    List.copyOf(packets), sim.trace().digest(), sim);
+                    List.copyOf(packets), Map.copyOf(connections), sim.trace().digest(), sim);
         }
     }
 

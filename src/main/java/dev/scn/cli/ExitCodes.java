@@ -1,0 +1,17 @@
+package dev.scn.cli;
+
+/** scn's exit codes, listed in every command's help. */
+final class ExitCodes {
+    /** Everything parsed and every expectation held. */
+    static final int OK = 0;
+    /** Some expectation failed. */
+    static final int EXPECTATION_FAILED = 1;
+    /** Bad input (syntax, validation, files) or a bound of the run was hit. */
+    static final int BAD_INPUT = 2;
+
+    static final String HELP = "%nExit codes:%n  0  every expectation held%n  1  an expectation failed%n"
+            + "  2  bad input, unreadable file, or a bound of the run hit (--max-events, Ctrl-C)%n";
+
+    private ExitCodes() {
+    }
+}

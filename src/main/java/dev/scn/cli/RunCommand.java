@@ -1,0 +1,121 @@
+package dev.scn.cli;
+
+import dev.scn.engine.SimTime;
+import dev.scn.observe.TcpdumpFormatter;
+import dev.scn.run.ExpectationResult;
+import dev.scn.run.ResultJson;
+import dev.scn.run.RunResult;
+import dev.scn.run.ScenarioRunner;
+import dev.scn.run.ShowOutput;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code scn run FILE}: runs the scenario and every variant (or one), prints what it shows and what held. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a scenario (base and every variant, or one) and check its expectations.",
+        footer = {"", "Examples:", "  scn run scenarios/finwait2-ipfw-keepalive.scn",
+                "  scn run scenarios/finwait2-ipfw-keepalive.scn --variant \"fix: sysctl net.inet.ip.fw.dyn_keepalive=0\"",
+                "  scn run scenarios/finwait2-ipfw-keepalive.scn --trace --json result.json", ExitCodes.HELP})
+final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file.")
+    Path file;
+
+    @Option(names = "--variant", paramLabel = "NAME", description = "Run only this variant ('base' for the scenario itself).")
+    String variant;
+
+    @Option(names = "--trace", description = "Print every packet, tcpdump-style, as it leaves its sender.")
+    boolean trace;
+
+    @Option(names = "--json", paramLabel = "OUT", description = "Write the results as JSON (schema scn-result/1).")
+    Path json;
+
+    @Option(names = "--max-events", paramLabel = "N", description = "Stop a run after N events (default ${DEFAULT-VALUE}).")
+    long maxEvents = ScenarioRunner.DEFAULT_MAX_EVENTS;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ScenarioLoader.Loaded loaded = ScenarioLoader.load(file);
+        CheckCommand.print(loaded, err);
+        if (!loaded.usable()) {
+            return ExitCodes.BAD_INPUT;
+        }
+        if (maxEvents <= 0) {
+            err.println("scn: --max-events must be at least 1");
+            return ExitCodes.BAD_INPUT;
+        }
+        ScenarioRunner runner = new ScenarioRunner(loaded.scenario(), new ScenarioRunner.RunOptions(maxEvents, trace));
+        List<String> names = runner.variantNames();
+        if (variant != null) {
+            if (!names.contains(variant)) {
+                err.println("scn: no variant named '" + variant + "'; variants: " + String.join(", ", names));
+                return ExitCodes.BAD_INPUT;
+            }
+            names = List.of(variant);
+        }
+        List<RunResult> results = new ArrayList<>();
+        boolean bound = false;
+        for (String name : names) {
+            RunResult result = runner.run(name);
+            results.add(result);
+            print(result, out);
+            if (result.outcome() != RunResult.Outcome.COMPLETED) {
+                bound = true;
+                err.println("scn: " + loaded.displayName() + " [" + name + "]: stopped at "
+                        + SimTime.human(result.endMicros()) + " after " + result.eventsProcessed()
+                        + " events: the event budget (--max-events " + maxEvents + ") ran out; raise it with --max-events");
+            }
+        }
+        summary(results, out);
+        if (json != null) {
+            SafeFiles.write(json, ResultJson.write(loaded.displayName(), results));
+        }
+        if (bound) {
+            return ExitCodes.BAD_INPUT;
+        }
+        return results.stream().allMatch(RunResult::allHeld) ? ExitCodes.OK : ExitCodes.EXPECTATION_FAILED;
+    }
+
+    private void print(RunResult result, PrintWriter out) {
+        out.println("== " + result.scenario() + " [" + result.variant() + "] seed " + result.seed() + " ==");
+        for (ShowOutput show : result.shows()) {
+            out.println("[" + SimTime.human(show.timeMicros()) + "] " + show.host() + "# " + show.command());
+            out.print(show.text());
+        }
+        if (trace) {
+            TcpdumpFormatter tcpdump = new TcpdumpFormatter();
+            for (RunResult.TimedPacket p : result.packets()) {
+                out.println(tcpdump.format(p.timeMicros(), p.packet()));
+            }
+        }
+        for (ExpectationResult e : result.expectations()) {
+            out.println((e.held() ? "  held    " : "  FAILED  ") + e.span().file() + ":" + e.span().line() + ":"
+                    + e.span().column() + "  " + e.mode() + " " + SimTime.human(e.timeMicros()) + "  " + e.subject()
+                    + " " + e.op() + " " + e.expected() + "  (actual " + e.actual() + ")");
+        }
+    }
+
+    private static void summary(List<RunResult> results, PrintWriter out) {
+        List<String> parts = new ArrayList<>();
+        for (RunResult r : results) {
+            long held = r.expectations().stream().filter(ExpectationResult::held).count();
+            parts.add(r.variant() + ": " + held + "/" + r.expectations().size() + " held, simulated "
+                    + SimTime.human(r.endMicros()) + " in " + r.eventsProcessed() + " events");
+        }
+        out.println("summary: " + String.join("; ", parts));
+    }
+}

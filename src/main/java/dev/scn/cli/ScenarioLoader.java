@@ -1,0 +1,104 @@
+package dev.scn.cli;
+
+import dev.scn.lang.Diagnostics;
+import dev.scn.lang.ParseResult;
+import dev.scn.lang.ScenarioParser;
+import dev.scn.model.Scenario;
+import dev.scn.model.Span;
+import dev.scn.run.ScenarioValidator;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reads, parses and validates one scenario file, collecting every problem. */
+final class ScenarioLoader {
+    private ScenarioLoader() {
+    }
+
+    /**
+     * @param scenario    the scenario when the file parsed (it may still have validation errors)
+     * @param sourceLines the file's lines, for printing diagnostics with their source
+     */
+    record Loaded(Path path, String displayName, Scenario scenario, Diagnostics diagnostics, List<String> sourceLines) {
+        boolean usable() {
+            return scenario != null && !diagnostics.hasErrors();
+        }
+    }
+
+    static Loaded load(Path path) {
+        String name = path.toString();
+        Diagnostics diagnostics = new Diagnostics();
+        if (Files.isDirectory(path)) {
+            diagnostics.error("E0001", new Span(name, 0, 0, 0), "is a directory, not a .scn file",
+                    "give a file, e.g. " + path.resolve("example.scn"));
+            return new Loaded(path, name, null, diagnostics, List.of());
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            diagnostics.error("E0001", new Span(name, 0, 0, 0), Files.exists(path) ? "cannot be read" : "no such file",
+                    null);
+            return new Loaded(path, name, null, diagnostics, List.of());
+        }
+        String source;
+        try {
+            source = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            diagnostics.error("E0002", invalidUtf8At(name, bytes), "the file is not valid UTF-8",
+                    "save it as UTF-8; scn reads Chinese and English text as UTF-8 only");
+            return new Loaded(path, name, null, diagnostics, List.of());
+        }
+        List<String> lines = source.replace("\uFEFF", "").lines().toList();
+        ParseResult parsed = ScenarioParser.parse(source, name);
+        parsed.diagnostics().sorted().forEach(d -> copy(d, diagnostics));
+        Scenario scenario = parsed.scenarios().isEmpty() ? null : parsed.scenarios().get(0);
+        if (scenario != null && !parsed.diagnostics().hasErrors()) {
+            ScenarioValidator.validate(scenario, diagnostics);
+        }
+        return new Loaded(path, name, scenario, diagnostics, lines);
+    }
+
+    private static void copy(dev.scn.lang.Diagnostic d, Diagnostics into) {
+        if (d.isError()) {
+            into.error(d.code(), d.span(), d.message(), d.hint());
+        } else {
+            into.warning(d.code(), d.span(), d.message(), d.hint());
+        }
+    }
+
+    /** Line and column (in characters) of the first byte sequence that is not valid UTF-8. */
+    private static Span invalidUtf8At(String name, byte[] bytes) {
+        int line = 1;
+        int column = 1;
+        int i = 0;
+        while (i < bytes.length) {
+            int b = bytes[i] & 0xff;
+            int width = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : -1;
+            if (width < 0 || i + width > bytes.length) {
+                return new Span(name, line, column, 1);
+            }
+            for (int k = 1; k < width; k++) {
+                if ((bytes[i + k] & 0xc0) != 0x80) {
+                    return new Span(name, line, column, 1);
+                }
+            }
+            if (b == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+            i += width;
+        }
+        // Overlong forms and surrogates pass the walk above; the decoder refused them somewhere.
+        return new Span(name, line, 1, 1);
+    }
+}
