@@ -9,6 +9,7 @@ import java.util.List;
 
 import static dev.scn.observe.SeedScenario.CLIENT;
 import static dev.scn.observe.SeedScenario.SERVER;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -86,6 +87,18 @@ class CaptureTest {
             boolean sentByServer = c.packet().source() == SERVER || c.packet().origin() == Origin.IPFW_KEEPALIVE;
             assertEquals(sentByServer ? nextServer++ : nextClient++, c.ipId(), c.packet().toString());
         }
+    }
+
+    @Test
+    void twoRunsOfTheSameScenarioGiveByteIdenticalFiles() {
+        byte[][] files = new byte[2][];
+        for (int i = 0; i < 2; i++) {
+            SeedScenario run = new SeedScenario();
+            Capture every = run.capture(Capture.everySender());
+            run.runUntil(END);
+            files[i] = PcapWriter.toBytes(every.packets());
+        }
+        assertArrayEquals(files[0], files[1]);
     }
 
     @Test
