@@ -39,6 +39,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT", description = "Write the results as JSON (schema scn-result/1).")
     Path json;
 
+    @Option(names = "--pcap", paramLabel = "OUT", description = {"Write a libpcap file (raw IPv4) of the run.",
+            "With several runs, variant N goes to OUT-variant-N.pcap."})
+    Path pcap;
+
+    @Option(names = "--capture", paramLabel = "HOST[:IF]", description = {
+            "With --pcap: what tcpdump on HOST's interface IF (default its external one) would see;",
+            "without it every packet is captured once, as it leaves its sender (lo0 included)."})
+    String capture;
+
     @Option(names = "--max-events", paramLabel = "N", description = "Stop a run after N events (default ${DEFAULT-VALUE}).")
     long maxEvents = ScenarioRunner.DEFAULT_MAX_EVENTS;
 
@@ -58,7 +67,8 @@ final class RunCommand implements Callable<Integer> {
             err.println("scn: --max-events must be at least 1");
             return ExitCodes.BAD_INPUT;
         }
-        ScenarioRunner runner = new ScenarioRunner(loaded.scenario(), new ScenarioRunner.RunOptions(maxEvents, trace));
+        ScenarioRunner runner = new ScenarioRunner(loaded.scenario(), new ScenarioRunner.RunOptions(maxEvents, trace,
+                pcap == null ? null : capture == null ? "" : capture));
         List<String> names = runner.variantNames();
         if (variant != null) {
             if (!names.contains(variant)) {
@@ -70,7 +80,13 @@ final class RunCommand implements Callable<Integer> {
         List<RunResult> results = new ArrayList<>();
         boolean bound = false;
         for (String name : names) {
-            RunResult result = runner.run(name);
+            RunResult result;
+            try {
+                result = runner.run(name);
+            } catch (IllegalArgumentException e) {
+                err.println("scn: " + e.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
             results.add(result);
             print(result, out);
             if (result.outcome() != RunResult.Outcome.COMPLETED) {
@@ -81,6 +97,11 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         summary(results, out);
+        if (pcap != null) {
+            for (int i = 0; i < results.size(); i++) {
+                results.get(i).capture().writePcap(i == 0 ? pcap : numbered(pcap, i));
+            }
+        }
         if (json != null) {
             SafeFiles.write(json, ResultJson.write(loaded.displayName(), results));
         }
@@ -107,6 +128,12 @@ final class RunCommand implements Callable<Integer> {
                     + e.span().column() + "  " + e.mode() + " " + SimTime.human(e.timeMicros()) + "  " + e.subject()
                     + " " + e.op() + " " + e.expected() + "  (actual " + e.actual() + ")");
         }
+    }
+
+    private static Path numbered(Path file, int n) {
+        String name = file.getFileName().toString();
+        String stem = name.endsWith(".pcap") ? name.substring(0, name.length() - 5) : name;
+        return file.resolveSibling(stem + "-variant-" + n + ".pcap");
     }
 
     private static void summary(List<RunResult> results, PrintWriter out) {

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param packetsPerHost   the same per host
  * @param packets          every packet as it left its sender, when asked for (else empty)
  * @param connections      the connections the timeline opened, by name
+ * @param capture          the packet capture, when one was asked for (else null)
  * @param simulation       the finished simulation, for explanations and captures
  */
 public record RunResult(String scenario, String variant, long seed, Outcome outcome, long endMicros,
@@ -27,7 +28,8 @@ public record RunResult(String scenario, String variant, long seed, Outcome outc
                         Map<String, Integer> dynamicRules, Map<String, Integer> dynCount,
                         Map<String, Long> packetsByOrigin, Map<String, Long> packetsByKind,
                         Map<String, Map<String, Long>> packetsPerHost, List<TimedPacket> packets,
-                        Map<String, Connection> connections, String traceDigest, Simulation simulation) {
+                        Map<String, Connection> connections, String traceDigest,
+                        dev.scn.observe.Capture capture, Simulation simulation) {
 
     /** A connection the timeline named: its flow, who opened it and to which host. */
     public record Connection(String name, String host, String target, dev.scn.engine.net.FlowKey flow) {

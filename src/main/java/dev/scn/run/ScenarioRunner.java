@@ -26,6 +26,7 @@ import dev.scn.model.Scenario;
 import dev.scn.model.TimelineEntry;
 import dev.scn.model.Timing;
 import dev.scn.model.Variant;
+import dev.scn.observe.Capture;
 import dev.scn.observe.IpfwListing;
 import dev.scn.observe.Observations;
 import dev.scn.observe.SysctlListing;
@@ -75,10 +76,15 @@ public final class ScenarioRunner {
         return new SingleRun(effective, variantName, options).execute();
     }
 
-    /** Options of a run. */
-    public record RunOptions(long maxEvents, boolean keepPackets) {
+    /**
+     * Options of a run.
+     *
+     * @param capture null for no capture; "" for every packet as it leaves its sender; or
+     *                "HOST[:IF]" for what tcpdump on that interface would see
+     */
+    public record RunOptions(long maxEvents, boolean keepPackets, String capture) {
         public static RunOptions defaults() {
-            return new RunOptions(DEFAULT_MAX_EVENTS, false);
+            return new RunOptions(DEFAULT_MAX_EVENTS, false, null);
         }
     }
 
@@ -110,6 +116,12 @@ public final class ScenarioRunner {
             buildLinks();
             new TrafficGenerator(sim, scenario).install();
             sim.network().addTap(counters);
+            Capture capture = null;
+            if (options.capture() != null) {
+                capture = options.capture().isEmpty() ? Capture.everySender()
+                        : Capture.onInterface(sim.network(), options.capture());
+                capture.attachTo(sim.network());
+            }
             if (options.keepPackets()) {
                 sim.network().addTap((time, host, via, direction, packet) -> {
                     if (direction == Direction.OUT) {
@@ -123,7 +135,7 @@ public final class ScenarioRunner {
             checker.install(scenario.runMicros());
             Simulator.RunOutcome outcome = sim.runUntil(scenario.runMicros(), options.maxEvents());
             checker.finish(sim.now());
-            return result(outcome);
+            return result(outcome, capture);
         }
 
         private void buildHosts() {
@@ -361,7 +373,7 @@ public final class ScenarioRunner {
             shows.add(new ShowOutput(sim.now(), s.host(), command, text));
         }
 
-        private RunResult result(Simulator.RunOutcome outcome) {
+        private RunResult result(Simulator.RunOutcome outcome, Capture capture) {
             Map<String, Map<String, Integer>> tcpStates = new TreeMap<>();
             Map<String, Integer> dynamic = new TreeMap<>();
             Map<String, Integer> dynCount = new TreeMap<>();
@@ -380,7 +392,7 @@ public final class ScenarioRunner {
             return new RunResult(scenario.name(), variant, scenario.seed(), mapped, sim.now(),
                     sim.simulator().eventsProcessed(), checker.results(), List.copyOf(shows), List.copyOf(samples),
                     tcpStates, dynamic, dynCount, counters.byOrigin(), counters.byKind(), counters.perHost(),
-                    List.copyOf(packets), Map.copyOf(connections), sim.trace().digest(), sim);
+                    List.copyOf(packets), Map.copyOf(connections), sim.trace().digest(), capture, sim);
         }
     }
 
