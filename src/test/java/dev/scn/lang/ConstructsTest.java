@@ -120,7 +120,7 @@ class ConstructsTest {
         assertEquals(span(4, 16, 4), gw.osSpan());
         assertEquals(List.of("10.0.0.1", "10.0.0.2", "10.0.0.3"),
                 gw.addresses().stream().map(HostDecl.Address::dotted).toList());
-        assertEquals(span(5, 21, 8), gw.addresses().get(1).span());
+        assertEquals(span(5, 17, 8), gw.addresses().get(1).span());
         assertEquals("vtnet0", gw.interfaceName());
         assertEquals(30000, gw.sysctls().get(0).value());
         assertEquals(span(8, 12, 16), gw.sysctls().get(0).nameSpan());
