@@ -51,13 +51,12 @@ final class SyntaxErrors extends BaseErrorListener {
         Parser parser = (Parser) recognizer;
         Token offending = (Token) offendingSymbol;
         Token previous = previousToken(parser.getInputStream(), offending);
-        Span where = place(offending, previous);
-        if (!linesWithErrors.add(where.line())) {
-            return;
-        }
         ParserRuleContext ctx = e != null && e.getCtx() instanceof ParserRuleContext c ? c : parser.getContext();
         Message m = describe(parser, offending, previous, ctx, e);
-        diagnostics.error(m.code, where, m.text, m.hint);
+        Span where = place(offending, previous, m.text.startsWith("expected"));
+        if (linesWithErrors.add(where.line())) {
+            diagnostics.error(m.code, where, m.text, m.hint);
+        }
     }
 
     private record Message(String code, String text, String hint) {
@@ -103,6 +102,9 @@ final class SyntaxErrors extends BaseErrorListener {
         if (expected.contains(ScnParser.NETSTAT) && expected.contains(ScnParser.PACKETS)) {
             return new Message(Codes.EXPECTED_EXPECTATION, "expected what to check" + after, EXPECT_HINT);
         }
+        if (expected.contains(ScnParser.VERSION_X)) {
+            return new Message(Codes.EXPECTED_NUMBER, "expected a FreeBSD version such as 5.4 or 14.2" + after, null);
+        }
         if (expected.contains(ScnParser.CIDR)) {
             return new Message(Codes.EXPECTED_ADDRESS, "expected an address range such as 203.0.113.0/24" + after, null);
         }
@@ -118,9 +120,6 @@ final class SyntaxErrors extends BaseErrorListener {
         }
         if (expected.contains(ScnParser.RATE_PER_SECOND)) {
             return new Message(Codes.EXPECTED_NUMBER, "expected a rate such as 50/s" + after, null);
-        }
-        if (expected.contains(ScnParser.VERSION_X)) {
-            return new Message(Codes.EXPECTED_NUMBER, "expected a FreeBSD version such as 5.4 or 14.2" + after, null);
         }
         if (expected.contains(ScnParser.INT) && expected.size() == 1) {
             return new Message(Codes.EXPECTED_NUMBER, "expected a number" + after, null);
@@ -232,11 +231,12 @@ final class SyntaxErrors extends BaseErrorListener {
     }
 
     /**
-     * The offending token; but when it sits on a later line than the token before it (the line
-     * ended too early), just after that previous token, where the missing part belongs.
+     * The offending token; but when something is missing and the offending token sits on a later
+     * line than the token before it (the line ended too early), just after that previous token,
+     * where the missing part belongs.
      */
-    private Span place(Token offending, Token previous) {
-        boolean lineEndedEarly = previous != null && !previous.getText().contains("\n")
+    private Span place(Token offending, Token previous, boolean somethingMissing) {
+        boolean lineEndedEarly = previous != null && !previous.getText().contains("\n") && somethingMissing
                 && (offending.getType() == Token.EOF || offending.getLine() > previous.getLine());
         if (lineEndedEarly) {
             int end = previous.getCharPositionInLine() + previous.getText().length();
