@@ -33,6 +33,7 @@ package dev.scn.lang;
  *   E0212  time window ends before it starts ('every ... from ... until', 'during a..b')
  *   E0213  'within' or 'always' before something other than 'expect', or with 'every'
  *   E0214  the same setting or text given twice
+ *   E0215  a file without a scenario
  * </pre>
  */
 public final class Codes {
@@ -63,6 +64,7 @@ public final class Codes {
     public static final String EMPTY_WINDOW = "E0212";
     public static final String WINDOW_WITH_EVERY = "E0213";
     public static final String DUPLICATE = "E0214";
+    public static final String NO_SCENARIO = "E0215";
 
     private Codes() {
     }

@@ -62,6 +62,10 @@ final class ModelBuilder {
             }
             scenarios.add(scenario(s));
         }
+        if (scenarios.isEmpty()) {
+            error(Codes.NO_SCENARIO, new Span(file, 1, 1, 0), "the file holds no scenario",
+                    "start with: scenario NAME {");
+        }
         return scenarios;
     }
 
