@@ -1,0 +1,210 @@
+// The structure of a .scn scenario file (docs: language.md, README "Language reference").
+// Every alternative a visitor switches on is labelled; no actions: meaning lives in
+// dev.scn.lang.ModelBuilder, messages in dev.scn.lang.SyntaxErrors.
+parser grammar ScnParser;
+
+options { tokenVocab = ScnLexer; }
+
+file : scenario* EOF ;
+
+scenario : SCENARIO name=ID LBRACE scenarioItem* RBRACE ;
+
+scenarioItem
+    : TITLE texts          # titleItem
+    | SUMMARY texts        # summaryItem
+    | NOTE texts           # noteItem
+    | SEED INT             # seedItem
+    | RUN duration         # runItem
+    | hostBlock            # hostBlockItem
+    | linkDecl             # linkItem
+    | pathRule             # pathRuleItem
+    | timelineLine         # timelineItem
+    | traffic              # trafficItem
+    | variant              # variantBlockItem
+    ;
+
+texts : langText+ ;
+
+langText
+    : EN text              # enText
+    | ZH text              # zhText
+    ;
+
+text
+    : STRING                     # plainText
+    | TRIPLE_STRING              # tripleText
+    | UNTERMINATED_STRING        # unterminatedText
+    | UNTERMINATED_TRIPLE_STRING # unterminatedTripleText
+    ;
+
+// ---- hosts -------------------------------------------------------------------------------
+hostBlock : HOST name=ID LBRACE hostSetting* RBRACE ;
+
+hostSetting
+    : OS FREEBSD version                  # osSetting
+    | IP IPV4 (COMMA? IPV4)*              # ipSetting
+    | INTERFACE ID                        # interfaceSetting
+    | sysctlCommand                       # sysctlSetting
+    | ipfwCommand                         # ipfwSetting
+    | STRAY strayMode                     # straySetting
+    | LISTEN port=INT app?                # listenSetting
+    ;
+
+strayMode : RST | DROP ;
+
+version : DECIMAL | INT | VERSION_X | IPV4 ;
+
+sysctlCommand : SYSCTL SYSCTL_NAME SYSCTL_EQ sysctlValue ;
+
+sysctlValue : SYSCTL_NUMBER | SYSCTL_NAME | SYSCTL_WORD ;
+
+ipfwCommand : IPFW IPFW_WORD+ ;
+
+app : HTTP LBRACE httpSetting* RBRACE ;
+
+httpSetting
+    : REQUEST size             # httpRequest
+    | RESPONSE size            # httpResponse
+    | THEN ending              # httpThen
+    ;
+
+ending
+    : CLOSE                    # closeEnding
+    | SHUTDOWN                 # shutdownEnding
+    | LINGER duration          # lingerEnding
+    | WAIT_FOR_CLIENT          # waitForClientEnding
+    ;
+
+// ---- topology ----------------------------------------------------------------------------
+linkDecl : LINK a=ID b=ID linkOption* ;
+
+linkOption
+    : DELAY duration       # delayOption
+    | JITTER duration      # jitterOption
+    | LOSS percent         # lossOption
+    | MTU INT              # mtuOption
+    ;
+
+pathRule
+    : DROP ON from=ID ARROW to=ID TCP FLAGS tcpFlags (COUNT INT)?   # dropRule
+    | BLACKHOLE from=ID ARROW to=ID                                  # blackholeRule
+    ;
+
+// tcpdump letters: S, S., ., P., F., R, R., FP. ...
+tcpFlags
+    : ID DOT?              # lettersFlags
+    | DOT                  # ackOnlyFlags
+    ;
+
+// ---- timeline ----------------------------------------------------------------------------
+// `within` and `always` qualify expectations only; the builder says so for other actions.
+timelineLine
+    : timing qualifier? action     # timedLine
+    | qualifier action             # untimedLine
+    ;
+
+timing
+    : AT PLUS? duration                                    # atTiming
+    | EVERY period=duration (FROM from=duration)? (UNTIL until=duration)?   # everyTiming
+    ;
+
+qualifier
+    : WITHIN duration          # withinQualifier
+    | ALWAYS                   # alwaysQualifier
+    ;
+
+action
+    : host=ID CONNECT target=ID COLON port=INT AS conn=ID    # connectAction
+    | conn=ID SEND size                                      # sendAction
+    | conn=ID RECV                                           # recvAction
+    | conn=ID SHUTDOWN                                       # shutdownAction
+    | conn=ID CLOSE                                          # closeAction
+    | conn=ID ABORT                                          # abortAction
+    | host=ID FORGET conn=ID                                 # forgetAction
+    | host=ID hostEvent                                      # hostEventAction
+    | ON host=ID sysctlCommand                               # onSysctlAction
+    | ON host=ID ipfwCommand                                 # onIpfwAction
+    | ON host=ID IFCONFIG ifname=ID upDown                   # ifconfigAction
+    | LINK a=ID b=ID upDown                                  # linkStateAction
+    | INJECT from=endpoint ARROW to=endpoint TCP tcpFlags?
+        SEQ seq=INT ACK ack=INT WIN win=INT LEN len=INT      # injectAction
+    | SAMPLE host=ID                                         # sampleAction
+    | SHOW host=ID showTool                                  # showAction
+    | EXPECT expectation                                     # expectAction
+    ;
+
+hostEvent : CRASH | REBOOT | DOWN | UP ;
+
+upDown : UP | DOWN ;
+
+showTool
+    : NETSTAT pattern?         # showNetstat
+    | IPFW IPFW_WORD*          # showIpfw
+    | SYSCTL SYSCTL_NAME?      # showSysctl
+    ;
+
+endpoint : (ID | IPV4) (COLON INT)? ;
+
+pattern : ID | INT | STRING ;
+
+// ---- expectations ------------------------------------------------------------------------
+expectation
+    : subject compareOp number                   # compareExpectation
+    | conn=ID ON host=ID IS state=ID             # stateExpectation
+    | conn=ID ON host=ID EXISTS (compareOp number)?  # existsExpectation
+    ;
+
+subject
+    : host=ID NETSTAT state=ID     # netstatSubject
+    | host=ID IPFW_DYNAMIC         # ipfwDynamicSubject
+    | host=ID PACKETS packetKind   # packetsSubject
+    ;
+
+packetKind : KEEPALIVE | RST | FIN | SYN | SENT ;
+
+compareOp : EQ | NE | LT | LE | GT | GE ;
+
+number : INT ;
+
+// ---- traffic -----------------------------------------------------------------------------
+traffic
+    : TRAFFIC name=ID FROM network TO host=ID COLON port=INT
+      RATE RATE_PER_SECOND DURING begin=duration DOTDOT finish=duration
+      LBRACE trafficSetting* RBRACE
+    ;
+
+network : CIDR | IPV4 ;
+
+trafficSetting
+    : REQUEST size             # trafficRequest
+    | RESPONSE size            # trafficResponse
+    | percent behaviour        # trafficShare
+    ;
+
+behaviour
+    : NORMAL                   # normalBehaviour
+    | VANISH                   # vanishBehaviour
+    | RESET                    # resetBehaviour
+    | LOSE_FIN                 # loseFinBehaviour
+    | SLOW_CLOSE duration      # slowCloseBehaviour
+    | IDLE duration            # idleBehaviour
+    ;
+
+// ---- variants ----------------------------------------------------------------------------
+variant : VARIANT text LBRACE variantItem* RBRACE ;
+
+variantItem
+    : hostBlock                    # variantHost
+    | ON host=ID sysctlCommand     # variantSysctl
+    | ON host=ID ipfwCommand       # variantIpfw
+    | timelineLine                 # variantTimeline
+    ;
+
+// ---- values ------------------------------------------------------------------------------
+// A bare INT is accepted so that `at 0` reads naturally; the builder rejects other unit-less
+// durations. NUM_M (`5m`) is minutes here and MiB in `size`.
+duration : DURATION | NUM_M | INT ;
+
+size : INT | SIZE | NUM_M ;
+
+percent : (INT | DECIMAL) PERCENT ;
