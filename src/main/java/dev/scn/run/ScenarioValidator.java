@@ -275,11 +275,12 @@ public final class ScenarioValidator {
         long previous = 0;
         for (TimelineEntry entry : timeline) {
             long at = start(entry.timing());
-            if (at < previous && !(entry.action() instanceof Action.Expect)) {
+            boolean ordered = entry.timing() instanceof Timing.At && !(entry.action() instanceof Action.Expect);
+            if (ordered && at < previous) {
                 out.error("E0304", entry.span(), "time goes backwards: " + SimTime.human(at) + " comes after "
                         + SimTime.human(previous), "keep the timeline in time order, or use 'at +T'");
             }
-            if (!(entry.action() instanceof Action.Expect)) {
+            if (ordered) {
                 previous = Math.max(previous, at);
             }
             checkAction(entry, at, connections);

@@ -15,9 +15,9 @@ import java.util.Map;
 /**
  * Applies a variant to its scenario (language.md "Variants"): host settings replaced or added,
  * timeline lines added, expectations replaced by the variant's ones with the same subject.
- * Within a host: a sysctl replaces the same name or is added; ipfw lines, if any, replace the
- * whole rule set (a rule set is one unit); os, addresses, interface, stray and listen lines
- * replace the base's when given.
+ * Within a host: a sysctl replaces the same name or is added; ipfw lines run after the base's
+ * ones, as an operator's further {@code ipfw add/delete} commands would; os, addresses,
+ * interface, stray and listen lines replace the base's when given.
  */
 final class VariantMerger {
     private VariantMerger() {
@@ -68,9 +68,15 @@ final class VariantMerger {
                 change.addresses().isEmpty() ? base.addresses() : change.addresses(),
                 change.interfaceName() != null ? change.interfaceName() : base.interfaceName(),
                 new ArrayList<>(sysctls.values()),
-                change.ipfw().isEmpty() ? base.ipfw() : change.ipfw(),
+                concat(base.ipfw(), change.ipfw()),
                 change.stray() != null ? change.stray() : base.stray(),
                 change.listens().isEmpty() ? base.listens() : change.listens());
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     /** Two expectations are about the same thing when this key is equal (spans ignored). */
