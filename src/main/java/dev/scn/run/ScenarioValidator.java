@@ -56,6 +56,8 @@ public final class ScenarioValidator {
     private final Map<String, HostDecl> hosts = new LinkedHashMap<>();
     private final Map<String, Profile> profiles = new HashMap<>();
     private final Set<String> trafficNames = new LinkedHashSet<>();
+    /** Connections a timeline opens anywhere, for "used before it exists" messages. */
+    private final Map<String, Long> laterConnections = new HashMap<>();
 
     private ScenarioValidator(Scenario scenario, Diagnostics out) {
         this.scenario = scenario;
@@ -152,8 +154,18 @@ public final class ScenarioValidator {
         var def = sysctls.definition(name);
         if (def.isEmpty()) {
             List<String> close = closest(name, profile.sysctls().stream().map(SysctlDef::name).toList());
-            out.error("E0306", nameSpan, "unknown sysctl '" + name + "' on " + profile.name(),
-                    close.isEmpty() ? "see 'sysctl -a' of that release" : "did you mean " + String.join(" or ", close) + "?");
+            List<String> elsewhere = Profiles.all().stream()
+                    .filter(p -> p.sysctls().stream().anyMatch(d -> d.name().equals(name)))
+                    .map(Profile::name).toList();
+            String hint;
+            if (!elsewhere.isEmpty()) {
+                hint = name + " exists on " + String.join(", ", elsewhere) + "; change 'os' or drop the line";
+            } else if (!close.isEmpty()) {
+                hint = "did you mean " + String.join(" or ", close) + "?";
+            } else {
+                hint = "see 'sysctl -a' of that release";
+            }
+            out.error("E0306", nameSpan, "unknown sysctl '" + name + "' on " + profile.name(), hint);
             return;
         }
         if (def.get().readOnly()) {
@@ -272,6 +284,12 @@ public final class ScenarioValidator {
 
     /** Checks one timeline; returns the connections it defines with the instant they appear. */
     private Map<String, Long> checkTimeline(List<TimelineEntry> timeline, Map<String, Long> connections) {
+        laterConnections.clear();
+        for (TimelineEntry entry : timeline) {
+            if (entry.action() instanceof Action.Connect c) {
+                laterConnections.putIfAbsent(c.name(), start(entry.timing()));
+            }
+        }
         long previous = 0;
         for (TimelineEntry entry : timeline) {
             long at = start(entry.timing());
@@ -434,7 +452,11 @@ public final class ScenarioValidator {
 
     private void requireConnection(String name, Span span, long at, Map<String, Long> connections) {
         Long since = connections.get(name);
-        if (since == null) {
+        if (since == null && laterConnections.containsKey(name)) {
+            out.error("E0303", span, "connection '" + name + "' is used at " + SimTime.human(at)
+                    + " before it exists: it is opened only at " + SimTime.human(laterConnections.get(name)),
+                    "move the connect line first, or this line later");
+        } else if (since == null) {
             List<String> close = closest(name, new ArrayList<>(connections.keySet()));
             out.error("E0303", span, "unknown connection '" + name + "'",
                     close.isEmpty() ? "create it first with 'H connect H2:PORT as " + name + "'"
