@@ -1,6 +1,5 @@
 package dev.scn.observe;
 
-import dev.scn.engine.SimTime;
 import dev.scn.engine.net.Ipv4;
 import dev.scn.engine.net.Origin;
 import dev.scn.engine.net.Packet;
@@ -24,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Wireshark's own dissector reads our pcap of the seed incident (20 simulated minutes: keepalive
- * cycles at 281, 566, 851 and 1136 s) and agrees with the engine on every packet, finds no bad
+ * Wireshark's own dissector reads our pcap of the seed scenario file (2 simulated days: keepalive
+ * cycles every 285 s from 281 s) and agrees with the engine on every packet, finds no bad
  * checksum and no malformed packet, and flags ipfw's probes as TCP keep-alives: packet-tcp.c
  * marks a segment with length 0 or 1, no SYN/FIN/RST, and seq one below the next expected
  * sequence number of its direction, which is what ipfw's send_pkt(ack - 1) produces.
@@ -43,13 +42,21 @@ class TsharkDecodesPcapTest {
     @Test
     void tsharkDecodesTheSeedIncidentCaptureLikeTheEngine(@TempDir Path dir) throws Exception {
         Path tshark = tsharkOrSkip();
-        SeedScenario run = new SeedScenario();
-        Capture capture = run.capture(Capture.everySender());
-        run.runUntil(SimTime.seconds(20 * 60));
+        // The seed scenario file as a user runs it (scn run --pcap): base run, 2 simulated days.
+        var parsed = dev.scn.lang.ScenarioParser.parse(Path.of("scenarios/finwait2-ipfw-keepalive.scn"));
+        var scenario = parsed.scenarios().get(0);
+        var result = new dev.scn.run.ScenarioRunner(scenario, new dev.scn.run.ScenarioRunner.RunOptions(
+                dev.scn.run.ScenarioRunner.DEFAULT_MAX_EVENTS, true, "")).run("base");
+        Capture capture = result.capture();
         Path file = dir.resolve("seed.pcap");
         capture.writePcap(file);
 
         List<CapturedPacket> packets = capture.packets();
+        // The capture holds exactly scn's own packet trace (what --trace prints), in order.
+        assertEquals(result.packets().size(), packets.size());
+        for (int i = 0; i < packets.size(); i++) {
+            assertTrue(result.packets().get(i).packet() == packets.get(i).packet(), "packet " + i);
+        }
         List<String[]> rows = decode(tshark, file, dir);
         assertEquals(packets.size(), rows.size(), "tshark decodes every packet");
         int keepalives = 0;
@@ -73,7 +80,8 @@ class TsharkDecodesPcapTest {
             assertFalse(expert.toLowerCase(java.util.Locale.ROOT).contains("checksum"), "checksum complaint: " + where);
             assertFalse(expert.contains("Malformed"), where);
         }
-        assertEquals(8, keepalives, "four cycles of two probes by 20 minutes");
+        // Cycles at 281 + 285k s up to 2 days: k = 0..605, two probes each (model §2, SeedIncidentTest).
+        assertEquals(1212, keepalives, "606 cycles of two probes in 2 days");
     }
 
     /** One row of FIELDS per packet; expert messages of a packet joined with '|'. */
