@@ -99,6 +99,8 @@ SYSCTL       : 'sysctl' -> pushMode(SYSCTL_MODE) ;
 // ---- punctuation and operators ------------------------------------------------------------
 LBRACE  : '{' ;
 RBRACE  : '}' ;
+LBRACK  : '[' ;
+RBRACK  : ']' ;
 ARROW   : '->' ;
 DOTDOT  : '..' ;
 DOT     : '.' ;

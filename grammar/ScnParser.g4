@@ -91,8 +91,11 @@ pathRule
     ;
 
 // tcpdump letters: S, S., ., P., F., R, R., FP. ...
+// tcpdump prints flags in brackets ([S.], [F.]); language.md writes them so in inject lines.
+// The brackets are optional everywhere.
 tcpFlags
-    : ID DOT?              # lettersFlags
+    : LBRACK tcpFlags RBRACK   # bracketedFlags
+    | ID DOT?              # lettersFlags
     | DOT                  # ackOnlyFlags
     ;
 

@@ -380,6 +380,9 @@ final class ModelBuilder {
 
     /** tcpdump letters (print-tcp.c): F S R P U E W, and '.' for ACK. */
     private int flags(ScnParser.TcpFlagsContext ctx) {
+        if (ctx instanceof ScnParser.BracketedFlagsContext b) {
+            return flags(b.tcpFlags());
+        }
         if (ctx instanceof ScnParser.AckOnlyFlagsContext) {
             return TH_ACK;
         }

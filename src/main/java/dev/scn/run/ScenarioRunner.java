@@ -171,7 +171,12 @@ public final class ScenarioRunner {
         }
 
         private void buildLinks() {
+            java.util.Set<String> pools = new java.util.HashSet<>();
+            scenario.traffic().forEach(t -> pools.add(t.name()));
             for (LinkDecl decl : scenario.links()) {
+                if (pools.contains(decl.a()) || pools.contains(decl.b())) {
+                    continue; // a traffic pool's link is made with the pool (TrafficGenerator)
+                }
                 Link link = sim.link(decl.a(), decl.b());
                 link.setDelay(decl.delayMicros());
                 link.setJitter(decl.jitterMicros());
