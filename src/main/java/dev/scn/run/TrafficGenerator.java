@@ -171,12 +171,16 @@ final class TrafficGenerator {
                     return;
                 }
                 done = true;
-                switch (behaviour) {
-                    case NORMAL, LOSE_FIN, IDLE -> socket.close();
-                    case VANISH -> clients.forget(socket);
-                    case RESET -> socket.abort();
-                    case SLOW_CLOSE -> sim.simulator().schedule(sim.now() + parameter, socket::close);
-                }
+                // The process acts once the kernel has finished with the segment (and sent its ACK),
+                // as a process woken from read() does.
+                long when = behaviour == TrafficDecl.Behaviour.SLOW_CLOSE ? sim.now() + parameter : sim.now();
+                sim.simulator().schedule(when, () -> {
+                    switch (behaviour) {
+                        case NORMAL, LOSE_FIN, IDLE, SLOW_CLOSE -> socket.close();
+                        case VANISH -> clients.forget(socket);
+                        case RESET -> socket.abort();
+                    }
+                });
             }
         }
     }

@@ -1,0 +1,31 @@
+package dev.scn.cli;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** Every documented scenario of the repository runs green: its expectations are derived by hand in its comments. */
+class ScenariosTest {
+
+    static Stream<Path> scenarios() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("scenarios"))) {
+            return files.filter(p -> p.toString().endsWith(".scn")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void runsGreen(Path scenario) {
+        CliTest.Outcome o = CliTest.scn("run", scenario.toString());
+        assertEquals(0, o.code(), o.out() + o.err());
+        assertFalse(o.out().contains("FAILED"), o.out());
+        assertEquals("", o.err(), "no warnings in documented scenarios");
+    }
+}
