@@ -397,7 +397,7 @@ public final class ScenarioRunner {
             return new RunResult(scenario.name(), variant, scenario.seed(), mapped, sim.now(),
                     sim.simulator().eventsProcessed(), checker.results(), List.copyOf(shows), List.copyOf(samples),
                     tcpStates, dynamic, dynCount, counters.byOrigin(), counters.byKind(), counters.perHost(),
-                    List.copyOf(packets), Map.copyOf(connections), sim.trace().digest(), capture, sim);
+                    List.copyOf(packets), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(connections)), sim.trace().digest(), capture, sim);
         }
     }
 
