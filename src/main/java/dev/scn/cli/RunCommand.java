@@ -79,15 +79,59 @@ final class RunCommand implements Callable<Integer> {
         }
         List<RunResult> results = new ArrayList<>();
         boolean bound = false;
-        for (String name : names) {
-            RunResult result;
+        Thread main = Thread.currentThread();
+        Thread onInterrupt = new Thread(() -> {
+            // Ctrl-C: stop after the current event, let the main thread report, write nothing.
+            runner.requestStop();
             try {
-                result = runner.run(name);
-            } catch (IllegalArgumentException e) {
-                err.println("scn: " + e.getMessage());
-                return ExitCodes.BAD_INPUT;
+                main.join(3_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
+        }, "scn-interrupt");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            bound = runAll(runner, names, results, loaded, out, err);
+        } catch (IllegalArgumentException e) {
+            // A --capture naming no host or interface of the scenario.
+            err.println("scn: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C is in progress: the hook is running.
+            }
+        }
+        if (results.stream().anyMatch(r -> r.outcome() == RunResult.Outcome.STOPPED)) {
+            err.println("scn: interrupted; no output file was written");
+            return ExitCodes.BAD_INPUT;
+        }
+        summary(results, out);
+        if (json != null) {
+            SafeFiles.write(json, ResultJson.write(loaded.displayName(), results));
+        }
+        if (pcap != null) {
+            for (int i = 0; i < results.size(); i++) {
+                results.get(i).capture().writePcap(i == 0 ? pcap : numbered(pcap, i));
+            }
+        }
+        if (bound) {
+            return ExitCodes.BAD_INPUT;
+        }
+        return results.stream().allMatch(RunResult::allHeld) ? ExitCodes.OK : ExitCodes.EXPECTATION_FAILED;
+    }
+
+    /** Runs the variants in order; returns true when a bound stopped one of them. */
+    private boolean runAll(ScenarioRunner runner, List<String> names, List<RunResult> results,
+                           ScenarioLoader.Loaded loaded, PrintWriter out, PrintWriter err) {
+        boolean bound = false;
+        for (String name : names) {
+            RunResult result = runner.run(name);
             results.add(result);
+            if (result.outcome() == RunResult.Outcome.STOPPED) {
+                return true;
+            }
             print(result, out);
             if (result.outcome() != RunResult.Outcome.COMPLETED) {
                 bound = true;
@@ -96,19 +140,7 @@ final class RunCommand implements Callable<Integer> {
                         + " events: the event budget (--max-events " + maxEvents + ") ran out; raise it with --max-events");
             }
         }
-        summary(results, out);
-        if (pcap != null) {
-            for (int i = 0; i < results.size(); i++) {
-                results.get(i).capture().writePcap(i == 0 ? pcap : numbered(pcap, i));
-            }
-        }
-        if (json != null) {
-            SafeFiles.write(json, ResultJson.write(loaded.displayName(), results));
-        }
-        if (bound) {
-            return ExitCodes.BAD_INPUT;
-        }
-        return results.stream().allMatch(RunResult::allHeld) ? ExitCodes.OK : ExitCodes.EXPECTATION_FAILED;
+        return bound;
     }
 
     private void print(RunResult result, PrintWriter out) {

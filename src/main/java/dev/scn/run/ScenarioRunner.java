@@ -49,6 +49,8 @@ public final class ScenarioRunner {
 
     private final Scenario scenario;
     private final RunOptions options;
+    private volatile Simulation running;
+    private volatile boolean stopRequested;
 
     public ScenarioRunner(Scenario scenario, RunOptions options) {
         this.scenario = scenario;
@@ -73,7 +75,25 @@ public final class ScenarioRunner {
                     .orElseThrow(() -> new IllegalArgumentException("no variant named '" + variantName + "'"));
             effective = VariantMerger.apply(scenario, variant);
         }
-        return new SingleRun(effective, variantName, options).execute();
+        SingleRun run = new SingleRun(effective, variantName, options);
+        running = run.sim;
+        if (stopRequested) {
+            run.sim.simulator().requestStop();
+        }
+        try {
+            return run.execute();
+        } finally {
+            running = null;
+        }
+    }
+
+    /** Stops the run in progress after its current event, and any later one at once (Ctrl-C). */
+    public void requestStop() {
+        stopRequested = true;
+        Simulation sim = running;
+        if (sim != null) {
+            sim.simulator().requestStop();
+        }
     }
 
     /**
