@@ -224,10 +224,7 @@ final class TcpOutput {
 
     /** tcp_drop on a synchronized connection: tcp_output from CLOSED sends RST|ACK at snd_nxt. */
     static void sendResetFromClosed(TcpConnection tp) {
-        Packet rst = Packet.tcp(tp.localAddress, tp.localPort, tp.foreignAddress, tp.foreignPort)
-                .seq(tp.sndNxt).ack(tp.rcvNxt).flags(TcpFlags.RST | TcpFlags.ACK).window(receiveWindow(tp))
-                .ttl((int) tp.stack.defaultTtl()).dontFragment(true).origin(Origin.APPLICATION).build();
-        tp.host.send(rst);
+        respond(tp, tp.sndNxt, tp.rcvNxt, TcpFlags.RST | TcpFlags.ACK, Origin.APPLICATION);
     }
 
     /**
@@ -235,18 +232,23 @@ final class TcpOutput {
      * forces TH_ACK and carries no data (model §5, tcp_timer.c).
      */
     static void sendKeepaliveProbe(TcpConnection tp) {
-        Packet probe = Packet.tcp(tp.localAddress, tp.localPort, tp.foreignAddress, tp.foreignPort)
-                .seq(tp.sndUna - 1).ack(tp.rcvNxt).flags(TcpFlags.ACK).window(receiveWindow(tp))
-                .ttl((int) tp.stack.defaultTtl()).dontFragment(true).origin(Origin.TCP_TIMER).build();
-        tp.host.send(probe);
+        respond(tp, tp.sndUna - 1, tp.rcvNxt, TcpFlags.ACK, Origin.TCP_TIMER);
     }
 
     /** RFC 5961 challenge ACK: tcp_respond(tp, ..., rcv_nxt, snd_nxt, TH_ACK); last_ack_sent = rcv_nxt. */
     static void sendChallengeAck(TcpConnection tp) {
-        Packet ack = Packet.tcp(tp.localAddress, tp.localPort, tp.foreignAddress, tp.foreignPort)
-                .seq(tp.sndNxt).ack(tp.rcvNxt).flags(TcpFlags.ACK).window(receiveWindow(tp))
-                .ttl((int) tp.stack.defaultTtl()).dontFragment(true).origin(Origin.TCP).build();
+        respond(tp, tp.sndNxt, tp.rcvNxt, TcpFlags.ACK, Origin.TCP);
         tp.lastAckSent = tp.rcvNxt;
-        tp.host.send(ack);
+    }
+
+    /**
+     * tcp_respond for a connection: a bare segment with the given numbers, no options, the
+     * current receive window, the default TTL and DF (path MTU discovery).
+     */
+    private static void respond(TcpConnection tp, int seq, int ack, int flags, Origin origin) {
+        Packet segment = Packet.tcp(tp.localAddress, tp.localPort, tp.foreignAddress, tp.foreignPort)
+                .seq(seq).ack(ack).flags(flags).window(receiveWindow(tp))
+                .ttl((int) tp.stack.defaultTtl()).dontFragment(true).origin(origin).build();
+        tp.host.send(segment);
     }
 }
