@@ -64,9 +64,9 @@ public final class TcpConnection {
     boolean inFastRecovery;
     int recover;
     int rxtShift;
-    long rxtCurMs = TcpConstants.RTOBASE_MS;
+    long rxtCurMs;
     long srtt;
-    long rttvar = ((TcpConstants.RTOBASE_MS) << TcpConstants.RTTVAR_SHIFT) / 4;
+    long rttvar;
     long rttMinMs;
     long rttStartMs;
     int rttSeq;
@@ -103,6 +103,9 @@ public final class TcpConnection {
         this.createdAt = simulator.now();
         this.lastReceived = simulator.now();
         this.rttMinMs = stack.rexmitMinMs();
+        // tcp_newtcpcb: t_rxtcur = TCPTV_RTOBASE, t_rttvar = (RTOBASE - SRTTBASE) << RTTVAR_SHIFT / 4.
+        this.rxtCurMs = stack.rtoBaseMs();
+        this.rttvar = (stack.rtoBaseMs() << TcpConstants.RTTVAR_SHIFT) / 4;
     }
 
     // ---- what observers read -------------------------------------------------------------

@@ -10,7 +10,7 @@ final class TcpConstants {
 
     /** tcp_timer.h TCPTV_KEEPCNT: keepalive probes before dropping; maxidle = keepcnt x keepintvl. */
     static final int KEEPCNT = 8;
-    /** tcp_timer.h TCPTV_RTOBASE: assumed RTO with no RTT information, 3 s. */
+    /** tcp_timer.h TCPTV_RTOBASE up to 9.x: assumed RTO with no RTT information, 3 s (see TcpStack.rtoBaseMs). */
     static final long RTOBASE_MS = 3_000;
     /** tcp_timer.h TCPTV_REXMTMAX: 64 s. */
     static final long REXMTMAX_MS = 64_000;
@@ -23,6 +23,8 @@ final class TcpConstants {
     static final int MAXRXTSHIFT = 12;
     /** tcp_timer.c tcp_backoff[] (6.x, v1.76). */
     static final int[] BACKOFF = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 512, 512, 512};
+    /** tcp_timer.c tcp_syn_backoff[] (6.x v1.76 and 9.3): SYN retransmissions back off gently at first. */
+    static final int[] SYN_BACKOFF = {1, 1, 1, 1, 1, 2, 4, 8, 16, 32, 64, 64, 64};
     /** tcp.h TCP_MAXWIN: largest window without window scaling. */
     static final int MAXWIN = 65_535;
     /** tcp_var.h fixed-point shifts of the RTT estimator. */

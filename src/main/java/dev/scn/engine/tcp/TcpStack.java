@@ -132,11 +132,22 @@ public final class TcpStack implements Transport, Host.Lifecycle {
     }
 
     /**
-     * net.inet.tcp.rexmit_min: TCPTV_MIN, 3 ticks in 6.x tcp_timer.h (3 ms at hz 1000);
-     * hz/33 = 30 ms from 7.x on (UNVERIFIED for exactly 7.0).
+     * net.inet.tcp.rexmit_min = TCPTV_MIN: 3 ticks in the 2006 and 2007 HEAD tcp_timer.h, i.e.
+     * 30 ms at 4.x's hz = 100 and 3 ms at hz = 1000 (6.x, 7.x; 5.x's hz UNVERIFIED); hz/33 = 30 ms
+     * in 9.3's tcp_timer.h and later.
      */
     long rexmitMinMs() {
-        return host.profile().major() >= 7 ? 30 : 3;
+        int major = host.profile().major();
+        return major <= 4 || major >= 9 ? 30 : 3;
+    }
+
+    /**
+     * TCPTV_RTOBASE, the RTO before any RTT sample (also the syncache's SYN-ACK timeout base):
+     * 3 s in tcp_timer.h up to 9.3, 1 s (RFC 6298) in the 12.x-era file; 10.x and 11.x keep 3 s
+     * (UNVERIFIED when the change landed).
+     */
+    long rtoBaseMs() {
+        return host.profile().major() >= 12 ? 1_000 : TcpConstants.RTOBASE_MS;
     }
 
     /** tcp_mssopt: the interface MTU minus 40 bytes of headers. */
@@ -484,7 +495,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
 
         void armTimeout() {
             simulator.schedule(this, simulator.now()
-                    + SimTime.millis(TcpConstants.RTOBASE_MS * TcpConstants.BACKOFF[rexmits]));
+                    + SimTime.millis(rtoBaseMs() * TcpConstants.BACKOFF[rexmits]));
         }
 
         @Override

@@ -26,7 +26,11 @@ final class TcpTimers {
             tp.rttvar += tp.srtt >> TcpConstants.RTT_SHIFT;
             tp.srtt = 0;
         }
-        long rexmt = rexmtValMs(tp) * TcpConstants.BACKOFF[tp.rxtShift];
+        // tcp_timer_rexmt: a SYN backs off with tcp_syn_backoff[] from 6.x on (present in 6.x and
+        // 9.3 tcp_timer.c; whether 5.4 has it is UNVERIFIED, so 4.x/5.x use tcp_backoff[]).
+        int[] backoff = tp.state == TcpState.SYN_SENT && tp.stack.profile().major() >= 6
+                ? TcpConstants.SYN_BACKOFF : TcpConstants.BACKOFF;
+        long rexmt = rexmtValMs(tp) * backoff[tp.rxtShift];
         tp.rxtCurMs = rangeSet(rexmt, tp.rttMinMs, TcpConstants.REXMTMAX_MS);
         tp.sndNxt = tp.sndUna;
         tp.recover = tp.sndMax;
