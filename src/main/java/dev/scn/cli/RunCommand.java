@@ -63,6 +63,13 @@ final class RunCommand implements Callable<Integer> {
         if (!loaded.usable()) {
             return ExitCodes.BAD_INPUT;
         }
+        for (Path output : new Path[] {json, pcap}) {
+            String problem = SafeFiles.problemWriting(output);
+            if (problem != null) {
+                err.println("scn: cannot write " + output + ": " + problem);
+                return ExitCodes.BAD_INPUT;
+            }
+        }
         if (maxEvents <= 0) {
             err.println("scn: --max-events must be at least 1");
             return ExitCodes.BAD_INPUT;
@@ -108,13 +115,18 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         summary(results, out);
-        if (json != null) {
-            SafeFiles.write(json, ResultJson.write(loaded.displayName(), results));
-        }
-        if (pcap != null) {
-            for (int i = 0; i < results.size(); i++) {
-                results.get(i).capture().writePcap(i == 0 ? pcap : numbered(pcap, i));
+        try {
+            if (json != null) {
+                SafeFiles.write(json, ResultJson.write(loaded.displayName(), results));
             }
+            if (pcap != null) {
+                for (int i = 0; i < results.size(); i++) {
+                    results.get(i).capture().writePcap(i == 0 ? pcap : numbered(pcap, i));
+                }
+            }
+        } catch (IOException e) {
+            err.println("scn: cannot write the output: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
         }
         if (bound) {
             return ExitCodes.BAD_INPUT;

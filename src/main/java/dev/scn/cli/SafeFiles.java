@@ -12,6 +12,28 @@ final class SafeFiles {
     private SafeFiles() {
     }
 
+    /** Why {@code target} could not be written, checked before a long run; null when it looks fine. */
+    static String problemWriting(Path target) {
+        if (target == null) {
+            return null;
+        }
+        Path absolute = target.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            return "it is a directory";
+        }
+        Path dir = absolute.getParent();
+        while (dir != null && !Files.exists(dir)) {
+            dir = dir.getParent();
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            return "its folder cannot be created";
+        }
+        if (!Files.isWritable(dir)) {
+            return "the folder " + dir + " is not writable";
+        }
+        return null;
+    }
+
     static void write(Path target, String text) throws IOException {
         write(target, text.getBytes(StandardCharsets.UTF_8));
     }

@@ -124,6 +124,15 @@ class CliTest {
     }
 
     @Test
+    @DisplayName("an output path that cannot be written is bad input before anything runs (exit 2)")
+    void unwritableOutput(@TempDir Path dir) {
+        Outcome o = scn("run", SEED, "--json", dir.toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("cannot write " + dir + ": it is a directory"), o.err());
+        assertEquals("", o.out(), "nothing ran");
+    }
+
+    @Test
     @DisplayName("--pcap writes a capture of the run, the same bytes twice")
     void pcapIsDeterministic(@TempDir Path dir) throws Exception {
         Path a = dir.resolve("a.pcap");
