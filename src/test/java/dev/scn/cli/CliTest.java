@@ -43,6 +43,12 @@ class CliTest {
         String baseRun = text.substring(base, fix);
         String fixRun = text.substring(fix);
         assertTrue(baseRun.contains("\"subject\": \"c1 on server\""), baseRun);
+        assertTrue(baseRun.replaceAll("\\s+", " ").contains("\"time\": \"1d\", \"mode\": \"at\", "
+                + "\"subject\": \"server netstat FIN_WAIT_2\", \"op\": \"==\", \"expected\": \"1\", \"actual\": \"1\""),
+                baseRun);
+        assertTrue(fixRun.replaceAll("\\s+", " ").contains("\"time\": \"1d\", \"mode\": \"at\", "
+                + "\"subject\": \"server netstat FIN_WAIT_2\", \"op\": \"==\", \"expected\": \"0\", \"actual\": \"0\""),
+                fixRun);
         assertTrue(baseRun.contains("\"actual\": \"FIN_WAIT_2\""), baseRun);
         assertTrue(baseRun.replaceAll("\\s+", " ").contains("\"server\": { \"CLOSED\": 0, \"LISTEN\": 1, "
                 + "\"SYN_SENT\": 0, \"SYN_RCVD\": 0, \"ESTABLISHED\": 0, \"CLOSE_WAIT\": 0, \"FIN_WAIT_1\": 0, "
