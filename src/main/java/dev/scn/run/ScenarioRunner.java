@@ -384,8 +384,13 @@ public final class ScenarioRunner {
                     }
                 }
                 case IPFW -> {
-                    command = "ipfw -d show";
-                    text = Observations.ipfwDynamicShow(machine);
+                    // "show H ipfw" is "ipfw -d show"; words after it are an ipfw listing command
+                    // as typed: "show server ipfw list", "show server ipfw -d -e show".
+                    String words = s.pattern() == null || s.pattern().isBlank() ? "-d show" : s.pattern();
+                    command = "ipfw " + words;
+                    text = machine.ipfw().map(ipfw -> IpfwListing.run(ipfw,
+                            dev.scn.engine.ipfw.IpfwCommand.parse(words)))
+                            .orElse("ipfw: socket: Protocol not available\n");
                 }
                 case SYSCTL -> {
                     String name = s.pattern() == null || s.pattern().isEmpty() ? "net.inet.ip.fw" : s.pattern();

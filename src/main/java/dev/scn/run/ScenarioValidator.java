@@ -201,6 +201,17 @@ public final class ScenarioValidator {
         }
     }
 
+    private void checkIpfwListing(Action.Show show) {
+        try {
+            if (!(IpfwCommand.parse(show.pattern()) instanceof IpfwCommand.ListRules)) {
+                out.error("E0308", show.hostSpan(), "'show " + show.host() + " ipfw " + show.pattern()
+                        + "' is not a listing", "use show, list, -d show or -d -e show; change rules with 'on H ipfw'");
+            }
+        } catch (RuntimeException e) {
+            out.error("E0308", show.hostSpan(), "ipfw: " + e.getMessage(), null);
+        }
+    }
+
     private IpfwCommand checkIpfw(HostDecl.IpfwLine line) {
         try {
             return IpfwCommand.parse(line.words());
@@ -371,6 +382,9 @@ public final class ScenarioValidator {
             requireHost(s.host(), s.hostSpan());
         } else if (action instanceof Action.Show s) {
             requireHost(s.host(), s.hostSpan());
+            if (s.tool() == Action.Show.Tool.IPFW && s.pattern() != null && !s.pattern().isBlank()) {
+                checkIpfwListing(s);
+            }
         } else if (action instanceof Action.Expect e) {
             checkExpectation(e.expectation(), at, connections);
         }
