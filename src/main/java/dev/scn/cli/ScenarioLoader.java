@@ -54,7 +54,9 @@ final class ScenarioLoader {
         } catch (CharacterCodingException e) {
             diagnostics.error("E0002", invalidUtf8At(name, bytes), "the file is not valid UTF-8",
                     "save it as UTF-8; scn reads Chinese and English text as UTF-8 only");
-            return new Loaded(path, name, null, diagnostics, List.of());
+            // Show the line anyway, bad bytes as U+FFFD, so the caret has something to point at.
+            List<String> lenient = new String(bytes, StandardCharsets.UTF_8).lines().toList();
+            return new Loaded(path, name, null, diagnostics, lenient);
         }
         List<String> lines = source.replace("\uFEFF", "").lines().toList();
         ParseResult parsed = ScenarioParser.parse(source, name);

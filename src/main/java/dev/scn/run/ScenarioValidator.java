@@ -42,7 +42,7 @@ import java.util.Set;
  * <p>Codes: E0301 duplicate name, E0302 unknown host, E0303 unknown connection or used before
  * it exists, E0304 time going backwards, E0305 not a FreeBSD release, E0306 unknown sysctl,
  * E0307 sysctl value refused, E0308 ipfw line outside the modelled subset, E0309 bad address,
- * E0310 bad expectation, E0311 link problem, E0312 traffic problem; W0301 release mapped to a
+ * E0310 bad expectation, E0311 link problem, E0312 traffic problem, E0313 a value that makes no sense; W0301 release mapped to a
  * nearby profile, W0302 keep-state without setup, W0303 keep-state without check-state before
  * it, W0304 run shorter than the timeline, W0305 mtu not modelled.
  */
@@ -282,7 +282,8 @@ public final class ScenarioValidator {
                     "use a prefix from /" + SMALLEST_POOL_PREFIX + " to /32");
         }
         if (!(traffic.ratePerSecond() > 0) || traffic.ratePerSecond() > MAX_RATE_PER_SECOND) {
-            out.error("E0312", traffic.span(), "rate " + traffic.ratePerSecond() + "/s is out of range",
+            out.error("E0312", traffic.span(), "rate " + java.math.BigDecimal.valueOf(traffic.ratePerSecond())
+                    .stripTrailingZeros().toPlainString() + "/s is out of range",
                     "use a rate above 0 and at most " + (long) MAX_RATE_PER_SECOND + "/s");
         }
         double total = traffic.shares().stream().mapToDouble(TrafficDecl.Share::percent).sum();
@@ -342,6 +343,9 @@ public final class ScenarioValidator {
             }
         } else if (action instanceof Action.Send s) {
             requireConnection(s.connection(), s.connectionSpan(), at, connections);
+            if (s.bytes() <= 0) {
+                out.error("E0313", entry.span(), "send needs at least one byte", "write e.g. 'send 1k'");
+            }
         } else if (action instanceof Action.Recv r) {
             requireConnection(r.connection(), r.connectionSpan(), at, connections);
         } else if (action instanceof Action.Shutdown s) {
