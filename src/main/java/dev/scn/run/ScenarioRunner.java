@@ -5,14 +5,10 @@ import dev.scn.engine.Machine;
 import dev.scn.engine.SimTime;
 import dev.scn.engine.Simulation;
 import dev.scn.engine.Simulator;
-import dev.scn.engine.app.HttpClient;
 import dev.scn.engine.app.HttpServer;
-import dev.scn.engine.ipfw.Ipfw;
 import dev.scn.engine.net.Direction;
 import dev.scn.engine.net.Ipv4;
 import dev.scn.engine.net.Link;
-import dev.scn.engine.net.Origin;
-import dev.scn.engine.net.Packet;
 import dev.scn.engine.net.PathFilter;
 import dev.scn.engine.os.Profiles;
 import dev.scn.engine.tcp.TcpApplication;
@@ -27,9 +23,7 @@ import dev.scn.model.TimelineEntry;
 import dev.scn.model.Timing;
 import dev.scn.model.Variant;
 import dev.scn.observe.Capture;
-import dev.scn.observe.IpfwListing;
 import dev.scn.observe.Observations;
-import dev.scn.observe.SysctlListing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -122,6 +116,7 @@ public final class ScenarioRunner {
         private final List<RunResult.TimedPacket> packets = new ArrayList<>();
         private final PacketCounters counters = new PacketCounters();
         private final ExpectationChecker checker;
+        private final TimelineActions actions;
 
         SingleRun(Scenario scenario, String variant, RunOptions options) {
             this.scenario = scenario;
@@ -129,6 +124,7 @@ public final class ScenarioRunner {
             this.options = options;
             this.sim = new Simulation(scenario.seed());
             this.checker = new ExpectationChecker(sim, new SubjectReader(sim, sockets, socketHosts, counters));
+            this.actions = new TimelineActions(sim, scenario, sockets, socketHosts, connections, shows, samples);
         }
 
         RunResult execute() {
@@ -264,143 +260,7 @@ public final class ScenarioRunner {
         }
 
         private void perform(Action action) {
-            if (action instanceof Action.Connect c) {
-                Machine from = sim.machine(c.host());
-                Machine to = sim.machine(c.target());
-                TcpSocket socket = from.connect(c.name(), to.host().primaryAddress(), c.port(),
-                        clientFor(c.target(), c.port()));
-                sockets.put(c.name(), socket);
-                socketHosts.put(c.name(), c.host());
-                connections.put(c.name(), new RunResult.Connection(c.name(), c.host(), c.target(),
-                        socket.connection().flow()));
-            } else if (action instanceof Action.Send s) {
-                sockets.get(s.connection()).write(s.bytes());
-            } else if (action instanceof Action.Recv r) {
-                TcpSocket socket = sockets.get(r.connection());
-                socket.read(socket.available());
-            } else if (action instanceof Action.Shutdown s) {
-                sockets.get(s.connection()).shutdownOutput();
-            } else if (action instanceof Action.Close c) {
-                sockets.get(c.connection()).close();
-            } else if (action instanceof Action.Abort a) {
-                sockets.get(a.connection()).abort();
-            } else if (action instanceof Action.Forget f) {
-                sim.machine(f.host()).forget(sockets.get(f.connection()));
-            } else if (action instanceof Action.HostEvent e) {
-                Machine machine = sim.machine(e.host());
-                switch (e.kind()) {
-                    case CRASH -> machine.crash();
-                    case REBOOT -> machine.reboot();
-                    case DOWN -> machine.setReachable(false);
-                    case UP -> machine.setReachable(true);
-                }
-            } else if (action instanceof Action.Sysctl s) {
-                Machine machine = sim.machine(s.host());
-                SysctlListing.Result echo = SysctlListing.set(machine.sysctls(), s.name(), s.value());
-                if (echo.exitStatus() == 0) {
-                    machine.sysctl(s.name(), s.value());
-                }
-                shows.add(new ShowOutput(sim.now(), s.host(), "sysctl " + s.name() + "=" + s.value(),
-                        echo.stdout() + echo.stderr()));
-            } else if (action instanceof Action.Ipfw i) {
-                runIpfw(i);
-            } else if (action instanceof Action.Ifconfig i) {
-                sim.machine(i.host()).ifconfig(i.interfaceName(), i.up());
-            } else if (action instanceof Action.LinkState l) {
-                sim.network().link(sim.machine(l.a()).host(), sim.machine(l.b()).host()).setUp(l.up());
-            } else if (action instanceof Action.Inject i) {
-                inject(i);
-            } else if (action instanceof Action.Sample s) {
-                samples.add(snapshot(s.host()));
-            } else if (action instanceof Action.Show s) {
-                show(s);
-            }
-        }
-
-        private TcpApplication clientFor(String target, int port) {
-            HostDecl host = scenario.hosts().stream().filter(h -> h.name().equals(target)).findFirst().orElseThrow();
-            for (HostDecl.Listen listen : host.listens()) {
-                if (listen.port() == port && listen.app() instanceof HostDecl.HttpApp http) {
-                    return new HttpClient(http.requestBytes(), false);
-                }
-            }
-            return null;
-        }
-
-        private void runIpfw(Action.Ipfw i) {
-            Machine machine = sim.machine(i.host());
-            String command = "ipfw " + i.line().text();
-            String out;
-            try {
-                if (isListing(i.line())) {
-                    out = machine.ipfw().map(ipfw -> IpfwListing.run(ipfw,
-                            dev.scn.engine.ipfw.IpfwCommand.parse(i.line().text())))
-                            .orElse("ipfw: socket: Protocol not available\n");
-                } else {
-                    out = machine.ipfw(i.line().text());
-                }
-            } catch (RuntimeException e) {
-                // The kernel refused (e.g. deleting a rule that does not exist): ipfw(8) prints why.
-                out = "ipfw: " + e.getMessage() + "\n";
-            }
-            shows.add(new ShowOutput(sim.now(), i.host(), command, out));
-        }
-
-        private static boolean isListing(HostDecl.IpfwLine line) {
-            return line.words().stream().anyMatch(w -> w.equals("show") || w.equals("list") || w.equals("print"));
-        }
-
-        private void inject(Action.Inject i) {
-            Machine from = sim.machine(i.from());
-            Machine to = sim.machine(i.to());
-            Packet packet = Packet.tcp(from.host().primaryAddress(), i.fromPort(), to.host().primaryAddress(), i.toPort())
-                    .seq((int) i.seq()).ack((int) i.ack()).flags(i.tcpFlags()).window(i.window())
-                    .payloadLength(i.length()).origin(Origin.INJECTED).build();
-            from.inject(packet);
-        }
-
-        private Snapshot snapshot(String hostName) {
-            Machine machine = sim.machine(hostName);
-            String ipfwShow = machine.ipfw().map(IpfwListing::showDynamic).orElse("");
-            int live = machine.ipfw().map(Ipfw::liveCount).orElse(0);
-            int count = machine.ipfw().map(Ipfw::dynCount).orElse(0);
-            return new Snapshot(sim.now(), hostName, Observations.netstat(machine), ipfwShow,
-                    Observations.tcpStateCounts(machine), live, count);
-        }
-
-        private void show(Action.Show s) {
-            Machine machine = sim.machine(s.host());
-            String text;
-            String command;
-            switch (s.tool()) {
-                case NETSTAT -> {
-                    command = "netstat -an -p tcp";
-                    text = Observations.netstat(machine);
-                    if (s.pattern() != null && !s.pattern().isEmpty()) {
-                        command += " | grep " + s.pattern();
-                        StringBuilder kept = new StringBuilder();
-                        text.lines().filter(l -> l.contains(s.pattern())).forEach(l -> kept.append(l).append('\n'));
-                        text = kept.toString();
-                    }
-                }
-                case IPFW -> {
-                    // "show H ipfw" is "ipfw -d show"; words after it are an ipfw listing command
-                    // as typed: "show server ipfw list", "show server ipfw -d -e show".
-                    String words = s.pattern() == null || s.pattern().isBlank() ? "-d show" : s.pattern();
-                    command = "ipfw " + words;
-                    text = machine.ipfw().map(ipfw -> IpfwListing.run(ipfw,
-                            dev.scn.engine.ipfw.IpfwCommand.parse(words)))
-                            .orElse("ipfw: socket: Protocol not available\n");
-                }
-                case SYSCTL -> {
-                    String name = s.pattern() == null || s.pattern().isEmpty() ? "net.inet.ip.fw" : s.pattern();
-                    command = "sysctl " + name;
-                    SysctlListing.Result r = Observations.sysctl(machine, name);
-                    text = r.stdout() + r.stderr();
-                }
-                default -> throw new IllegalStateException();
-            }
-            shows.add(new ShowOutput(sim.now(), s.host(), command, text));
+            actions.perform(action);
         }
 
         private RunResult result(Simulator.RunOutcome outcome, Capture capture) {
