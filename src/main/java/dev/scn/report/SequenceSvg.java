@@ -66,7 +66,7 @@ final class SequenceSvg {
                         svg.rect(92, top, WIDTH - 98, (r - foldTop + 1) * ROW - 4, "fold");
                         foldTop = -1;
                     }
-                    svg.text(LANE_X[SequenceDiagram.PATH] - 60, y + 4, "start", "fold-note", label);
+                    svg.text(100, y + 4, "start", "fold-note", label);
                 }
                 case END -> {
                     svg.text(8, y + 4, "start", "time", SimTime.human(row.micros()));
