@@ -8,11 +8,13 @@ import picocli.CommandLine.Option;
 @Command(name = "scn", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Reproduce TCP/firewall incidents on a deterministic simulation of FreeBSD.",
                 "在确定性的 FreeBSD 仿真上重现 TCP/防火墙故障."},
-        subcommands = {CheckCommand.class, RunCommand.class, ExplainCommand.class, BenchCommand.class,
+        subcommands = {CheckCommand.class, RunCommand.class, ExplainCommand.class, ReportCommand.class,
+                BenchCommand.class,
                 AutoComplete.GenerateCompletion.class},
         footer = {"", "Examples:", "  scn check scenarios/*.scn",
                 "  scn run scenarios/finwait2-ipfw-keepalive.scn --json result.json",
                 "  scn explain scenarios/finwait2-ipfw-keepalive.scn --conn c1 --host server --at 1d",
+                "  scn report scenarios -o reports",
                 "  source <(scn generate-completion)", ExitCodes.HELP})
 final class ScnCommand implements Runnable {
     @Option(names = "--debug", description = "Show a Java stack trace when scn itself fails.", scope =

@@ -96,9 +96,21 @@ public final class ScenarioRunner {
      * @param capture null for no capture; "" for every packet as it leaves its sender; or
      *                "HOST[:IF]" for what tcpdump on that interface would see
      */
-    public record RunOptions(long maxEvents, boolean keepPackets, String capture) {
+    public record RunOptions(long maxEvents, boolean keepPackets, String capture, long sampleEveryMicros) {
+        public RunOptions(long maxEvents, boolean keepPackets, String capture) {
+            this(maxEvents, keepPackets, capture, 0);
+        }
+
         public static RunOptions defaults() {
             return new RunOptions(DEFAULT_MAX_EVENTS, false, null);
+        }
+
+        /**
+         * The same options, and every host sampled every {@code micros} from 0 (reports chart a
+         * scenario that has no {@code sample} lines); 0 for none.
+         */
+        public RunOptions withSampling(long micros) {
+            return new RunOptions(maxEvents, keepPackets, capture, micros);
         }
     }
 
@@ -147,6 +159,12 @@ public final class ScenarioRunner {
             }
             for (TimelineEntry entry : scenario.timeline()) {
                 schedule(entry);
+            }
+            if (options.sampleEveryMicros() > 0) {
+                for (HostDecl host : scenario.hosts()) {
+                    new Repeater(options.sampleEveryMicros(), scenario.runMicros(), "sampling",
+                            new Action.Sample(host.name(), host.span())).start(0);
+                }
             }
             checker.install(scenario.runMicros());
             Simulator.RunOutcome outcome = sim.runUntil(scenario.runMicros(), options.maxEvents());
