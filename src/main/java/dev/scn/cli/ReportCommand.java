@@ -53,8 +53,19 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--max-events", paramLabel = "N", description = "Stop a run after N events (default ${DEFAULT-VALUE}).")
     long maxEvents = ScenarioRunner.DEFAULT_MAX_EVENTS;
 
+    @Option(names = "--force", description = "Replace files in DIR that scn did not write.")
+    boolean force;
+
     @Spec
     CommandSpec spec;
+
+    /** Writes a file of the output folder, refusing to replace one scn did not write unless --force. */
+    private void write(Path target, String text) throws IOException {
+        if (!force && !OutputOwnership.mayReplace(target)) {
+            throw new IOException(target + " exists and was not written by scn; move it away or use --force");
+        }
+        SafeFiles.write(target, text);
+    }
 
     @Override
     public Integer call() {
@@ -82,6 +93,7 @@ final class ReportCommand implements Callable<Integer> {
                 files.add(path);
             }
         }
+        SafeFiles.sweepLeftovers(output);
         ReportRenderer renderer = new ReportRenderer();
         List<Index.Entry> entries = new ArrayList<>();
         List<Index.Broken> broken = new ArrayList<>();
@@ -91,9 +103,9 @@ final class ReportCommand implements Callable<Integer> {
             worst = Math.max(worst, code);
         }
         try {
-            SafeFiles.write(output.resolve("index.html"), renderer.index(new Index(entries, broken), langs));
+            write(output.resolve("index.html"), renderer.index(new Index(entries, broken), langs));
         } catch (IOException e) {
-            err.println("scn: " + output.resolve("index.html") + ": cannot be written: " + e.getMessage());
+            err.println("scn: cannot write the index: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
         out.println(output.resolve("index.html") + ": " + entries.size() + " report(s), " + broken.size()
@@ -129,9 +141,9 @@ final class ReportCommand implements Callable<Integer> {
             ReportBuilder.Built built = ReportBuilder.build(loaded.scenario(), loaded.displayName(),
                     sha256(Files.readAllBytes(file)), stem, runs);
             Path html = output.resolve(stem + ".html");
-            SafeFiles.write(html, renderer.report(built.report(), langs));
+            write(html, renderer.report(built.report(), langs));
             if (built.sidecarText() != null) {
-                SafeFiles.write(output.resolve(built.report().trace().sidecar()), built.sidecarText());
+                write(output.resolve(built.report().trace().sidecar()), built.sidecarText());
             }
             entries.add(new Index.Entry(loaded.displayName(), loaded.scenario().name(), loaded.scenario().title(),
                     stem + ".html", built.report().runs()));

@@ -1,15 +1,19 @@
 package dev.scn.cli;
 
+import dev.scn.io.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
-/** Writes output files whole or not at all: a temporary file beside the target, then a rename. */
+/** The CLI's output files: checked before a long run, then written through {@link AtomicFiles}. */
 final class SafeFiles {
     private SafeFiles() {
+    }
+
+    static int sweepLeftovers(Path dir) {
+        return AtomicFiles.sweepLeftovers(dir);
     }
 
     /** Why {@code target} could not be written, checked before a long run; null when it looks fine. */
@@ -39,27 +43,6 @@ final class SafeFiles {
     }
 
     static void write(Path target, byte[] bytes) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-        try {
-            Files.write(temp, bytes);
-            // createTempFile makes the file owner-only; the result is meant to be shared (reports, JSON)
-            try {
-                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: keep its defaults
-            }
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(target, bytes);
     }
 }

@@ -4,13 +4,7 @@ import dev.scn.engine.SimTime;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /**
@@ -63,22 +57,7 @@ public final class PcapWriter {
 
     /** Writes the savefile to {@code file} atomically, replacing any file of that name. */
     public static void write(Path file, List<CapturedPacket> packets) throws IOException {
-        byte[] bytes = toBytes(packets);
-        Path target = file.toAbsolutePath();
-        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            readableByAll(temporary);
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        dev.scn.io.AtomicFiles.write(file, toBytes(packets));
     }
 
     private static void writeFileHeader(ByteBuffer out) {
@@ -101,13 +80,5 @@ public final class PcapWriter {
         out.putInt(captured);
         out.putInt(datagram.length);
         out.put(datagram, 0, captured);
-    }
-
-    /** createTempFile makes the file owner-only; a capture is as readable as tcpdump -w leaves it. */
-    private static void readableByAll(Path file) throws IOException {
-        PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-        if (posix != null) {
-            posix.setPermissions(PosixFilePermissions.fromString("rw-r--r--"));
-        }
     }
 }

@@ -50,4 +50,26 @@ class DeterminismAcrossJvmsTest {
                 Files.readString(json2).replace(json2.toString(), "X").replace(CliTest.SEED, "S"));
         assertArrayEquals(Files.readAllBytes(pcap1), Files.readAllBytes(pcap2));
     }
+
+    @Test
+    @DisplayName("reports are byte-identical from another JVM with another hashCode, locale and time zone")
+    void otherJvmSameReports(@TempDir Path dir) throws Exception {
+        Path here = dir.resolve("here");
+        assertEquals(0, CliTest.scn("report", CliTest.SEED, "-o", here.toString()).code());
+        Path there = dir.resolve("there");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-XX:+UnlockExperimentalVMOptions", "-XX:hashCode=3",
+                "-Duser.language=zh", "-Duser.country=TW", "-Duser.timezone=America/Los_Angeles",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "report", CliTest.SEED,
+                "-o", there.toString()));
+        pb.environment().put("LANG", "zh_TW.UTF-8");
+        pb.environment().put("TZ", "America/Los_Angeles");
+        pb.redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile());
+        Process process = pb.start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the second JVM did not finish");
+        assertEquals(0, process.exitValue(), Files.readString(dir.resolve("log.txt")));
+        for (String name : new String[] {"finwait2-ipfw-keepalive.html", "finwait2-ipfw-keepalive.trace.txt"}) {
+            assertArrayEquals(Files.readAllBytes(here.resolve(name)), Files.readAllBytes(there.resolve(name)), name);
+        }
+    }
 }
