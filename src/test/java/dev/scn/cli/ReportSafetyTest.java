@@ -36,6 +36,22 @@ class ReportSafetyTest {
     }
 
     @Test
+    @DisplayName("output paths with spaces and non-ASCII characters work for report, --json and --pcap")
+    void unusualPaths(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("报告 folder/with space");
+        CliTest.Outcome report = CliTest.scn("report", "scenarios/client-rst-ends-it.scn", "-o", out.toString());
+        assertEquals(0, report.code(), report.err());
+        assertTrue(Files.isRegularFile(out.resolve("client-rst-ends-it.html")));
+        assertTrue(Files.isRegularFile(out.resolve("index.html")));
+        Path json = dir.resolve("结果 one.json");
+        Path pcap = dir.resolve("抓包 one.pcap");
+        CliTest.Outcome run = CliTest.scn("run", "scenarios/client-rst-ends-it.scn", "--json", json.toString(),
+                "--pcap", pcap.toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(Files.size(json) > 100 && Files.size(pcap) > 24);
+    }
+
+    @Test
     @DisplayName("a report run killed midway leaves no partial file; the next run sweeps its temporary files")
     void killedRunLeavesNoPartialFile(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("reports");
