@@ -101,7 +101,8 @@ public final class IpfwListing {
                     continue;
                 }
                 long remaining = d.remaining(now);
-                if (!command.expired() && remaining == 0) {
+                // show_dyn_ipfw: expired entries hidden unless -e, but a PARENT is always shown.
+                if (!command.expired() && remaining == 0 && d.kind() != DynamicState.Kind.PARENT) {
                     continue;
                 }
                 out.append(String.format(Locale.ROOT, "%05d", d.ruleNumber()));
@@ -109,7 +110,11 @@ public final class IpfwListing {
                     out.append(String.format(Locale.ROOT, " %" + dynP + "d %" + dynB + "d (%ds)", d.packets(),
                             d.bytes(), remaining));
                 }
-                out.append(" STATE ").append(d.tuple()).append('\n');
+                out.append(switch (d.kind()) {
+                    case STATE -> " STATE ";
+                    case LIMIT -> " LIMIT ";
+                    case PARENT -> " PARENT " + d.children() + " ";
+                }).append(d.tuple()).append('\n');
             }
         }
         return out.toString();

@@ -123,6 +123,11 @@ public final class ScenarioValidator {
     }
 
     private Profile profileOf(HostDecl host) {
+        if (host.osVersion() == null) {
+            out.error("E0305", host.span(), "host '" + host.name() + "' has no 'os' line",
+                    "add e.g. 'os freebsd 5.4'; modelled releases: " + modelled());
+            return Profiles.exact("5.4").orElseThrow();
+        }
         try {
             Profiles.Resolution resolution = Profiles.resolve(host.osVersion());
             if (resolution.approximate()) {

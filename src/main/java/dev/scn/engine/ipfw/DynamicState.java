@@ -35,8 +35,23 @@ public final class DynamicState {
     long bytes;
     int bucket;
     boolean orphaned;
+    private final Kind kind;
+    /** For a LIMIT state, its parent; for a PARENT, null. */
+    final DynamicState parent;
+    /** For a PARENT, how many LIMIT states point to it (the kernel's count). */
+    int children;
+
+    /** dyn_type of ipfw_dyn_rule: O_KEEP_STATE, O_LIMIT, O_LIMIT_PARENT. */
+    public enum Kind { STATE, LIMIT, PARENT }
 
     DynamicState(IpfwRule rule, Protocol protocol, int source, int sourcePort, int destination, int destinationPort) {
+        this(rule, protocol, source, sourcePort, destination, destinationPort, Kind.STATE, null);
+    }
+
+    DynamicState(IpfwRule rule, Protocol protocol, int source, int sourcePort, int destination, int destinationPort,
+                 Kind kind, DynamicState parent) {
+        this.kind = kind;
+        this.parent = parent;
         this.rule = rule;
         this.protocol = protocol;
         this.source = source;
@@ -44,6 +59,15 @@ public final class DynamicState {
         this.destination = destination;
         this.destinationPort = destinationPort;
         this.flow = FlowKey.of(protocol, source, sourcePort, destination, destinationPort);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** For a PARENT: its current number of sessions. */
+    public int children() {
+        return children;
     }
 
     public IpfwRule rule() {

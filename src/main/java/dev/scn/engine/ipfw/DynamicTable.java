@@ -90,6 +90,9 @@ final class DynamicTable {
         boolean lazy = !era.sweepsEverySecond();
         for (int k = 0; k < bucket.size(); k++) {
             DynamicState q = bucket.get(k);
+            if (q.kind() == DynamicState.Kind.PARENT) {
+                continue; // lookup_dyn_rule: parents are never matched (nor reaped) by packets
+            }
             if (lazy && q.dead(now)) {
                 // [A]/[B]/[C]/[F] lookup_dyn_rule: "expire entry", UNLINK_DYN_RULE while walking.
                 bucket.remove(k);
@@ -147,8 +150,29 @@ final class DynamicTable {
         if (count == 0 && !era.sweepsEverySecond()) {
             reallocIfAsked();
         }
-        DynamicState q = new DynamicState(rule, packet.protocol(), packet.source(), packet.sourcePort(),
-                packet.destination(), packet.destinationPort());
+        DynamicState parent = null;
+        RuleOption.Limit limit = rule.limit();
+        if (limit != null) {
+            parent = limitParent(rule, limit, packet, now);
+            if (parent.children >= limit.count()) {
+                // install_state O_LIMIT: "See if we can remove some expired rule." remove_dyn_rule(rule, parent)
+                removeExpiredOfRule(rule, parent, now);
+                if (parent.children >= limit.count()) {
+                    if (ipfw.sysctl("verbose") != 0) {
+                        ipfw.logOncePerSecond(now, "drop session, too many entries");
+                    }
+                    return false;
+                }
+            }
+        }
+        DynamicState q = parent == null
+                ? new DynamicState(rule, packet.protocol(), packet.source(), packet.sourcePort(),
+                        packet.destination(), packet.destinationPort())
+                : new DynamicState(rule, packet.protocol(), packet.source(), packet.sourcePort(),
+                        packet.destination(), packet.destinationPort(), DynamicState.Kind.LIMIT, parent);
+        if (parent != null) {
+            parent.children++;
+        }
         int i = hash(q.source(), q.sourcePort(), q.destination(), q.destinationPort());
         q.bucket = i;
         q.expire = now + ipfw.sysctl("dyn_syn_lifetime");
@@ -286,6 +310,67 @@ final class DynamicTable {
     }
 
     /**
+     * lookup_dyn_parent: the O_LIMIT_PARENT of this rule for the packet's masked fields (the others
+     * zeroed, protocol kept); found: expire = now + dyn_short_lifetime; else add_dyn_rule makes one
+     * with expire = now + dyn_syn_lifetime. A parent counts in dyn_count and is listed as
+     * "PARENT n" ([A] lookup_dyn_parent, add_dyn_rule).
+     */
+    private DynamicState limitParent(IpfwRule rule, RuleOption.Limit limit, Packet packet, long now) {
+        int src = (limit.mask() & RuleOption.Limit.SRC_ADDR) != 0 ? packet.source() : 0;
+        int sport = (limit.mask() & RuleOption.Limit.SRC_PORT) != 0 ? packet.sourcePort() : 0;
+        int dst = (limit.mask() & RuleOption.Limit.DST_ADDR) != 0 ? packet.destination() : 0;
+        int dport = (limit.mask() & RuleOption.Limit.DST_PORT) != 0 ? packet.destinationPort() : 0;
+        int i = hash(src, sport, dst, dport);
+        for (DynamicState q : buckets.get(i)) {
+            if (q.kind() == DynamicState.Kind.PARENT && q.rule() == rule && q.protocol() == packet.protocol()
+                    && q.forward(src, sport, dst, dport)) {
+                q.expire = now + ipfw.sysctl("dyn_short_lifetime");
+                return q;
+            }
+        }
+        DynamicState parent = new DynamicState(rule, packet.protocol(), src, sport, dst, dport,
+                DynamicState.Kind.PARENT, null);
+        parent.bucket = i;
+        parent.expire = now + ipfw.sysctl("dyn_syn_lifetime");
+        buckets.get(i).add(0, parent);
+        count++;
+        ipfw.kernelSet("dyn_count", count);
+        return parent;
+    }
+
+    /**
+     * remove_dyn_rule(rule, keep_me) not forced: at most once a second, the rule's expired
+     * sessions go, and its parents left without sessions once expired. (The 2002 code's second
+     * pass unlinks the rule's other parents even while sessions still point to them, freeing
+     * memory still in use; scn keeps a parent while it has sessions.)
+     */
+    private void removeExpiredOfRule(IpfwRule rule, DynamicState keep, long now) {
+        if (lastRemove == now) {
+            return;
+        }
+        lastRemove = now;
+        for (List<DynamicState> bucket : buckets) {
+            for (int k = 0; k < bucket.size(); k++) {
+                DynamicState q = bucket.get(k);
+                if (q == keep || q.rule() != rule || !removable(q, now)) {
+                    continue;
+                }
+                bucket.remove(k);
+                k--;
+                unlinked(q, "expired: removed to make room under the rule's limit");
+            }
+        }
+    }
+
+    /** A dead session, or a dead parent no session points to any more. */
+    private static boolean removable(DynamicState q, long now) {
+        if (!q.dead(now)) {
+            return false;
+        }
+        return q.kind() != DynamicState.Kind.PARENT || q.children == 0;
+    }
+
+    /**
      * remove_dyn_rule(NULL, (ipfw_dyn_rule *)1) ([A]..[F]): remove every expired state, "do not
      * expire more than once per second".
      */
@@ -302,7 +387,7 @@ final class DynamicTable {
         for (List<DynamicState> bucket : buckets) {
             for (int k = 0; k < bucket.size(); k++) {
                 DynamicState q = bucket.get(k);
-                if (q.dead(now)) {
+                if (removable(q, now)) {
                     bucket.remove(k);
                     k--;
                     unlinked(q, why);
@@ -342,6 +427,10 @@ final class DynamicTable {
     }
 
     private void unlinked(DynamicState q, String why) {
+        if (q.parent != null) {
+            // UNLINK_DYN_RULE: "remove a refcount to the parent"
+            q.parent.children--;
+        }
         count--;
         ipfw.kernelSet("dyn_count", count);
         CausalTrace trace = ipfw.trace();

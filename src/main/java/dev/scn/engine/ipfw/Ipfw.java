@@ -77,12 +77,12 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
         return table.count();
     }
 
-    /** States whose expiry is still in the future. */
+    /** Sessions (keep-state and limit states, not limit parents) whose expiry is still in the future. */
     public int liveCount() {
         long now = host.uptimeSeconds();
         int n = 0;
         for (DynamicState s : table.states()) {
-            if (!s.dead(now)) {
+            if (s.kind() != DynamicState.Kind.PARENT && !s.dead(now)) {
                 n++;
             }
         }
@@ -119,7 +119,7 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
         while (i < rules.size()) {
             IpfwRule rule = rules.get(i);
             IpfwAction.Kind kind = rule.action().kind();
-            if (kind == IpfwAction.Kind.CHECK_STATE || rule.keepState()) {
+            if (kind == IpfwAction.Kind.CHECK_STATE || rule.installsState()) {
                 // O_PROBE_STATE / O_CHECK_STATE: the dynamic table is consulted once, at the first
                 // check-state or keep-state rule reached (dyn_dir == MATCH_UNKNOWN), before any
                 // other opcode of that rule; a hit jumps to the parent rule's action.
@@ -146,7 +146,7 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
                 i++;
                 continue;
             }
-            if (rule.keepState() && !table.install(rule, packet, now)) {
+            if (rule.installsState() && !table.install(rule, packet, now)) {
                 // install_state failed: retval = IP_FW_DENY; goto done (the rule's counters still move)
                 rule.count(packet);
                 return Verdict.DENY;

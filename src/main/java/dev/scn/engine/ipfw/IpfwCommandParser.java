@@ -16,7 +16,7 @@ final class IpfwCommandParser {
             "supported: add, delete, flush, zero, enable, disable, list, show";
     private static final String SUPPORTED_ACTIONS =
             "supported actions: allow, accept, pass, permit, deny, drop, reset, count, check-state, skipto NUM";
-    private static final String SUPPORTED_OPTIONS = "supported options: setup, established, keep-state, in, out, "
+    private static final String SUPPORTED_OPTIONS = "supported options: setup, established, keep-state, limit MASK N, in, out, "
             + "via IF, recv IF, xmit IF, tcpflags LIST";
 
     private final List<String> words;
@@ -152,20 +152,52 @@ final class IpfwCommandParser {
                 case "via", "recv", "xmit" -> options.add(new RuleOption.Iface(w, interfaceName(w)));
                 case "tcpflags", "tcpflag" -> options.add(tcpFlags());
                 case "keep-state" -> {
-                    if (keepState) {
-                        throw error(at, "only one keep-state allowed per rule");
+                    if (keepState || options.stream().anyMatch(o -> o instanceof RuleOption.Limit)) {
+                        throw error(at, "only one of keep-state and limit per rule");
                     }
                     keepState = true;
                 }
-                case "limit" -> throw error(at, "'limit' is not supported yet; use keep-state");
+                case "limit" -> {
+                    if (keepState || options.stream().anyMatch(o -> o instanceof RuleOption.Limit)) {
+                        throw error(at, "only one of keep-state and limit per rule");
+                    }
+                    options.add(limit(at));
+                }
                 default -> throw error(at, "unsupported option '" + w + "'; " + SUPPORTED_OPTIONS);
             }
         }
-        if (action.kind() == IpfwAction.Kind.CHECK_STATE && keepState) {
+        if (action.kind() == IpfwAction.Kind.CHECK_STATE
+                && (keepState || options.stream().anyMatch(o -> o instanceof RuleOption.Limit))) {
             throw error(pos - 1, "check-state and keep-state cannot be combined");
         }
         return new IpfwCommand.Add(quiet, number, new IpfwRule.RuleSpec(action, log, protocol, source, sourcePorts,
                 destination, destinationPorts, List.copyOf(options), keepState, false));
+    }
+
+    /** ipfw2.c add(), TOK_LIMIT: one or more masks, then the number of sessions (at least 1). */
+    private RuleOption.Limit limit(int at) {
+        int mask = 0;
+        while (pos < words.size()) {
+            int bit = switch (words.get(pos)) {
+                case "src-addr" -> RuleOption.Limit.SRC_ADDR;
+                case "src-port" -> RuleOption.Limit.SRC_PORT;
+                case "dst-addr" -> RuleOption.Limit.DST_ADDR;
+                case "dst-port" -> RuleOption.Limit.DST_PORT;
+                default -> 0;
+            };
+            if (bit == 0) {
+                break;
+            }
+            mask |= bit;
+            pos++;
+        }
+        if (mask == 0) {
+            throw error(pos, "limit: missing limit mask; use src-addr, src-port, dst-addr or dst-port");
+        }
+        if (pos >= words.size() || !words.get(pos).matches("\\d{1,9}") || Integer.parseInt(words.get(pos)) < 1) {
+            throw error(pos, "limit: expected the number of sessions after the mask");
+        }
+        return new RuleOption.Limit(mask, Integer.parseInt(words.get(pos++)));
     }
 
     private IpfwAction action() {

@@ -45,6 +45,21 @@ public final class IpfwRule {
         return spec.keepState();
     }
 
+    /** The {@code limit} option, or null. */
+    public RuleOption.Limit limit() {
+        for (RuleOption option : spec.options()) {
+            if (option instanceof RuleOption.Limit l) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /** keep-state or limit: matching the rule installs dynamic state (and probes the table first). */
+    public boolean installsState() {
+        return spec.keepState() || limit() != null;
+    }
+
     /** The rule's packet counter (pcnt). */
     public long packets() {
         return packets;
@@ -125,6 +140,9 @@ public final class IpfwRule {
         }
         if (option instanceof RuleOption.TcpFlagsOption f) {
             return tcp && (flags & f.set()) == f.set() && (flags & f.clear()) == 0;
+        }
+        if (option instanceof RuleOption.Limit) {
+            return true; // O_LIMIT installs state when the rest matched; it filters nothing itself
         }
         if (option instanceof RuleOption.Iface iface) {
             // O_RECV checks the receiving interface, O_XMIT the outgoing one, O_VIA whichever

@@ -49,11 +49,20 @@ final class RuleText {
         if (spec.destinationPorts() != null) {
             out.append(" dst-port ").append(spec.destinationPorts().text());
         }
+        RuleOption.Limit limit = null;
         for (RuleOption option : spec.options()) {
+            if (option instanceof RuleOption.Limit l) {
+                limit = l;
+                continue;
+            }
             out.append(' ').append(text(option));
         }
+        // ipfw2.c add() moves O_KEEP_STATE / O_LIMIT after the other options, so show_ipfw prints them last.
         if (spec.keepState()) {
             out.append(" keep-state");
+        }
+        if (limit != null) {
+            out.append(' ').append(limit.text());
         }
         return out.toString();
     }

@@ -23,11 +23,20 @@ class IpfwCommandTest {
     }
 
     @Test
-    @DisplayName("parser: limit is rejected as not supported yet, at its word")
-    void limitNotSupported() {
-        IpfwSyntaxException e = error("-q add 400 allow tcp from any to me 22 setup limit src-addr 4");
-        assertEquals(11, e.wordIndex());
-        assertTrue(e.getMessage().contains("not supported yet"));
+    @DisplayName("parser: limit needs a mask and a session count (ipfw2.c add, TOK_LIMIT), at the word")
+    void limitNeedsMaskAndCount() {
+        IpfwSyntaxException noMask = error("-q add 400 allow tcp from any to me 22 setup limit 4");
+        assertEquals(12, noMask.wordIndex(), "where the mask should be");
+        assertTrue(noMask.getMessage().contains("missing limit mask"), noMask.getMessage());
+        IpfwSyntaxException noCount = error("add 400 allow tcp from any to me 22 setup limit src-addr");
+        assertEquals(12, noCount.wordIndex(), "after the mask");
+        IpfwSyntaxException both = error("add 400 allow tcp from any to me 22 keep-state limit src-addr 2");
+        assertEquals(10, both.wordIndex(), "at 'limit'");
+        IpfwCommand.Add add = (IpfwCommand.Add) IpfwCommand.parse("add 400 allow tcp from any to me 22 setup limit dst-port src-addr 4");
+        RuleOption.Limit limit = (RuleOption.Limit) add.spec().options().get(1);
+        assertEquals(RuleOption.Limit.SRC_ADDR | RuleOption.Limit.DST_PORT, limit.mask());
+        assertEquals(4, limit.count());
+        assertEquals("limit src-addr,dst-port 4", limit.text());
     }
 
     @Test
