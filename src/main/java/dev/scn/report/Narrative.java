@@ -47,7 +47,48 @@ final class Narrative {
         for (RunResult.Connection c : connections) {
             n.connection(c);
         }
+        n.hostsAtTheEnd();
         return List.copyOf(n.out);
+    }
+
+    /**
+     * The hosts as a whole at the end of the base run: traffic sent, TCP states that remain, and
+     * for each host with ipfw its dynamic rules against dyn_max and any table-full log lines.
+     */
+    private void hostsAtTheEnd() {
+        for (var traffic : scenario.traffic()) {
+            long syns = base.packetsPerHost().getOrDefault(traffic.name(), java.util.Map.of()).getOrDefault("syn", 0L);
+            say("story.traffic", traffic.name(), syns, traffic.target(), traffic.port());
+        }
+        for (HostDecl host : scenario.hosts()) {
+            var machine = base.simulation().machine(host.name());
+            var states = base.tcpStates().get(host.name());
+            if (states != null) {
+                for (String state : List.of("SYN_RCVD", "ESTABLISHED", "CLOSE_WAIT", "FIN_WAIT_1", "CLOSING",
+                        "LAST_ACK", "FIN_WAIT_2", "TIME_WAIT")) {
+                    int n = states.getOrDefault(state, 0);
+                    if (n > 0 && connectionsNamed() < n) {
+                        say("story.hostState", host.name(), n, state);
+                    }
+                }
+            }
+            machine.ipfw().ifPresent(ipfw -> {
+                say("story.ipfwTable", host.name(), ipfw.liveCount(), ipfw.dynCount(),
+                        machine.sysctls().get("net.inet.ip.fw.dyn_max"));
+                List<dev.scn.engine.ipfw.Ipfw.LogLine> full = ipfw.logLines().stream()
+                        .filter(l -> l.text().contains("Too many dynamic rules") || l.text().contains("Cannot allocate"))
+                        .toList();
+                if (!full.isEmpty()) {
+                    say("story.ipfwFull", host.name(), full.get(0).text(), full.size(),
+                            Format.seconds(full.get(0).time()), Format.seconds(full.get(full.size() - 1).time()));
+                }
+            });
+        }
+    }
+
+    /** Connections the timeline named: the paragraphs above already told their story. */
+    private int connectionsNamed() {
+        return base.connections().size();
     }
 
     private void say(String key, Object... args) {
