@@ -359,6 +359,29 @@ class SeedIncidentTest {
         assertNull(run.serverConnection());
     }
 
+    /*
+     * ifconfig em0 down from 500 s to 600 s, across the cycle at 566 s: the probe to the server
+     * travels lo0 (up), the server's answer goes through ipfw's output check first (check-state
+     * refreshes the state to 566 + 300 = 866) and only then fails on the down em0 (ENETDOWN in
+     * ether_output), as does the probe toward the client. So the loop survives the outage: the
+     * state is alive at 2 days, and the server's idle time was reset at 566 s.
+     */
+    @Test
+    @DisplayName("ifconfig down does not break the loop: ipfw checks (and refreshes on) output before the interface refuses")
+    void interfaceDownDuringACycle() {
+        Run run = new Run("5.4");
+        run.sim.at(SimTime.seconds(500), "on server ifconfig em0 down", () -> run.server.ifconfig("em0", false));
+        run.sim.at(SimTime.seconds(600), "on server ifconfig em0 up", () -> run.server.ifconfig("em0", true));
+        run.runUntil(SimTime.seconds(567));
+        assertEquals(866, run.ipfw().states().get(0).expire());
+        assertEquals(SimTime.seconds(566), run.serverConnection().lastReceived());
+        assertTrue(run.sent.stream().noneMatch(s -> s.time() == SimTime.seconds(566) && s.via().equals("em0")),
+                "nothing left em0 while it was down");
+        run.runUntil(TWO_DAYS);
+        assertEquals(TcpState.FIN_WAIT_2, run.serverConnection().state());
+        assertEquals(1, run.ipfw().liveCount());
+    }
+
     private static void assertPacket(Packet p, int src, int sport, int dst, int dport, int seq, int ack, int flags,
                                      int window) {
         assertEquals(Ipv4.format(src) + "." + sport + " > " + Ipv4.format(dst) + "." + dport,

@@ -173,11 +173,14 @@ public final class Host {
         }
         boolean local = owns(packet.destination());
         Interface via = local ? loopback : external;
-        if (!via.isUp()) {
-            network.drop(this, packet, DropReason.INTERFACE_DOWN);
+        // ip_output runs the pfil hooks (ipfw) before handing the packet to the interface, whose
+        // if_output (ether_output) refuses it with ENETDOWN when the interface is down: a packet
+        // to a down interface still passes, and updates, ipfw's dynamic state; bpf never sees it.
+        if (!passesFirewall(packet, Direction.OUT, via)) {
             return;
         }
-        if (!passesFirewall(packet, Direction.OUT, via)) {
+        if (!via.isUp()) {
+            network.drop(this, packet, DropReason.INTERFACE_DOWN);
             return;
         }
         network.counters().sent(packet);
