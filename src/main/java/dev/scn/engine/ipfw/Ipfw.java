@@ -293,21 +293,7 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
         if (sysctl("dyn_keepalive") == 0 || table.count() == 0) {
             return;
         }
-        List<Packet> out = new ArrayList<>();
-        List<DynamicState> owners = new ArrayList<>();
-        for (DynamicState q : table.states()) {
-            if (q.protocol() != Protocol.TCP || (q.stateBits() & DynamicState.BOTH_SYN) != DynamicState.BOTH_SYN) {
-                continue;
-            }
-            if ((int) (now + KEEPALIVE_INTERVAL - q.expire()) <= 0) {
-                continue; // too early
-            }
-            if (q.dead(now)) {
-                continue; // too late, rule expired
-            }
-            probesFor(q, out, owners);
-        }
-        sendProbes(out, owners, now);
+        keepaliveWalk(now);
     }
 
     /**
@@ -328,23 +314,35 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
         table.sweepExpired(now, era == IpfwEra.SWEEP_2013
                 ? "swept by the one-second tick (check_dyn_rules)"
                 : "swept by the one-second tick (dyn_expire_states)");
-        if (!checkKeepalive) {
-            return;
+        if (checkKeepalive) {
+            keepaliveWalk(now);
         }
+    }
+
+    /** One keepalive pass over the table: the probes of every TCP state with BOTH_SYN that is due. */
+    private void keepaliveWalk(long now) {
         List<Packet> out = new ArrayList<>();
         List<DynamicState> owners = new ArrayList<>();
         for (DynamicState q : table.states()) {
-            if (q.protocol() != Protocol.TCP || (q.stateBits() & DynamicState.BOTH_SYN) != DynamicState.BOTH_SYN) {
-                continue;
-            }
-            boolean due = era == IpfwEra.SWEEP_2013
-                    ? (int) (q.expire() - (now + KEEPALIVE_INTERVAL)) <= 0
-                    : (int) (now + KEEPALIVE_INTERVAL - q.expire()) > 0;
-            if (due) {
+            if (q.protocol() == Protocol.TCP && (q.stateBits() & DynamicState.BOTH_SYN) == DynamicState.BOTH_SYN
+                    && keepaliveDue(q, now)) {
                 probesFor(q, out, owners);
             }
         }
         sendProbes(out, owners, now);
+    }
+
+    /**
+     * When a state gets probes: [A]..[F] while 0 &lt; expire - now &lt; 20 ("too early", "too late,
+     * rule expired"); [G] TIME_LEQ(expire, now + 20), dead states being already swept; [H] while
+     * expire - now &lt; 20.
+     */
+    private boolean keepaliveDue(DynamicState q, long now) {
+        return switch (era) {
+            case IPFW2_2002, BOTH_SIDES_2012 -> (int) (now + KEEPALIVE_INTERVAL - q.expire()) > 0 && !q.dead(now);
+            case SWEEP_2013 -> (int) (q.expire() - (now + KEEPALIVE_INTERVAL)) <= 0;
+            case REWRITE_2018 -> (int) (now + KEEPALIVE_INTERVAL - q.expire()) > 0;
+        };
     }
 
     /**
