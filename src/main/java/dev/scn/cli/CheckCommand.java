@@ -1,6 +1,5 @@
 package dev.scn.cli;
 
-import dev.scn.lang.Diagnostic;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -29,8 +28,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean bad = false;
         for (Path file : files) {
-            ScenarioLoader.Loaded loaded = ScenarioLoader.load(file);
-            print(loaded, err);
+            ScenarioLoader.Loaded loaded = ScenarioLoader.load(file, err);
             if (!loaded.usable()) {
                 bad = true;
             } else {
@@ -39,19 +37,5 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         return bad ? ExitCodes.BAD_INPUT : ExitCodes.OK;
-    }
-
-    static void print(ScenarioLoader.Loaded loaded, PrintWriter err) {
-        for (Diagnostic d : loaded.diagnostics().sorted()) {
-            err.print(DiagnosticPrinter.format(d, loaded.sourceLines()));
-        }
-        if (loaded.diagnostics().truncated()) {
-            err.println(loaded.displayName() + ": too many errors; only the first " + dev.scn.lang.Diagnostics.MAX_ERRORS
-                    + " are shown");
-        }
-        int errors = loaded.diagnostics().errorCount();
-        if (errors > 0) {
-            err.println(errors + " error" + (errors == 1 ? "" : "s") + " in " + loaded.displayName());
-        }
     }
 }

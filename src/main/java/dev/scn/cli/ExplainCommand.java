@@ -52,8 +52,7 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ScenarioLoader.Loaded loaded = ScenarioLoader.load(file);
-        CheckCommand.print(loaded, err);
+        ScenarioLoader.Loaded loaded = ScenarioLoader.load(file, err);
         if (!loaded.usable()) {
             return ExitCodes.BAD_INPUT;
         }

@@ -115,8 +115,7 @@ final class ReportCommand implements Callable<Integer> {
 
     private int reportOne(Path file, ReportRenderer renderer, List<Lang> langs, Set<String> stems,
                           List<Index.Entry> entries, List<Index.Broken> broken, PrintWriter out, PrintWriter err) {
-        ScenarioLoader.Loaded loaded = ScenarioLoader.load(file);
-        CheckCommand.print(loaded, err);
+        ScenarioLoader.Loaded loaded = ScenarioLoader.load(file, err);
         if (!loaded.usable()) {
             Diagnostic first = loaded.diagnostics().sorted().stream().filter(Diagnostic::isError).findFirst().orElse(null);
             broken.add(new Index.Broken(loaded.displayName(), first == null ? "unusable"

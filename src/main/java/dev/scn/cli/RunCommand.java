@@ -58,8 +58,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ScenarioLoader.Loaded loaded = ScenarioLoader.load(file);
-        CheckCommand.print(loaded, err);
+        ScenarioLoader.Loaded loaded = ScenarioLoader.load(file, err);
         if (!loaded.usable()) {
             return ExitCodes.BAD_INPUT;
         }

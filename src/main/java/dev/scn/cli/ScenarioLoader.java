@@ -1,5 +1,6 @@
 package dev.scn.cli;
 
+import dev.scn.lang.Diagnostic;
 import dev.scn.lang.Diagnostics;
 import dev.scn.lang.ParseResult;
 import dev.scn.lang.ScenarioParser;
@@ -8,6 +9,7 @@ import dev.scn.model.Span;
 import dev.scn.run.ScenarioValidator;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -28,6 +30,28 @@ final class ScenarioLoader {
     record Loaded(Path path, String displayName, Scenario scenario, Diagnostics diagnostics, List<String> sourceLines) {
         boolean usable() {
             return scenario != null && !diagnostics.hasErrors();
+        }
+    }
+
+    /** Loads the file and prints its diagnostics: the one place the CLI reports a file's problems. */
+    static Loaded load(Path path, PrintWriter err) {
+        Loaded loaded = load(path);
+        print(loaded, err);
+        return loaded;
+    }
+
+    /** Every diagnostic of a loaded file, with its source line and caret, then the error count. */
+    static void print(Loaded loaded, PrintWriter err) {
+        for (Diagnostic d : loaded.diagnostics().sorted()) {
+            err.print(DiagnosticPrinter.format(d, loaded.sourceLines()));
+        }
+        if (loaded.diagnostics().truncated()) {
+            err.println(loaded.displayName() + ": too many errors; only the first " + dev.scn.lang.Diagnostics.MAX_ERRORS
+                    + " are shown");
+        }
+        int errors = loaded.diagnostics().errorCount();
+        if (errors > 0) {
+            err.println(errors + " error" + (errors == 1 ? "" : "s") + " in " + loaded.displayName());
         }
     }
 
