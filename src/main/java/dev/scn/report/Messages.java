@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One message bundle ({@code i18n/messages_LANG.properties}), read as UTF-8 and without locale
+ * One language's message bundle ({@code i18n/PART_LANG.properties}), read as UTF-8 and without locale
  * fallback: a key missing here is an error, never the English text or the key itself.
  * Placeholders are {@code {0}}, {@code {1}}, ...; arguments are inserted as given (callers
  * format numbers), so no locale-dependent formatting and no MessageFormat quoting rules.
@@ -32,17 +32,33 @@ public final class Messages {
         this.texts = texts;
     }
 
-    /** Loads the bundle of a language from the class path. */
+    /**
+     * The files of one language's bundle: page texts, the narrative and sequence diagram, and the
+     * charts. One key may be in one file only.
+     */
+    static final List<String> PARTS = List.of("messages", "story", "charts");
+
+    /** Loads the bundle of a language from the class path (all of its {@link #PARTS}). */
     public static Messages load(Lang lang) {
-        String resource = "i18n/messages_" + lang.code() + ".properties";
-        try (InputStream in = Messages.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("message bundle " + resource + " is missing from the class path");
+        Map<String, String> texts = new TreeMap<>();
+        for (String part : PARTS) {
+            String resource = "i18n/" + part + "_" + lang.code() + ".properties";
+            try (InputStream in = Messages.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("message bundle " + resource + " is missing from the class path");
+                }
+                Messages one = read(lang, new InputStreamReader(in, StandardCharsets.UTF_8));
+                for (var e : one.texts.entrySet()) {
+                    if (texts.put(e.getKey(), e.getValue()) != null) {
+                        throw new IllegalStateException("key " + e.getKey() + " is in two files of the "
+                                + lang.code() + " bundle");
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + resource, e);
             }
-            return read(lang, new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + resource, e);
         }
+        return new Messages(lang, Collections.unmodifiableMap(texts));
     }
 
     static Messages read(Lang lang, Reader reader) throws IOException {
@@ -108,7 +124,7 @@ public final class Messages {
         private static final long serialVersionUID = 1L;
 
         MissingMessageException(Lang lang, String key) {
-            super("message key '" + key + "' is missing or empty in messages_" + lang.code() + ".properties");
+            super("message key '" + key + "' is missing or empty in the " + lang.code() + " bundle (i18n/*_" + lang.code() + ".properties)");
         }
     }
 }
