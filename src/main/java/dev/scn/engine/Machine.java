@@ -10,6 +10,7 @@ import dev.scn.engine.tcp.TcpApplication;
 import dev.scn.engine.tcp.TcpSocket;
 import dev.scn.engine.tcp.TcpStack;
 import dev.scn.engine.trace.TraceKind;
+import dev.scn.fact.Fact;
 
 import java.util.Optional;
 
@@ -61,7 +62,7 @@ public final class Machine {
         host.sysctls().setByAdministrator(name, value);
         simulation.startCommand();
         simulation.trace().recordAndFollow(TraceKind.SYSCTL_SET, host.name(), null,
-                name + ": " + previous + " -> " + value);
+                new Fact.SysctlSet(name, previous, value, null));
         return previous;
     }
 
@@ -74,7 +75,8 @@ public final class Machine {
     public String ipfw(String commandLine) {
         IpfwCommand command = IpfwCommand.parse(commandLine);
         simulation.startCommand();
-        simulation.trace().recordAndFollow(TraceKind.COMMAND, host.name(), null, "ipfw " + commandLine.trim());
+        simulation.trace().recordAndFollow(TraceKind.COMMAND, host.name(), null,
+                new Fact.Command("ipfw " + commandLine.trim()));
         if (ipfw == null) {
             ipfw = new Ipfw(host);
         }

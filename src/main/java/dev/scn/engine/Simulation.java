@@ -75,7 +75,8 @@ public final class Simulation {
     public void at(long at, String description, Runnable action) {
         simulator.schedule(at, () -> {
             simulator.trace().setCurrentCause(0);
-            simulator.trace().recordAndFollow(dev.scn.engine.trace.TraceKind.COMMAND, null, null, description);
+            simulator.trace().recordAndFollow(dev.scn.engine.trace.TraceKind.COMMAND, null, null,
+                    new dev.scn.fact.Fact.Command(description));
             action.run();
         });
     }

@@ -268,7 +268,8 @@ public final class ScenarioRunner {
             @Override
             protected void fire() {
                 sim.trace().setCurrentCause(0);
-                sim.trace().recordAndFollow(dev.scn.engine.trace.TraceKind.COMMAND, null, null, description);
+                sim.trace().recordAndFollow(dev.scn.engine.trace.TraceKind.COMMAND, null, null,
+                        new dev.scn.fact.Fact.Command(description));
                 perform(action);
                 long next = time() + period;
                 if (next <= until) {

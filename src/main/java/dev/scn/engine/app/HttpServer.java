@@ -6,6 +6,7 @@ import dev.scn.engine.Simulator;
 import dev.scn.engine.tcp.TcpApplication;
 import dev.scn.engine.tcp.TcpSocket;
 import dev.scn.engine.trace.TraceKind;
+import dev.scn.fact.Fact;
 
 /**
  * An Apache-like server, one session per accepted connection: read the request, write the
@@ -173,7 +174,7 @@ public record HttpServer(long requestBytes, long responseBytes, Ending ending, l
         var connection = socket.connection();
         var trace = connection.simulator().trace();
         if (trace.detailed(connection.flow())) {
-            trace.record(TraceKind.APP, connection.hostName(), connection.flow(), "httpd: " + text);
+            trace.record(TraceKind.APP, connection.hostName(), connection.flow(), new Fact.App("httpd", text));
         } else {
             trace.count(TraceKind.APP);
         }

@@ -6,6 +6,7 @@ import dev.scn.engine.net.TcpFlags;
 import dev.scn.engine.os.IpfwEra;
 import dev.scn.engine.trace.CausalTrace;
 import dev.scn.engine.trace.TraceKind;
+import dev.scn.fact.Fact;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,8 @@ final class DynamicTable {
     private List<List<DynamicState>> buckets = new ArrayList<>();
     private int count;
     private long lastRemove = Long.MIN_VALUE;
+    /** Told of links, expiry moves and unlinks (exact step charts); see {@link Ipfw#setDynamicStateListener}. */
+    DynamicStateListener listener = DynamicStateListener.NONE;
 
     DynamicTable(Ipfw ipfw, IpfwEra era) {
         this.ipfw = ipfw;
@@ -97,7 +100,7 @@ final class DynamicTable {
                 // [A]/[B]/[C]/[F] lookup_dyn_rule: "expire entry", UNLINK_DYN_RULE while walking.
                 bucket.remove(k);
                 k--;
-                unlinked(q, "lazily reaped: lookup walked its bucket after expiry");
+                unlinked(q, Fact.DynRemoval.REAPED, "lazily reaped: lookup walked its bucket after expiry");
                 continue;
             }
             if (q.protocol() != packet.protocol()) {
@@ -135,7 +138,7 @@ final class DynamicTable {
             removeExpiredRateLimited(now);
         }
         if (count >= max) {
-            ipfw.logOncePerSecond(now, switch (era) {
+            ipfw.logOncePerSecond(now, true, switch (era) {
                 // [B],[C] install_state (model-freebsd.md section 3)
                 case IPFW2_2002 -> "ipfw: install_state: Too many dynamic rules";
                 // [F] ipfw_install_state: printf("ipfw: %s: Too many dynamic rules\n", __func__)
@@ -159,7 +162,7 @@ final class DynamicTable {
                 removeExpiredOfRule(rule, parent, now);
                 if (parent.children >= limit.count()) {
                     if (ipfw.sysctl("verbose") != 0) {
-                        ipfw.logOncePerSecond(now, "drop session, too many entries");
+                        ipfw.logOncePerSecond(now, false, "drop session, too many entries");
                     }
                     return false;
                 }
@@ -179,12 +182,12 @@ final class DynamicTable {
         buckets.get(i).add(0, q);
         count++;
         ipfw.kernelSet("dyn_count", count);
+        listener.linked(q, count);
         CausalTrace trace = ipfw.trace();
         trace.flowAppeared(q.flow());
         if (trace.detailed(q.flow())) {
-            trace.record(TraceKind.DYN_CREATED, ipfw.hostName(), q.flow(), String.format(
-                    "rule %d STATE %s, expire now+%d s (net.inet.ip.fw.dyn_syn_lifetime)", rule.number(),
-                    q.tuple(), q.expire - now));
+            trace.record(TraceKind.DYN_CREATED, ipfw.hostName(), q.flow(), new Fact.DynCreated(rule.number(),
+                    q.tuple(), q.expire - now, "dyn_syn_lifetime"));
         } else {
             trace.count(TraceKind.DYN_CREATED);
         }
@@ -258,13 +261,14 @@ final class DynamicTable {
         } else {
             lifetime = "dyn_short_lifetime";
         }
+        long before = q.expire;
         q.expire = now + ipfw.sysctl(lifetime);
+        listener.expireChanged(q, before);
         CausalTrace trace = ipfw.trace();
         if (trace.detailed(q.flow())) {
-            trace.record(TraceKind.DYN_REFRESHED, ipfw.hostName(), q.flow(), String.format(
-                    "expire now+%d s (net.inet.ip.fw.%s), %s packet, state 0x%x, ack_fwd=%s, ack_rev=%s",
-                    q.expire - now, lifetime, forward ? "forward" : "reverse", q.state,
-                    Integer.toUnsignedString(q.ackFwd), Integer.toUnsignedString(q.ackRev)));
+            trace.record(TraceKind.DYN_REFRESHED, ipfw.hostName(), q.flow(), new Fact.DynRefreshed(q.ruleNumber(),
+                    q.expire - now, lifetime, forward, q.state, Integer.toUnsignedLong(q.ackFwd),
+                    Integer.toUnsignedLong(q.ackRev)));
         } else {
             trace.count(TraceKind.DYN_REFRESHED);
         }
@@ -335,6 +339,7 @@ final class DynamicTable {
         buckets.get(i).add(0, parent);
         count++;
         ipfw.kernelSet("dyn_count", count);
+        listener.linked(parent, count);
         return parent;
     }
 
@@ -357,7 +362,7 @@ final class DynamicTable {
                 }
                 bucket.remove(k);
                 k--;
-                unlinked(q, "expired: removed to make room under the rule's limit");
+                unlinked(q, Fact.DynRemoval.LIMIT_ROOM, "expired: removed to make room under the rule's limit");
             }
         }
     }
@@ -390,7 +395,7 @@ final class DynamicTable {
                 if (removable(q, now)) {
                     bucket.remove(k);
                     k--;
-                    unlinked(q, why);
+                    unlinked(q, Fact.DynRemoval.SWEPT, why);
                 }
             }
         }
@@ -411,7 +416,7 @@ final class DynamicTable {
                 }
                 bucket.remove(k);
                 k--;
-                unlinked(q, why);
+                unlinked(q, Fact.DynRemoval.RULE_DELETED, why);
             }
         }
     }
@@ -424,19 +429,21 @@ final class DynamicTable {
         count = 0;
         lastRemove = Long.MIN_VALUE;
         ipfw.kernelSet("dyn_count", 0);
+        listener.cleared();
     }
 
-    private void unlinked(DynamicState q, String why) {
+    private void unlinked(DynamicState q, Fact.DynRemoval removal, String why) {
         if (q.parent != null) {
             // UNLINK_DYN_RULE: "remove a refcount to the parent"
             q.parent.children--;
         }
         count--;
         ipfw.kernelSet("dyn_count", count);
+        listener.unlinked(q, count);
         CausalTrace trace = ipfw.trace();
         if (trace.detailed(q.flow())) {
             trace.record(TraceKind.DYN_REMOVED, ipfw.hostName(), q.flow(),
-                    "rule " + q.ruleNumber() + " STATE " + q.tuple() + ": " + why);
+                    new Fact.DynRemoved(q.ruleNumber(), q.tuple(), removal, why));
         } else {
             trace.count(TraceKind.DYN_REMOVED);
         }

@@ -16,6 +16,7 @@ import dev.scn.engine.net.TcpFlags;
 import dev.scn.engine.os.IpfwEra;
 import dev.scn.engine.trace.CausalTrace;
 import dev.scn.engine.trace.TraceKind;
+import dev.scn.fact.Fact;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -87,6 +88,11 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
             }
         }
         return n;
+    }
+
+    /** Who hears of every dynamic rule's link, expiry move and unlink (the run's step charts). */
+    public void setDynamicStateListener(DynamicStateListener listener) {
+        table.listener = listener;
     }
 
     public List<LogLine> logLines() {
@@ -253,9 +259,9 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
             case ICMP -> "ICMP " + Ipv4.format(packet.source()) + " " + Ipv4.format(packet.destination());
         };
         log(FlowKey.of(packet), "ipfw: " + rule.number() + " " + action + " " + proto + " " + direction.word()
-                + " via " + via.name());
+                + " via " + via.name(), false);
         if (limit > 0 && rule.logged() == limit) {
-            log(null, "ipfw: limit " + limit + " reached on entry " + rule.number());
+            log(null, "ipfw: limit " + limit + " reached on entry " + rule.number(), false);
         }
     }
 
@@ -392,10 +398,9 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
             DynamicState q = owners.get(k);
             trace.setCurrentCause(cause);
             if (trace.detailed(q.flow())) {
-                trace.recordAndFollow(TraceKind.IPFW_KEEPALIVE, host.name(), q.flow(), String.format(
-                        "rule %d: %s seq %s ack %s, state expires in %d s", q.ruleNumber(),
-                        p.destination() == q.destination() ? "to the server side" : "to the client side",
-                        Integer.toUnsignedString(p.seq()), Integer.toUnsignedString(p.ack()), q.expire() - now));
+                trace.recordAndFollow(TraceKind.IPFW_KEEPALIVE, host.name(), q.flow(), new Fact.KeepaliveSent(
+                        q.ruleNumber(), p.destination() == q.destination(), Integer.toUnsignedLong(p.seq()),
+                        Integer.toUnsignedLong(p.ack()), q.expire() - now));
             } else {
                 trace.count(TraceKind.IPFW_KEEPALIVE);
             }
@@ -553,9 +558,10 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
 
     /** A kernel write an operator would notice (the lifetime clamps): traced as SYSCTL_SET. */
     void kernelSetTraced(String shortName, long value, String why) {
+        long before = sysctl(shortName);
         kernelSet(shortName, value);
         simulator.trace().record(TraceKind.SYSCTL_SET, host.name(), null,
-                "net.inet.ip.fw." + shortName + "=" + value + ": " + why);
+                new Fact.SysctlSet("net.inet.ip.fw." + shortName, before, value, why));
     }
 
     CausalTrace trace() {
@@ -567,19 +573,21 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
     }
 
     /** The shared last_log rate limit of install_state / add_dyn_rule: one message a second. */
-    void logOncePerSecond(long now, String text) {
+    void logOncePerSecond(long now, boolean tableFull, String text) {
         if (lastLog == now) {
             return;
         }
         lastLog = now;
-        log(null, text);
+        log(null, text, tableFull);
     }
 
-    private void log(FlowKey flow, String text) {
+    /** @param tableFull true when the line says the dynamic-state table is full (dyn_max) */
+    private void log(FlowKey flow, String text, boolean tableFull) {
         logLines.add(new LogLine(simulator.now(), text));
         CausalTrace trace = simulator.trace();
         if (trace.detailed(flow)) {
-            trace.record(TraceKind.KERNEL_LOG, host.name(), flow, text);
+            trace.record(TraceKind.KERNEL_LOG, host.name(), flow,
+                    new Fact.KernelLog(text, tableFull));
         } else {
             trace.count(TraceKind.KERNEL_LOG);
         }

@@ -6,6 +6,7 @@ import dev.scn.engine.Simulator;
 import dev.scn.engine.os.Profile;
 import dev.scn.engine.os.Sysctls;
 import dev.scn.engine.trace.TraceKind;
+import dev.scn.fact.Fact;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -218,7 +219,8 @@ public final class Host {
         }
         FlowKey flow = FlowKey.of(packet);
         if (simulator.trace().detailed(flow)) {
-            simulator.trace().recordAndFollow(TraceKind.PACKET_DELIVERED, name, flow, "in " + via.name() + ": " + packet);
+            simulator.trace().recordAndFollow(TraceKind.PACKET_DELIVERED, name, flow,
+                    new Fact.PacketDelivered(packet.segment(), via.name()));
         } else {
             simulator.trace().count(TraceKind.PACKET_DELIVERED);
         }
@@ -246,7 +248,7 @@ public final class Host {
     private void traceSent(Packet packet, Interface via) {
         FlowKey flow = FlowKey.of(packet);
         if (simulator.trace().detailed(flow)) {
-            simulator.trace().recordAndFollow(TraceKind.PACKET_SENT, name, flow, "out " + via.name() + ": " + packet);
+            simulator.trace().recordAndFollow(TraceKind.PACKET_SENT, name, flow, new Fact.PacketSent(packet.segment(), via.name()));
         } else {
             simulator.trace().count(TraceKind.PACKET_SENT);
         }

@@ -3,6 +3,7 @@ package dev.scn.engine.net;
 import dev.scn.engine.Event;
 import dev.scn.engine.Simulator;
 import dev.scn.engine.trace.TraceKind;
+import dev.scn.fact.Fact;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -125,7 +126,8 @@ public final class Network {
         counters.countDrop(reason);
         FlowKey flow = FlowKey.of(packet);
         if (simulator.trace().detailed(flow)) {
-            simulator.trace().record(TraceKind.PACKET_DROPPED, where.name(), flow, reason.description() + ": " + packet);
+            simulator.trace().record(TraceKind.PACKET_DROPPED, where.name(), flow,
+                    new Fact.PacketDropped(packet.segment(), Fact.DropBy.valueOf(reason.name()), reason.description()));
         } else {
             simulator.trace().count(TraceKind.PACKET_DROPPED);
         }

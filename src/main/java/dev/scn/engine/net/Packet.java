@@ -130,6 +130,13 @@ public final class Packet {
         return id;
     }
 
+    /** The segment as the causal trace keeps it: header numbers and this packet's description. */
+    public dev.scn.fact.Segment segment() {
+        return new dev.scn.fact.Segment(id, source, sourcePort, destination, destinationPort,
+                Integer.toUnsignedLong(seq), Integer.toUnsignedLong(ack), flags, payloadLength, window,
+                dev.scn.fact.Segment.Sender.valueOf(origin.name()), toString());
+    }
+
     void assignId(long id) {
         if (this.id == 0) {
             this.id = id;

@@ -9,6 +9,8 @@ import dev.scn.engine.net.Ipv4;
 import dev.scn.engine.net.Protocol;
 import dev.scn.engine.trace.CausalTrace;
 import dev.scn.engine.trace.TraceKind;
+import dev.scn.fact.Fact;
+import dev.scn.fact.TcpTimer;
 
 /**
  * One TCP connection: FreeBSD's inpcb + tcpcb, with the socket-side calls that drive it.
@@ -230,16 +232,17 @@ public final class TcpConnection {
         CausalTrace trace = simulator.trace();
         if (trace.detailed(flow)) {
             trace.recordAndFollow(TraceKind.TCP_STATE, host.name(), flow,
-                    previous.netstatName() + " -> " + next.netstatName() + " (" + why + ")");
+                    new Fact.StateChange(previous.netstatName(), next.netstatName(), why));
         } else {
             trace.count(TraceKind.TCP_STATE);
         }
     }
 
-    void traceTimer(TraceKind kind, String text) {
+    /** Records a timer fact (armed or fired) and makes it the cause of what the timer does next. */
+    void traceTimer(TraceKind kind, java.util.function.Supplier<Fact> fact) {
         CausalTrace trace = simulator.trace();
         if (trace.detailed(flow)) {
-            trace.recordAndFollow(kind, host.name(), flow, text);
+            trace.recordAndFollow(kind, host.name(), flow, fact.get());
         } else {
             trace.count(kind);
         }
@@ -387,18 +390,15 @@ public final class TcpConnection {
      * net.inet.tcp.fast_finwait2_recycle is on (model §5).
      */
     void armFinWait2Timer(String why) {
-        long timeoutMs;
-        String which;
-        if (stack.fastFinwait2Recycle()) {
-            timeoutMs = stack.finwait2TimeoutMs();
-            which = "net.inet.tcp.finwait2_timeout";
-        } else {
-            timeoutMs = stack.maxIdleMs();
-            which = "maxidle = keepcnt x keepintvl";
-        }
+        boolean recycle = stack.fastFinwait2Recycle();
+        long timeoutMs = recycle ? stack.finwait2TimeoutMs() : stack.maxIdleMs();
         simulator.schedule(twoMslTimer, simulator.now() + SimTime.millis(timeoutMs));
-        traceTimer(TraceKind.TCP_TIMER_ARMED, "FIN_WAIT_2 timer armed for " + timeoutMs / 1000 + " s (" + which
-                + ", " + why + ")");
+        traceTimer(TraceKind.TCP_TIMER_ARMED, () -> recycle
+                ? new Fact.TimerArmed(TcpTimer.FIN_WAIT_2, timeoutMs, "net.inet.tcp.finwait2_timeout",
+                        java.util.List.of(new Fact.Input("net.inet.tcp.finwait2_timeout", timeoutMs, "ms"),
+                                new Fact.Input("net.inet.tcp.fast_finwait2_recycle", 1, "")), why)
+                : new Fact.TimerArmed(TcpTimer.FIN_WAIT_2, timeoutMs, "maxidle = keepcnt x keepintvl",
+                        stack.maxIdleInputs(), why));
     }
 
     /** The five callouts of a tcpcb. */

@@ -6,6 +6,8 @@ import dev.scn.engine.net.TcpFlags;
 import dev.scn.engine.os.Profile;
 import dev.scn.engine.trace.CausalTrace;
 import dev.scn.engine.trace.TraceKind;
+import dev.scn.fact.Fact;
+import dev.scn.fact.TcpTimer;
 
 /**
  * tcp_input for a segment that found its connection, in the order of FreeBSD 5.x tcp_input.c:
@@ -38,7 +40,7 @@ final class TcpInput {
         CausalTrace trace = tp.simulator.trace();
         if (trace.detailed(tp.flow)) {
             trace.recordAndFollow(TraceKind.TCP_IDLE_RESET, tp.host.name(), tp.flow,
-                    "t_rcvtime = " + SimTime.human(tp.lastReceived) + " in " + tp.state.netstatName());
+                    new Fact.IdleReset(tp.lastReceived, tp.state.netstatName()));
         } else {
             trace.count(TraceKind.TCP_IDLE_RESET);
         }
@@ -329,7 +331,8 @@ final class TcpInput {
         tp.simulator.cancel(tp.delayedAckTimer);
         long twoMsl = 2 * tp.stack.mslMs();
         tp.arm(tp.twoMslTimer, twoMsl);
-        tp.traceTimer(TraceKind.TCP_TIMER_ARMED, "TIME_WAIT timer armed for " + twoMsl / 1000 + " s (2 x net.inet.tcp.msl)");
+        tp.traceTimer(TraceKind.TCP_TIMER_ARMED, () -> new Fact.TimerArmed(TcpTimer.TIME_WAIT, twoMsl, "2 x net.inet.tcp.msl",
+                java.util.List.of(new Fact.Input("net.inet.tcp.msl", tp.stack.mslMs(), "ms")), null));
     }
 
     private static void dropAfterAck(TcpConnection tp) {
@@ -349,26 +352,46 @@ final class TcpInput {
         boolean inWindow = (Seq.geq(seq, tp.lastAckSent) && Seq.lt(seq, tp.lastAckSent + rcvWnd))
                 || (rcvWnd == 0 && tp.lastAckSent == seq);
         if (!inWindow) {
+            rstVerdict(tp, p, rcvWnd, Fact.RstOutcome.IGNORED,
+                    "seq outside [last_ack_sent, last_ack_sent + rcv_wnd)");
             return;
         }
         boolean exact = seq == tp.lastAckSent;
         boolean rfc5961 = tp.stack.profile().rstValidation() == Profile.RstValidation.RFC5961;
         if (rfc5961 && !exact) {
+            rstVerdict(tp, p, rcvWnd, Fact.RstOutcome.CHALLENGED,
+                    "in window but seq != last_ack_sent (RFC 5961): challenge ACK");
             TcpOutput.sendChallengeAck(tp);
             return;
         }
+        if (tp.state == TcpState.ESTABLISHED && !exact && !tp.stack.insecureRst()) {
+            rstVerdict(tp, p, rcvWnd, Fact.RstOutcome.IGNORED,
+                    "in window but seq != last_ack_sent in ESTABLISHED, net.inet.tcp.insecure_rst=0");
+            return;
+        }
+        if (tp.state.compareTo(TcpState.SYN_RECEIVED) >= 0 && tp.state != TcpState.TIME_WAIT) {
+            rstVerdict(tp, p, rcvWnd, Fact.RstOutcome.ACCEPTED, exact ? "seq == last_ack_sent"
+                    : "seq in [last_ack_sent, last_ack_sent + rcv_wnd)");
+        }
         switch (tp.state) {
             case SYN_RECEIVED -> tp.close(TcpApplication.CloseReason.REFUSED, "RST received");
-            case ESTABLISHED -> {
-                if (!exact && !tp.stack.insecureRst()) {
-                    return;
-                }
-                tp.close(TcpApplication.CloseReason.RESET, "RST received");
-            }
+            case ESTABLISHED -> tp.close(TcpApplication.CloseReason.RESET, "RST received");
             case FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT -> tp.close(TcpApplication.CloseReason.RESET, "RST received");
             case CLOSING, LAST_ACK -> tp.close(TcpApplication.CloseReason.CLOSED, "RST received");
             case CLOSED, LISTEN, SYN_SENT, TIME_WAIT -> {
             }
+        }
+    }
+
+    /** Records how the RST was judged; it becomes the cause of what follows (the close, the challenge ACK). */
+    private static void rstVerdict(TcpConnection tp, Packet p, int rcvWnd, Fact.RstOutcome outcome, String check) {
+        CausalTrace trace = tp.simulator.trace();
+        if (trace.detailed(tp.flow)) {
+            trace.recordAndFollow(TraceKind.RST_VERDICT, tp.host.name(), tp.flow, new Fact.RstVerdict(outcome,
+                    tp.state.netstatName(), Integer.toUnsignedLong(p.seq()), Integer.toUnsignedLong(tp.lastAckSent),
+                    rcvWnd, check));
+        } else {
+            trace.count(TraceKind.RST_VERDICT);
         }
     }
 

@@ -12,6 +12,7 @@ import dev.scn.engine.net.Transport;
 import dev.scn.engine.os.Profile;
 import dev.scn.engine.os.Sysctls;
 import dev.scn.engine.trace.TraceKind;
+import dev.scn.fact.Fact;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,6 +36,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
     private final SplittableRandom issRandom;
     private StrayPolicy strayPolicy = StrayPolicy.RST;
     private final long[] stateCounts = new long[TcpState.values().length];
+    private StateCountListener countListener = StateCountListener.NONE;
 
     public TcpStack(Host host) {
         this.host = host;
@@ -66,6 +68,11 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         this.strayPolicy = policy;
     }
 
+    /** Who hears each change of {@link #count} per state, when it happens (the run's step charts). */
+    public void setStateCountListener(StateCountListener listener) {
+        this.countListener = listener;
+    }
+
     public StrayPolicy strayPolicy() {
         return strayPolicy;
     }
@@ -86,8 +93,21 @@ public final class TcpStack implements Transport, Host.Lifecycle {
 
     /** tcp_maxidle = tcp_keepcnt * tcp_keepintvl (tcp_timer.c tcp_slowtimo): 600 s by default. */
     long maxIdleMs() {
-        long keepcnt = sysctls.exists("net.inet.tcp.keepcnt") ? sysctls.get("net.inet.tcp.keepcnt") : TcpConstants.KEEPCNT;
-        return keepcnt * keepIntvlMs();
+        return keepCnt() * keepIntvlMs();
+    }
+
+    /** keepcnt: the sysctl where the release has one, else the constant TCPTV_KEEPCNT. */
+    private long keepCnt() {
+        return sysctls.exists(KEEPCNT_SYSCTL) ? sysctls.get(KEEPCNT_SYSCTL) : TcpConstants.KEEPCNT;
+    }
+
+    private static final String KEEPCNT_SYSCTL = "net.inet.tcp.keepcnt";
+
+    /** What maxidle was computed from, for the trace: keepcnt (sysctl or constant) and keepintvl. */
+    java.util.List<Fact.Input> maxIdleInputs() {
+        Fact.Input keepcnt = sysctls.exists(KEEPCNT_SYSCTL) ? new Fact.Input(KEEPCNT_SYSCTL, keepCnt(), "")
+                : new Fact.Input("TCPTV_KEEPCNT", keepCnt(), "");
+        return java.util.List.of(keepcnt, new Fact.Input("net.inet.tcp.keepintvl", keepIntvlMs(), "ms"));
     }
 
     long mslMs() {
@@ -228,11 +248,13 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         connections.put(tp.flow, tp);
         localPortUse.merge(tp.localPort, 1, Integer::sum);
         stateCounts[TcpState.CLOSED.ordinal()]++;
+        countListener.countChanged(TcpState.CLOSED, stateCounts[TcpState.CLOSED.ordinal()]);
     }
 
     void remove(TcpConnection tp) {
         if (connections.remove(tp.flow) == tp) {
             stateCounts[tp.state.ordinal()]--;
+            countListener.countChanged(tp.state, stateCounts[tp.state.ordinal()]);
             localPortUse.computeIfPresent(tp.localPort, (port, n) -> n == 1 ? null : n - 1);
         }
     }
@@ -241,6 +263,8 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         if (connections.get(tp.flow) == tp) {
             stateCounts[previous.ordinal()]--;
             stateCounts[next.ordinal()]++;
+            countListener.countChanged(previous, stateCounts[previous.ordinal()]);
+            countListener.countChanged(next, stateCounts[next.ordinal()]);
         }
     }
 
@@ -394,8 +418,8 @@ public final class TcpStack implements Transport, Host.Lifecycle {
                 || (blackhole == 1 && (p.flags() & TcpFlags.SYN) != 0);
         FlowKey flow = FlowKey.of(p);
         if (simulator.trace().detailed(flow)) {
-            simulator.trace().record(TraceKind.PACKET_DROPPED, host.name(), flow,
-                    (silent ? "stray segment dropped silently (" : "stray segment answered with RST (") + why + ")");
+            simulator.trace().recordAndFollow(TraceKind.PACKET_DROPPED, host.name(), flow, new Fact.PacketDropped(
+                    p.segment(), silent ? Fact.DropBy.STRAY_SILENT : Fact.DropBy.STRAY_RST, why));
         }
         if (!silent) {
             respondWithReset(p);
@@ -435,7 +459,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         }
         if (simulator.trace().detailed(tp.flow)) {
             simulator.trace().recordAndFollow(TraceKind.TCP_STATE, host.name(), tp.flow,
-                    tp.state.netstatName() + " -> (forgotten: state lost silently, nothing sent)");
+                    new Fact.StateChange(tp.state.netstatName(), null, "forgotten"));
         }
         remove(tp);
         tp.discardSilently();
@@ -453,6 +477,9 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         }
         syncache.clear();
         java.util.Arrays.fill(stateCounts, 0);
+        for (TcpState state : TcpState.values()) {
+            countListener.countChanged(state, 0);
+        }
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.scn.engine.tcp;
 
 import dev.scn.engine.SimTime;
 import dev.scn.engine.trace.TraceKind;
+import dev.scn.fact.Fact;
+import dev.scn.fact.TcpTimer;
 
 /** The callouts of tcp_timer.c: what happens when each per-connection timer fires. */
 final class TcpTimers {
@@ -15,12 +17,14 @@ final class TcpTimers {
     static void retransmit(TcpConnection tp) {
         if (++tp.rxtShift > TcpConstants.MAXRXTSHIFT) {
             tp.rxtShift = TcpConstants.MAXRXTSHIFT;
-            tp.traceTimer(TraceKind.TCP_TIMER_FIRED, "retransmit timer: " + TcpConstants.MAXRXTSHIFT
-                    + " retransmissions unanswered, connection dropped (ETIMEDOUT)");
+            tp.traceTimer(TraceKind.TCP_TIMER_FIRED, () -> fired(TcpTimer.RETRANSMIT, Fact.TimerOutcome.DROPPED,
+                    "retransmit timer: " + TcpConstants.MAXRXTSHIFT
+                    + " retransmissions unanswered, connection dropped (ETIMEDOUT)"));
             tp.drop(TcpApplication.CloseReason.TIMED_OUT, "retransmission timeout");
             return;
         }
-        tp.traceTimer(TraceKind.TCP_TIMER_FIRED, "retransmit timer, attempt " + tp.rxtShift);
+        tp.traceTimer(TraceKind.TCP_TIMER_FIRED, () -> fired(TcpTimer.RETRANSMIT, Fact.TimerOutcome.SENT,
+                "retransmit timer, attempt " + tp.rxtShift));
         if (tp.rxtShift > TcpConstants.MAXRXTSHIFT / 4) {
             // Lots of retransmissions: the RTT estimate is suspect (tcp_timer.c).
             tp.rttvar += tp.srtt >> TcpConstants.RTT_SHIFT;
@@ -76,7 +80,8 @@ final class TcpTimers {
 
     /** tcp_timer_persist: force one byte into a zero window. */
     static void persist(TcpConnection tp) {
-        tp.traceTimer(TraceKind.TCP_TIMER_FIRED, "persist timer: window probe");
+        tp.traceTimer(TraceKind.TCP_TIMER_FIRED, () -> fired(TcpTimer.PERSIST, Fact.TimerOutcome.SENT,
+                "persist timer: window probe"));
         TcpTimers.setPersist(tp);
         tp.forceOne = true;
         TcpOutput.output(tp, true);
@@ -91,7 +96,8 @@ final class TcpTimers {
      */
     static void keep(TcpConnection tp) {
         if (!tp.state.haveEstablished()) {
-            tp.traceTimer(TraceKind.TCP_TIMER_FIRED, "connection-establishment timer (keepinit) expired");
+            tp.traceTimer(TraceKind.TCP_TIMER_FIRED, () -> fired(TcpTimer.CONNECTION_ESTABLISHMENT, Fact.TimerOutcome.DROPPED,
+                    "connection-establishment timer (keepinit) expired"));
             tp.drop(TcpApplication.CloseReason.TIMED_OUT, "connect timed out");
             return;
         }
@@ -99,12 +105,14 @@ final class TcpTimers {
         if (tp.stack.alwaysKeepalive() && tp.state.compareTo(TcpState.CLOSING) <= 0) {
             long idleMs = (tp.simulator.now() - tp.lastReceived) / SimTime.MICROS_PER_MILLI;
             if (idleMs >= keepIdle + tp.stack.maxIdleMs()) {
-                tp.traceTimer(TraceKind.TCP_TIMER_FIRED, "keepalive: idle " + idleMs / 1000
-                        + " s >= keepidle + maxidle, connection dropped");
+                tp.traceTimer(TraceKind.TCP_TIMER_FIRED, () -> new Fact.TimerFired(TcpTimer.KEEPALIVE,
+                        Fact.TimerOutcome.DROPPED, idleMs, keepIdle + tp.stack.maxIdleMs(), -1, -1,
+                        "keepalive: idle " + idleMs / 1000 + " s >= keepidle + maxidle, connection dropped"));
                 tp.drop(TcpApplication.CloseReason.TIMED_OUT, "keepalive timeout");
                 return;
             }
-            tp.traceTimer(TraceKind.TCP_TIMER_FIRED, "keepalive probe after " + idleMs / 1000 + " s idle");
+            tp.traceTimer(TraceKind.TCP_TIMER_FIRED, () -> new Fact.TimerFired(TcpTimer.KEEPALIVE, Fact.TimerOutcome.SENT,
+                    idleMs, -1, tp.stack.keepIntvlMs(), -1, "keepalive probe after " + idleMs / 1000 + " s idle"));
             TcpOutput.sendKeepaliveProbe(tp);
             tp.arm(tp.keepTimer, tp.stack.keepIntvlMs());
         } else {
@@ -119,12 +127,14 @@ final class TcpTimers {
      */
     static void twoMsl(TcpConnection tp) {
         if (tp.state == TcpState.TIME_WAIT) {
-            tp.traceTimer(TraceKind.TCP_TIMER_FIRED, "2MSL timer: TIME_WAIT over");
+            tp.traceTimer(TraceKind.TCP_TIMER_FIRED, () -> fired(TcpTimer.TIME_WAIT, Fact.TimerOutcome.CLOSED,
+                    "2MSL timer: TIME_WAIT over"));
             tp.close(TcpApplication.CloseReason.CLOSED, "2MSL timer");
             return;
         }
         if (tp.stack.fastFinwait2Recycle() && tp.state == TcpState.FIN_WAIT_2 && tp.cantRcvMore) {
-            tp.traceTimer(TraceKind.TCP_TIMER_FIRED, "FIN_WAIT_2 timer with net.inet.tcp.fast_finwait2_recycle=1: closed");
+            tp.traceTimer(TraceKind.TCP_TIMER_FIRED, () -> fired(TcpTimer.FIN_WAIT_2, Fact.TimerOutcome.CLOSED,
+                    "FIN_WAIT_2 timer with net.inet.tcp.fast_finwait2_recycle=1: closed"));
             tp.close(TcpApplication.CloseReason.CLOSED, "fast FIN_WAIT_2 recycle");
             return;
         }
@@ -133,11 +143,15 @@ final class TcpTimers {
         if (idleMs <= maxIdle) {
             long keepIntvl = tp.stack.keepIntvlMs();
             tp.arm(tp.twoMslTimer, keepIntvl);
-            tp.traceTimer(TraceKind.TCP_TIMER_FIRED, "FIN_WAIT_2 timer: last segment " + idleMs / 1000.0
-                    + " s ago <= maxidle " + maxIdle / 1000 + " s, re-armed for " + keepIntvl / 1000 + " s");
+            long next = tp.simulator.now() + SimTime.millis(keepIntvl);
+            tp.traceTimer(TraceKind.TCP_TIMER_FIRED, () -> new Fact.TimerFired(TcpTimer.FIN_WAIT_2,
+                    Fact.TimerOutcome.REARMED, idleMs, maxIdle, keepIntvl, next, "FIN_WAIT_2 timer: last segment "
+                    + idleMs / 1000.0 + " s ago <= maxidle " + maxIdle / 1000 + " s, re-armed for " + keepIntvl / 1000
+                    + " s"));
         } else {
-            tp.traceTimer(TraceKind.TCP_TIMER_FIRED, "FIN_WAIT_2 timer: idle " + idleMs / 1000.0
-                    + " s > maxidle " + maxIdle / 1000 + " s, connection closed");
+            tp.traceTimer(TraceKind.TCP_TIMER_FIRED, () -> new Fact.TimerFired(TcpTimer.FIN_WAIT_2,
+                    Fact.TimerOutcome.CLOSED, idleMs, maxIdle, -1, -1, "FIN_WAIT_2 timer: idle " + idleMs / 1000.0
+                    + " s > maxidle " + maxIdle / 1000 + " s, connection closed"));
             tp.close(TcpApplication.CloseReason.CLOSED, "FIN_WAIT_2 idle timeout");
         }
     }
@@ -146,5 +160,10 @@ final class TcpTimers {
     static void delayedAck(TcpConnection tp) {
         tp.ackNow = true;
         TcpOutput.output(tp, true);
+    }
+
+    /** A timer fact that checks no idle time. */
+    private static Fact.TimerFired fired(TcpTimer timer, Fact.TimerOutcome outcome, String text) {
+        return new Fact.TimerFired(timer, outcome, -1, -1, -1, -1, text);
     }
 }

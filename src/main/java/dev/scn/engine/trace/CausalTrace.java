@@ -1,6 +1,7 @@
 package dev.scn.engine.trace;
 
 import dev.scn.engine.net.FlowKey;
+import dev.scn.fact.Fact;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,7 +17,7 @@ import java.util.Set;
  * <p>Memory stays bounded: full records are stored only for "detailed" flows (chosen ones, plus
  * the first few flows that appear, up to a limit) and host-wide events, and never more than
  * {@code maxRecords}; every other occurrence only bumps a counter per {@link TraceKind}.
- * Callers test {@link #detailed(FlowKey)} before they build a detail string, so an untraced flow
+ * Callers test {@link #detailed(FlowKey)} before they build a fact, so an untraced flow
  * costs no allocation.
  */
 public final class CausalTrace {
@@ -84,7 +85,7 @@ public final class CausalTrace {
      *
      * @return the new record's id, or 0 when it was only counted
      */
-    public long record(TraceKind kind, String host, FlowKey flow, String detail) {
+    public long record(TraceKind kind, String host, FlowKey flow, Fact fact) {
         counters[kind.ordinal()]++;
         if (!detailed(flow)) {
             return 0;
@@ -94,13 +95,13 @@ public final class CausalTrace {
             return 0;
         }
         long id = records.size() + 1L;
-        records.add(new TraceRecord(id, clock.now(), currentCause, kind, host, flow, detail));
+        records.add(new TraceRecord(id, clock.now(), currentCause, kind, host, flow, fact));
         return id;
     }
 
     /** Like {@link #record}, and makes the new record the cause of what follows in this event. */
-    public long recordAndFollow(TraceKind kind, String host, FlowKey flow, String detail) {
-        long id = record(kind, host, flow, detail);
+    public long recordAndFollow(TraceKind kind, String host, FlowKey flow, Fact fact) {
+        long id = record(kind, host, flow, fact);
         if (id != 0) {
             currentCause = id;
         }

@@ -15,6 +15,8 @@ public enum TraceKind {
     TCP_TIMER_ARMED,
     /** A TCP timer fired. */
     TCP_TIMER_FIRED,
+    /** A synchronized connection judged an RST: accepted, challenged or ignored. */
+    RST_VERDICT,
     /** A segment was delivered to a connection and reset its idle time (t_rcvtime). */
     TCP_IDLE_RESET,
     DYN_CREATED,

@@ -1,6 +1,7 @@
 package dev.scn.engine.trace;
 
 import dev.scn.engine.net.FlowKey;
+import dev.scn.fact.Fact;
 
 /**
  * One stored fact of the causal trace.
@@ -12,7 +13,12 @@ import dev.scn.engine.net.FlowKey;
  * @param kind   what happened
  * @param host   the host it happened on, or null for the network
  * @param flow   the TCP/UDP flow it concerns, or null for a host-wide event
- * @param detail a short human-readable description with the real numbers
+ * @param fact   what happened, as typed fields
  */
-public record TraceRecord(long id, long time, long cause, TraceKind kind, String host, FlowKey flow, String detail) {
+public record TraceRecord(long id, long time, long cause, TraceKind kind, String host, FlowKey flow, Fact fact) {
+
+    /** The English trace line of the fact (for --trace and explain; readers use {@link #fact()}). */
+    public String detail() {
+        return fact.render();
+    }
 }
