@@ -61,7 +61,8 @@ final class ExplainCommand implements Callable<Integer> {
             err.println("scn: no variant named '" + variant + "'; variants: " + String.join(", ", runner.variantNames()));
             return ExitCodes.BAD_INPUT;
         }
-        RunResult result = runner.run(variant);
+        ScenarioRunner.Live live = runner.runLive(variant);
+        RunResult result = live.result();
         RunResult.Connection c = result.connections().get(connection);
         if (c == null) {
             err.println("scn: no connection named '" + connection + "' was opened; named connections: "
@@ -70,11 +71,11 @@ final class ExplainCommand implements Callable<Integer> {
         }
         String whose = host == null ? c.target() : host;
         long when = result.endMicros();
-        var machine = result.simulation().machine(whose);
-        TcpConnection tcp = machine.tcp().connection(c.flow());
+        var machine = live.simulation().machine(whose);
+        TcpConnection tcp = machine.tcp().connection(flowOf(live, c));
         out.println(connection + " on " + whose + " at " + SimTime.human(when) + ": "
                 + (tcp == null ? "no such connection (CLOSED)" : tcp.state().netstatName()));
-        Explanation idle = Explanation.of(result.simulation().trace(), c.flow(), whose, when,
+        Explanation idle = Explanation.of(live.simulation().trace(), flowOf(live, c), whose, when,
                 EnumSet.of(TraceKind.TCP_IDLE_RESET));
         if (idle.lastState() != null) {
             out.println("  last state change at " + SimTime.human(idle.lastState().time()) + ": " + idle.lastState().detail());
@@ -83,7 +84,7 @@ final class ExplainCommand implements Callable<Integer> {
             out.println("  its " + tcp.state().netstatName() + " timer fires at " + SimTime.human(tcp.twoMslDeadline()));
         }
         printChain("  last segment received (resets the idle time)", idle, out);
-        machine.ipfw().ifPresent(ipfw -> explainState(result, c, whose, when, ipfw, out));
+        machine.ipfw().ifPresent(ipfw -> explainState(live, c, whose, when, ipfw, out));
         return ExitCodes.OK;
     }
 
@@ -96,9 +97,10 @@ final class ExplainCommand implements Callable<Integer> {
                 s.links(), s.pathRules(), s.timeline(), s.traffic(), s.variants());
     }
 
-    private void explainState(RunResult result, RunResult.Connection c, String whose, long when, Ipfw ipfw,
+    private void explainState(ScenarioRunner.Live live, RunResult.Connection c, String whose, long when, Ipfw ipfw,
                               PrintWriter out) {
-        DynamicState state = ipfw.states().stream().filter(q -> q.flow().equals(c.flow())).findFirst().orElse(null);
+        DynamicState state = ipfw.states().stream().filter(q -> q.flow().toString().equals(c.flow())).findFirst()
+                .orElse(null);
         if (state == null) {
             out.println("dynamic rule on " + whose + ": none for this connection");
             return;
@@ -106,9 +108,14 @@ final class ExplainCommand implements Callable<Integer> {
         long now = ipfw.now();
         out.println("dynamic rule " + String.format(java.util.Locale.ROOT, "%05d", state.ruleNumber()) + " on " + whose
                 + ": " + (state.dead(now) ? "expired (still counted until reaped)" : state.remaining(now) + " s left"));
-        Explanation refresh = Explanation.of(result.simulation().trace(), c.flow(), whose, when,
+        Explanation refresh = Explanation.of(live.simulation().trace(), flowOf(live, c), whose, when,
                 EnumSet.of(TraceKind.DYN_REFRESHED));
         printChain("  last refresh", refresh, out);
+    }
+
+    /** The engine's key of a named connection's flow (the result names flows by their text). */
+    private static dev.scn.engine.net.FlowKey flowOf(ScenarioRunner.Live live, RunResult.Connection c) {
+        return live.flows().get(c.name());
     }
 
     private static void printChain(String title, Explanation explanation, PrintWriter out) {

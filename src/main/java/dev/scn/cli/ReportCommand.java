@@ -1,6 +1,7 @@
 package dev.scn.cli;
 
 import dev.scn.lang.Diagnostic;
+import dev.scn.model.Span;
 import dev.scn.report.Index;
 import dev.scn.report.Lang;
 import dev.scn.report.Report;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -116,10 +118,11 @@ final class ReportCommand implements Callable<Integer> {
     private int reportOne(Path file, ReportRenderer renderer, List<Lang> langs, Set<String> stems,
                           List<Index.Entry> entries, List<Index.Broken> broken, PrintWriter out, PrintWriter err) {
         ScenarioLoader.Loaded loaded = ScenarioLoader.load(file, err);
+        String shown = shown(file);
         if (!loaded.usable()) {
             Diagnostic first = loaded.diagnostics().sorted().stream().filter(Diagnostic::isError).findFirst().orElse(null);
-            broken.add(new Index.Broken(loaded.displayName(), first == null ? "unusable"
-                    : DiagnosticPrinter.format(first, loaded.sourceLines())));
+            broken.add(new Index.Broken(shown, first == null ? "unusable"
+                    : DiagnosticPrinter.format(shownAt(first, shown), loaded.sourceLines())));
             return ExitCodes.BAD_INPUT;
         }
         ScenarioRunner runner = new ScenarioRunner(loaded.scenario(), ScenarioRunner.RunOptions.defaults());
@@ -129,7 +132,7 @@ final class ReportCommand implements Callable<Integer> {
                 String message = loaded.displayName() + ": no variant named '" + variant + "'; variants: "
                         + String.join(", ", names);
                 err.println("scn: " + message);
-                broken.add(new Index.Broken(loaded.displayName(), message));
+                broken.add(new Index.Broken(shown, message.replace(loaded.displayName(), shown)));
                 return ExitCodes.BAD_INPUT;
             }
             names = List.of(variant);
@@ -137,15 +140,15 @@ final class ReportCommand implements Callable<Integer> {
         try {
             String stem = stem(file, stems);
             List<RunResult> runs = ReportBuilder.runAll(loaded.scenario(), names, maxEvents);
-            ReportBuilder.Built built = ReportBuilder.build(loaded.scenario(), loaded.displayName(),
+            ReportBuilder.Built built = ReportBuilder.build(loaded.scenario(), shown,
                     sha256(Files.readAllBytes(file)), stem, runs);
             Path html = output.resolve(stem + ".html");
             write(html, renderer.report(built.report(), langs));
             if (built.sidecarText() != null) {
                 write(output.resolve(built.report().trace().sidecar()), built.sidecarText());
             }
-            entries.add(new Index.Entry(loaded.displayName(), loaded.scenario().name(), loaded.scenario().title(),
-                    stem + ".html", built.report().runs()));
+            entries.add(new Index.Entry(shown, loaded.scenario().name(), loaded.scenario().title(),
+                    Index.href(stem + ".html"), built.report().runs()));
             int code = ExitCodes.OK;
             for (Report.Run run : built.report().runs()) {
                 if (!run.completed()) {
@@ -161,9 +164,34 @@ final class ReportCommand implements Callable<Integer> {
             return code;
         } catch (IOException e) {
             err.println("scn: " + file + ": " + e.getMessage());
-            broken.add(new Index.Broken(loaded.displayName(), String.valueOf(e.getMessage())));
+            // the index is published: the message without the output folder's path
+            broken.add(new Index.Broken(shown, String.valueOf(e.getMessage())
+                    .replace(output.toAbsolutePath().normalize() + File.separator, "")
+                    .replace(output + File.separator, "")));
             return ExitCodes.BAD_INPUT;
         }
+    }
+
+    /**
+     * A path as the published pages show it: relative to the report folder, with forward slashes,
+     * never absolute ({@code ../scenarios/x.scn} for {@code scn report scenarios -o reports}), so a
+     * page does not tell where the files lay on the machine that wrote it.
+     */
+    private String shown(Path file) {
+        Path to = file.toAbsolutePath().normalize();
+        try {
+            return output.toAbsolutePath().normalize().relativize(to).toString().replace(File.separatorChar, '/');
+        } catch (IllegalArgumentException e) {
+            // another root (a Windows drive): no relative path exists, the name alone says enough
+            return String.valueOf(to.getFileName());
+        }
+    }
+
+    /** The diagnostic with its file shown as the pages show it. */
+    private static Diagnostic shownAt(Diagnostic d, String shown) {
+        Span s = d.span();
+        return new Diagnostic(d.code(), d.severity(), new Span(shown, s.line(), s.column(), s.length()), d.message(),
+                d.hint());
     }
 
     /** The report's file name: the scenario file's name without .scn, made unique within this batch. */

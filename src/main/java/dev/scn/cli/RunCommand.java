@@ -161,9 +161,8 @@ final class RunCommand implements Callable<Integer> {
             out.print(show.text());
         }
         if (trace) {
-            TcpdumpFormatter tcpdump = new TcpdumpFormatter();
             for (RunResult.TimedPacket p : result.packets()) {
-                out.println(tcpdump.format(p.timeMicros(), p.packet()));
+                out.println(p.tcpdump());
             }
         }
         for (ExpectationResult e : result.expectations()) {

@@ -127,7 +127,8 @@ final class Literals {
     /**
      * The value of a {@code """..."""} literal: the text between the quotes with the common
      * indentation of its continuation lines removed, a first or last line that is blank dropped,
-     * lines joined with {@code \n}. No escapes.
+     * lines joined with {@code \n}, except that a line break between two CJK characters vanishes
+     * (Chinese has no spaces between words, and a browser shows {@code \n} as a space). No escapes.
      */
     static String tripleQuoted(String token) {
         String body = token.substring(3, token.length() - 3);
@@ -150,6 +151,36 @@ final class Literals {
         if (lines.size() > 1 && lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1);
         }
-        return String.join("\n", lines);
+        StringBuilder joined = new StringBuilder(lines.get(0));
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            boolean betweenCjk = !line.isEmpty() && joined.length() > 0
+                    && isCjk(joined.codePointBefore(joined.length())) && isCjk(line.codePointAt(0));
+            if (!betweenCjk) {
+                joined.append('\n');
+            }
+            joined.append(line);
+        }
+        return joined.toString();
+    }
+
+    /**
+     * Han, kana, bopomofo and CJK or full-width punctuation: the characters between which CSS Text 3
+     * removes a segment break (East Asian Width F, W or H; Hangul, written with spaces, is not one).
+     */
+    static boolean isCjk(int codePoint) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+        if (script == Character.UnicodeScript.HANGUL) {
+            return false;
+        }
+        if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.BOPOMOFO) {
+            return true;
+        }
+        Character.UnicodeBlock block = Character.UnicodeBlock.of(codePoint);
+        return block == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+                || block == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS
+                || block == Character.UnicodeBlock.CJK_COMPATIBILITY_FORMS
+                || block == Character.UnicodeBlock.VERTICAL_FORMS;
     }
 }

@@ -57,10 +57,27 @@ public final class TcpdumpFormatter {
         return SimTime.tcpdumpClock(micros) + " IP " + endpoints(packet) + "UDP, length " + packet.payloadLength();
     }
 
-    private String tcp(Packet p) {
-        StringBuilder out = new StringBuilder(endpoints(p));
+    /** The full line and the label of one packet, with one update of the conversation state. */
+    public Described describe(long micros, Packet packet) {
+        if (packet.protocol() != Protocol.TCP) {
+            String line = format(micros, packet);
+            return new Described(line, packet.protocol().name());
+        }
+        Numbers n = numbers(packet);
+        return new Described(SimTime.tcpdumpClock(micros) + " IP " + tcp(packet, n), "[" + TcpFlags.tcpdump(packet.flags())
+                + "]" + (n.seq() == null ? "" : " seq " + n.seq()) + (n.ack() == null ? "" : " ack " + n.ack()));
+    }
+
+    /** A packet's tcpdump line and its short label. */
+    public record Described(String line, String label) {
+    }
+
+    /** What tcp_print shows of the numbers: {@code seq} (maybe {@code A:B}) and {@code ack}, or null when not printed. */
+    private record Numbers(String seq, String ack) {
+    }
+
+    private Numbers numbers(Packet p) {
         int flags = p.flags();
-        out.append("Flags [").append(TcpFlags.tcpdump(flags)).append(']');
         long seq = Integer.toUnsignedLong(p.seq());
         long ack = Integer.toUnsignedLong(p.ack());
         if (!absoluteSequenceNumbers && TcpFlags.has(flags, TcpFlags.ACK)) {
@@ -69,15 +86,27 @@ public final class TcpdumpFormatter {
             ack = relative[1];
         }
         int length = p.payloadLength();
+        String seqText = null;
         // tcp_print: seq only when vflag > 1, data present, or SYN/FIN/RST; "seq A:B" with data
         if (length > 0 || (flags & (TcpFlags.SYN | TcpFlags.FIN | TcpFlags.RST)) != 0) {
-            out.append(", seq ").append(seq);
-            if (length > 0) {
-                out.append(':').append((seq + length) & 0xffff_ffffL);
-            }
+            seqText = length > 0 ? seq + ":" + ((seq + length) & 0xffff_ffffL) : Long.toString(seq);
         }
-        if (TcpFlags.has(flags, TcpFlags.ACK)) {
-            out.append(", ack ").append(ack);
+        return new Numbers(seqText, TcpFlags.has(flags, TcpFlags.ACK) ? Long.toString(ack) : null);
+    }
+
+    private String tcp(Packet p) {
+        return tcp(p, numbers(p));
+    }
+
+    private static String tcp(Packet p, Numbers n) {
+        StringBuilder out = new StringBuilder(endpoints(p));
+        int flags = p.flags();
+        out.append("Flags [").append(TcpFlags.tcpdump(flags)).append(']');
+        if (n.seq() != null) {
+            out.append(", seq ").append(n.seq());
+        }
+        if (n.ack() != null) {
+            out.append(", ack ").append(n.ack());
         }
         out.append(", win ").append(p.window());
         if (TcpFlags.has(flags, TcpFlags.URG)) {
@@ -88,7 +117,7 @@ public final class TcpdumpFormatter {
             // options are printed "options [" + tok2str(tcp_option_values) + " %u" + "]"
             out.append(", options [mss ").append(p.mssOption()).append(']');
         }
-        out.append(", length ").append(length);
+        out.append(", length ").append(p.payloadLength());
         return out.toString();
     }
 

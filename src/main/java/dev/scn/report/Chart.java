@@ -3,32 +3,66 @@ package dev.scn.report;
 import java.util.List;
 
 /**
- * A time chart: step lines over simulated time, all on the same axes.
+ * A time chart drawn as small multiples: one strip per line, stacked, on one time axis, so no
+ * line hides another. Strips come in groups; a group is one quantity (server FIN_WAIT_2, ipfw
+ * keepalives sent…) and its strips share a y scale: one strip in a single run's chart, one per
+ * run in the comparison of variants.
  *
- * @param id        a stable name (CSS class, tests)
- * @param titleKey  bundle key of the caption
- * @param yUnitKey  bundle key of the y axis label (what is counted)
- * @param endMicros the right end of the time axis (the run's length)
- * @param series    the lines, in legend order
+ * @param id       a stable name (CSS class, tests)
+ * @param titleKey bundle key of the caption
+ * @param noneKey  bundle key of the sentence shown instead of the chart when nothing was drawn
+ * @param yUnitKey bundle key of what the strips count
+ * @param axis     the time axis, shared by every strip
+ * @param groups   the quantities with data, in order
+ * @param zero     the quantities that stayed 0 in every run (named in a sentence, not drawn)
  */
-public record Chart(String id, String titleKey, String yUnitKey, long endMicros, List<Series> series) {
+public record Chart(String id, String titleKey, String noneKey, String yUnitKey, TimeAxis axis, List<Group> groups,
+                    List<Label> zero) {
 
-    /** True when some series has a non-zero value: a chart worth reading. */
+    /** True when something is drawn: some quantity was not 0 all along. */
     public boolean hasData() {
-        return series.stream().anyMatch(s -> s.points().stream().anyMatch(p -> p.value() != 0));
+        return !groups.isEmpty();
+    }
+
+    /** How time is drawn: "linear", "log", or "knee" (logarithmic, then linear). */
+    public String timeScale() {
+        return !axis.logarithmic() ? "linear" : axis.hasKnee() ? "knee" : "log";
+    }
+
+    /** A text from the bundles: key and arguments. */
+    public record Label(String key, List<String> args) {
+    }
+
+    /**
+     * One quantity.
+     *
+     * @param label  what it is (the strip heading)
+     * @param series one per strip, on the same y scale
+     */
+    public record Group(Label label, List<Series> series) {
+        long max() {
+            return series.stream().mapToLong(Series::max).max().orElse(0);
+        }
     }
 
     /**
      * One line.
      *
-     * @param labelKey  bundle key of the legend entry, filled with {@code labelArgs}
-     * @param colorSlot which colour of the palette (same quantity, same colour across variants)
-     * @param dashSlot  0 solid (the base run), 1.. dashed (variants)
+     * @param run    the run's name over the strip (comparison of variants), or null
+     * @param color  the line's colour: the quantity's in one run, the run's in a comparison
+     * @param points the steps, the first at time 0
      */
-    public record Series(String labelKey, List<String> labelArgs, int colorSlot, int dashSlot, List<Point> points) {
+    public record Series(Label run, String color, List<Point> points) {
+        long max() {
+            return points.stream().mapToLong(Point::value).max().orElse(0);
+        }
+
+        boolean allZero() {
+            return points.stream().allMatch(p -> p.value() == 0);
+        }
     }
 
-    /** The value from this instant on (step), at {@code micros}. */
-    public record Point(long micros, double value) {
+    /** The value from this instant on (a step). */
+    public record Point(long micros, long value) {
     }
 }

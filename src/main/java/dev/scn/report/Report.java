@@ -14,13 +14,41 @@ import java.util.List;
  * @param sha256     SHA-256 of the file's bytes
  * @param runHuman   the simulated duration, e.g. {@code 2d}
  * @param narrative  section 2, as messages with their arguments
- * @param sequence   the diagram of the connection that matters most, or null when none was opened
+ * @param sequences  the diagrams of the connection that matters most, one per run (base first); empty when none
  * @param trace      section 9, the base run's packet trace
  */
 public record Report(String name, String file, String sha256, long seed, String runHuman, Texts title, Texts summary,
-                     Texts note, boolean allHeld, List<Run> runs, List<Phrase> narrative, List<Chart> charts,
-                     List<Chart> overlays, SequenceDiagram sequence, List<Snap> snapshots, List<HostConfig> hosts,
-                     Trace trace, List<String> glossary) {
+                     Texts note, boolean allHeld, List<Run> runs, List<Paragraph> narrative, List<Chart> charts,
+                     List<Chart> overlays, List<Diagram> sequences, List<Snap> snapshots, List<HostConfig> hosts,
+                     Trace trace, List<String> glossary, KeyTable keyFigures) {
+
+    /**
+     * A paragraph of the narrative: a heading sentence and its numbered causal steps.
+     *
+     * @param variant the variant whose run it tells, null for the base run
+     */
+    public record Paragraph(String variant, Phrase heading, List<Phrase> steps) {
+    }
+
+    /**
+     * The key figures of every run side by side (section 8).
+     *
+     * @param runs the runs' names, "base" first, in column order
+     */
+    public record KeyTable(List<String> runs, List<KeyRow> rows) {
+    }
+
+    /**
+     * One key figure: its label (bundle key and arguments) and its value in each run.
+     *
+     * @param differs true when the runs do not all agree: the figure the variant moved
+     */
+    public record KeyRow(String key, List<String> args, List<String> values, boolean differs) {
+    }
+
+    /** The sequence diagram of one run ({@code run} is "base" or the variant's name). */
+    public record Diagram(String run, boolean base, SequenceDiagram diagram) {
+    }
 
     /** A sentence: bundle key and arguments. */
     public record Phrase(String key, List<String> args) {

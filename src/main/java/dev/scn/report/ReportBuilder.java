@@ -1,20 +1,13 @@
 package dev.scn.report;
 
-import dev.scn.engine.Machine;
-import dev.scn.engine.SimTime;
-import dev.scn.engine.net.Origin;
-import dev.scn.engine.net.TcpFlags;
-import dev.scn.engine.os.Profile;
-import dev.scn.engine.os.Profiles;
-import dev.scn.engine.os.SysctlDef;
+import dev.scn.fact.Times;
 import dev.scn.model.Action;
 import dev.scn.model.HostDecl;
 import dev.scn.model.Scenario;
 import dev.scn.model.TimelineEntry;
 import dev.scn.model.Variant;
-import dev.scn.observe.Observations;
-import dev.scn.observe.TcpdumpFormatter;
 import dev.scn.run.ExpectationResult;
+import dev.scn.run.HostEnd;
 import dev.scn.run.RunResult;
 import dev.scn.run.ScenarioRunner;
 import dev.scn.run.ShowOutput;
@@ -79,8 +72,14 @@ public final class ReportBuilder {
         List<RunResult> others = runs.subList(1, runs.size());
         List<RunResult.Connection> connections = connections(scenario, main);
         RunResult.Connection focus = focus(main, connections);
-        SequenceDiagram sequence = focus == null ? null
-                : SequenceBuilder.build(main, focus, Narrative.stateAtEnd(main, focus));
+        List<Report.Diagram> sequences = new ArrayList<>();
+        for (RunResult r : runs) {
+            RunResult.Connection c = focus == null ? PoolFocus.pick(scenario, r) : r.connections().get(focus.name());
+            if (c != null) {
+                sequences.add(new Report.Diagram(r.variant(), ScenarioRunner.BASE.equals(r.variant()),
+                        SequenceBuilder.build(r, c)));
+            }
+        }
         List<String> traceLines = traceLines(main);
         String sidecarName = traceLines.size() > TRACE_FOLD_LINES ? stem + ".trace.txt" : null;
         Report.Trace trace = sidecarName == null ? new Report.Trace(traceLines.size(), traceLines, 0, List.of(), null)
@@ -92,11 +91,13 @@ public final class ReportBuilder {
         List<Report.Snap> snapshots = new ArrayList<>();
         runs.forEach(r -> snapshots.addAll(snapshots(r)));
         List<Report.HostConfig> hosts = scenario.hosts().stream().map(h -> hostConfig(h, main)).toList();
-        Report report = new Report(scenario.name(), file, sha256, scenario.seed(), SimTime.human(scenario.runMicros()),
+        List<Report.Paragraph> narrative = Narrative.of(scenario, main, others, connections);
+        Report report = new Report(scenario.name(), file, sha256, scenario.seed(), Times.human(scenario.runMicros()),
                 scenario.title(), scenario.summary(), scenario.note(), allHeld, runViews,
-                Narrative.of(scenario, main, others, connections), ChartsBuilder.charts(main, List.of(main), false),
-                runs.size() > 1 ? ChartsBuilder.charts(main, runs, true) : List.of(), sequence, List.copyOf(snapshots), hosts, trace,
-                glossary(runs, snapshots, hosts));
+                narrative, ChartsBuilder.charts(main, List.of(main), false),
+                runs.size() > 1 ? ChartsBuilder.charts(main, runs, true) : List.of(), List.copyOf(sequences),
+                List.copyOf(snapshots), hosts, trace,
+                glossary(runs, snapshots, hosts, narrative), KeyFigures.of(runs, connections));
         return new Built(report, sidecarName == null ? null : sidecar(runs));
     }
 
@@ -116,14 +117,14 @@ public final class ReportBuilder {
 
     /** The first connection that ends abnormal (not CLOSED) on the host it connected to, else the first. */
     private static RunResult.Connection focus(RunResult run, List<RunResult.Connection> connections) {
-        return connections.stream().filter(c -> !"CLOSED".equals(Narrative.stateAtEnd(run, c))).findFirst()
+        return connections.stream().filter(c -> !"CLOSED".equals(c.onTarget().state())).findFirst()
                 .orElse(connections.isEmpty() ? null : connections.get(0));
     }
 
     private static Report.Run run(Scenario scenario, RunResult r) {
         List<Report.Expect> rows = new ArrayList<>();
         for (ExpectationResult e : r.expectations()) {
-            rows.add(new Report.Expect(e.span().line(), SimTime.human(e.timeMicros()), e.mode(), e.subject(), e.op(),
+            rows.add(new Report.Expect(e.span().line(), Times.human(e.timeMicros()), e.mode(), e.subject(), e.op(),
                     e.expected(), e.actual(), e.held()));
         }
         int held = (int) r.expectations().stream().filter(ExpectationResult::held).count();
@@ -137,23 +138,23 @@ public final class ReportBuilder {
         Map<String, Long> kinds = r.packetsByKind();
         boolean base = ScenarioRunner.BASE.equals(r.variant());
         return new Report.Run(r.variant(), base, held, r.expectations().size(), rows,
-                base ? List.of() : changes(scenario, r.variant()), endStates, dynamic,
+                base ? List.of() : changes(scenario, r), endStates, dynamic,
                 kinds.getOrDefault("keepalive", 0L), kinds.getOrDefault("rst", 0L), kinds.getOrDefault("fin", 0L),
                 kinds.getOrDefault("sent", 0L), r.eventsProcessed(), r.outcome() == RunResult.Outcome.COMPLETED);
     }
 
     /** What a variant sets: {@code server: sysctl net.inet.ip.fw.dyn_keepalive=0 (1)} with the default. */
-    private static List<String> changes(Scenario scenario, String variantName) {
+    private static List<String> changes(Scenario scenario, RunResult run) {
         List<String> out = new ArrayList<>();
         for (Variant v : scenario.variants()) {
-            if (!v.name().equals(variantName)) {
+            if (!v.name().equals(run.variant())) {
                 continue;
             }
             for (HostDecl change : v.hostChanges()) {
-                Profile profile = profileOf(scenario, change.name());
+                HostEnd host = run.hosts().get(change.name());
                 for (HostDecl.SysctlLine line : change.sysctls()) {
-                    String def = profile.sysctls().stream().filter(d -> d.name().equals(line.name())).findFirst()
-                            .map(d -> " (" + d.defaultValue() + ")").orElse("");
+                    String def = host == null ? "" : host.sysctls().stream().filter(d -> d.name().equals(line.name()))
+                            .findFirst().map(d -> " (" + d.defaultValue() + ")").orElse("");
                     out.add(change.name() + ": sysctl " + line.name() + "=" + line.value() + def);
                 }
                 for (HostDecl.IpfwLine line : change.ipfw()) {
@@ -167,18 +168,14 @@ public final class ReportBuilder {
         return out;
     }
 
-    private static Profile profileOf(Scenario scenario, String host) {
-        return scenario.hosts().stream().filter(h -> h.name().equals(host)).findFirst()
-                .map(h -> Profiles.resolve(h.osVersion()).profile()).orElse(Profiles.exact("5.4").orElseThrow());
-    }
-
+    /** A host's configuration in the base run: sysctls set away from their defaults, its rules. */
     private static Report.HostConfig hostConfig(HostDecl h, RunResult run) {
-        Profiles.Resolution resolution = Profiles.resolve(h.osVersion());
-        Profile profile = resolution.profile();
+        HostEnd end = run.hosts().get(h.name());
         List<Report.Setting> differ = new ArrayList<>();
         List<String> explicitDefaults = new ArrayList<>();
         for (HostDecl.SysctlLine line : h.sysctls()) {
-            SysctlDef def = profile.sysctls().stream().filter(d -> d.name().equals(line.name())).findFirst().orElse(null);
+            HostEnd.Setting def = end.sysctls().stream().filter(d -> d.name().equals(line.name())).findFirst()
+                    .orElse(null);
             if (def == null) {
                 continue;
             }
@@ -188,10 +185,8 @@ public final class ReportBuilder {
                 explicitDefaults.add(line.name() + "=" + line.value());
             }
         }
-        Machine machine = run.simulation().machine(h.name());
-        String ipfwList = machine.ipfw().isPresent() ? Observations.ipfwList(machine) : "";
-        return new Report.HostConfig(h.name(), h.osVersion(), profile.name(), resolution.approximate(), differ,
-                explicitDefaults, ipfwList, h.addresses().stream().map(HostDecl.Address::dotted).toList());
+        return new Report.HostConfig(h.name(), h.osVersion(), end.profile(), end.approximate(), differ,
+                explicitDefaults, end.ipfwList(), h.addresses().stream().map(HostDecl.Address::dotted).toList());
     }
 
     /** The run's {@code show} outputs; then, for a run that showed no netstat at its end, each host's end state. */
@@ -199,26 +194,52 @@ public final class ReportBuilder {
         List<Report.Snap> out = new ArrayList<>();
         boolean endShown = false;
         for (ShowOutput s : r.shows()) {
-            out.add(new Report.Snap(r.variant(), SimTime.human(s.timeMicros()), s.host(), s.command(), s.text()));
+            out.add(new Report.Snap(r.variant(), Times.human(s.timeMicros()), s.host(), s.command(), s.text()));
             endShown |= s.timeMicros() == r.endMicros() && s.command().startsWith("netstat");
         }
+        peak(r).ifPresent(p -> {
+            String time = Times.human(p.timeMicros());
+            out.add(new Report.Snap(r.variant(), time, p.host(), "netstat -an -p tcp", p.netstat()));
+            if (!p.ipfwShow().isEmpty()) {
+                out.add(new Report.Snap(r.variant(), time, p.host(), "ipfw -d show", p.ipfwShow()));
+            }
+        });
         if (!endShown) {
-            for (Machine m : r.simulation().machines()) {
-                String time = SimTime.human(r.endMicros());
-                out.add(new Report.Snap(r.variant(), time, m.name(), "netstat -an -p tcp", Observations.netstat(m)));
-                if (m.ipfw().isPresent()) {
-                    out.add(new Report.Snap(r.variant(), time, m.name(), "ipfw -d show", Observations.ipfwDynamicShow(m)));
+            for (HostEnd m : r.hosts().values()) {
+                String time = Times.human(r.endMicros());
+                out.add(new Report.Snap(r.variant(), time, m.name(), "netstat -an -p tcp", m.netstat()));
+                if (m.hasIpfw()) {
+                    out.add(new Report.Snap(r.variant(), time, m.name(), "ipfw -d show", m.ipfwShow()));
                 }
             }
         }
+        out.removeIf(snap -> snap.text().isBlank());
         return out;
     }
 
+    /**
+     * The sample with the most connections in states other than LISTEN and CLOSED (the peak of
+     * what piles up), when it is neither empty nor at the run's end; the earliest of equals.
+     */
+    private static java.util.Optional<Snapshot> peak(RunResult r) {
+        Snapshot best = null;
+        int bestCount = 0;
+        for (Snapshot s : r.samples()) {
+            int n = s.tcpStates().entrySet().stream().filter(e -> !"LISTEN".equals(e.getKey())
+                    && !"CLOSED".equals(e.getKey())).mapToInt(Map.Entry::getValue).sum();
+            if (n > bestCount) {
+                best = s;
+                bestCount = n;
+            }
+        }
+        return best == null || best.timeMicros() >= r.endMicros() ? java.util.Optional.empty()
+                : java.util.Optional.of(best);
+    }
+
     private static List<String> traceLines(RunResult r) {
-        TcpdumpFormatter tcpdump = new TcpdumpFormatter();
         List<String> lines = new ArrayList<>();
         for (RunResult.TimedPacket p : r.packets()) {
-            lines.add(tcpdump.format(p.timeMicros(), p.packet()) + ("lo0".equals(p.via()) ? " (lo0)" : ""));
+            lines.add(p.tcpdump() + ("lo0".equals(p.via()) ? " (lo0)" : ""));
         }
         return lines;
     }
@@ -234,10 +255,18 @@ public final class ReportBuilder {
         return out.toString();
     }
 
+    private static List<Report.Phrase> concat(Report.Phrase first, List<Report.Phrase> rest) {
+        List<Report.Phrase> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
     // ---- glossary ----
 
     /** Glossary entries (bundle keys glossary.ID.term / .text) for the terms the page shows. */
-    private static List<String> glossary(List<RunResult> runs, List<Report.Snap> snaps, List<Report.HostConfig> hosts) {
+    private static List<String> glossary(List<RunResult> runs, List<Report.Snap> snaps, List<Report.HostConfig> hosts,
+                                         List<Report.Paragraph> narrative) {
         StringBuilder seen = new StringBuilder();
         snaps.forEach(s -> seen.append(s.text()).append(s.command()));
         hosts.forEach(h -> seen.append(h.ipfwList()));
@@ -247,9 +276,18 @@ public final class ReportBuilder {
             if (keepalives > 0) {
                 seen.append(" dyn_keepalive dyn_ack_lifetime ");
             }
-            for (RunResult.Connection c : r.connections().values()) {
-                r.simulation().trace().about(c.flow()).forEach(t -> seen.append(t.detail()).append('\n'));
+        }
+        // the narrative's own words: its keys and the values it quotes
+        for (Report.Paragraph p : narrative) {
+            for (Report.Phrase phrase : concat(p.heading(), p.steps())) {
+                seen.append(phrase.key()).append(' ').append(String.join(" ", phrase.args())).append('\n');
             }
+        }
+        if (seen.indexOf("story.idle") >= 0 || seen.indexOf("story.nextCheck") >= 0) {
+            seen.append(" t_rcvtime ");
+        }
+        if (seen.indexOf("story.rst") >= 0) {
+            seen.append(" [R ");
         }
         Set<String> out = new LinkedHashSet<>();
         Map<String, String> terms = new LinkedHashMap<>();

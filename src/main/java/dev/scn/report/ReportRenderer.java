@@ -63,7 +63,7 @@ public final class ReportRenderer {
     /** What the templates see for one language: its messages and the SVGs drawn in it. */
     public record LangView(String code, String htmlLang, TemplateMethodModelEx msg, TemplateMethodModelEx pick,
                            TemplateMethodModelEx untranslated, List<TemplateHTMLOutputModel> charts,
-                           List<TemplateHTMLOutputModel> overlays, TemplateHTMLOutputModel sequence) {
+                           List<TemplateHTMLOutputModel> overlays, List<TemplateHTMLOutputModel> sequences) {
     }
 
     public String report(Report report, List<Lang> langs) {
@@ -73,20 +73,32 @@ public final class ReportRenderer {
             views.add(new LangView(lang.code(), lang.htmlLang(), msg(m), pick(lang, false), pick(lang, true),
                     report.charts().stream().map(c -> markup(ChartSvg.render(c, m))).toList(),
                     report.overlays().stream().map(c -> markup(ChartSvg.render(c, m))).toList(),
-                    report.sequence() == null ? null : markup(SequenceSvg.render(report.sequence(), m))));
+                    report.sequences().stream().map(d -> markup(SequenceSvg.render(d.diagram(), m))).toList()));
         }
+        List<String> titles = langs.stream().map(l -> pickText(l, report.title())).toList();
         return render("report.ftlh", Map.of("r", report, "langs", views, "multi", langs.size() > 1,
-                "pageLang", langs.get(0).htmlLang()));
+                "pageLang", langs.get(0).htmlLang(), "pageTitle", pageTitle(titles, report.name())));
     }
 
     public String index(Index index, List<Lang> langs) {
         List<LangView> views = new ArrayList<>();
         for (Lang lang : langs) {
             views.add(new LangView(lang.code(), lang.htmlLang(), msg(bundles.get(lang)), pick(lang, false),
-                    pick(lang, true), List.of(), List.of(), null));
+                    pick(lang, true), List.of(), List.of(), List.of()));
         }
+        List<String> titles = langs.stream().map(l -> bundles.get(l).text("index.title")).toList();
         return render("index.ftlh", Map.of("idx", index, "langs", views, "multi", langs.size() > 1,
-                "pageLang", langs.get(0).htmlLang()));
+                "pageLang", langs.get(0).htmlLang(), "pageTitle", pageTitle(titles, "scn")));
+    }
+
+    /**
+     * The page's {@code <title>}: the human title in each language of the page, each text once
+     * ({@code zh — en}), on one line; the fallback (the scenario's id) only when there is no title.
+     */
+    static String pageTitle(List<String> perLanguage, String fallback) {
+        List<String> distinct = perLanguage.stream().filter(t -> t != null && !t.isBlank())
+                .map(t -> t.strip().replaceAll("\\s+", " ")).distinct().toList();
+        return distinct.isEmpty() ? fallback : String.join(" — ", distinct);
     }
 
     /** Renders any template of the report set with a data model; tests use it for error cases. */
@@ -147,8 +159,15 @@ public final class ReportRenderer {
             if (askUntranslated) {
                 return own == null && other != null;
             }
-            return own != null ? own : other == null ? "" : other;
+            return pickText(lang, t);
         };
+    }
+
+    /** The text in this language, else the other one, else "". */
+    private static String pickText(Lang lang, Texts t) {
+        String own = lang == Lang.ZH ? t.zh() : t.en();
+        String other = lang == Lang.ZH ? t.en() : t.zh();
+        return own != null ? own : other == null ? "" : other;
     }
 
     private static TemplateHTMLOutputModel markup(String svg) {

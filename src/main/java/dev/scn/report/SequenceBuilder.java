@@ -1,37 +1,31 @@
 package dev.scn.report;
 
-import dev.scn.engine.SimTime;
-import dev.scn.engine.net.FlowKey;
-import dev.scn.engine.net.Origin;
-import dev.scn.engine.trace.TraceKind;
-import dev.scn.engine.trace.TraceRecord;
-import dev.scn.observe.TcpdumpFormatter;
+import dev.scn.fact.Fact;
+import dev.scn.fact.Segment;
+import dev.scn.fact.Times;
+import dev.scn.run.RunFacts;
 import dev.scn.run.RunResult;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
- * Builds the {@link SequenceDiagram} of a connection from the causal trace and the packets of a
- * run (the run must keep packets). Events closer than {@value #BURST_MICROS} µs form a burst; a
+ * Builds the {@link SequenceDiagram} of a connection from a run's facts and packets (the run must
+ * keep packets); it reads fields only. Events closer than {@value #BURST_MICROS} µs form a burst; a
  * run of at least three bursts repeating the same labels is folded into one.
  */
 final class SequenceBuilder {
     static final long BURST_MICROS = 1_000_000L;
     private static final int MIN_REPEATS = 3;
     private static final int MAX_PERIOD = 4;
-    private static final Pattern ARMED = Pattern.compile("^(\\S+) timer armed for (\\d+(?:\\.\\d+)?) s");
-    private static final Pattern REARMED = Pattern.compile("re-armed for (\\d+(?:\\.\\d+)?) s");
-    private static final Pattern LIFETIME = Pattern.compile("now\\+(\\d+) s \\(net\\.inet\\.ip\\.fw\\.(\\w+)\\)");
-    private static final Pattern RULE = Pattern.compile("rule (\\d+)");
 
     private SequenceBuilder() {
     }
 
     /** One event before layout; {@code signature} is what must match for a cycle to repeat. */
-    private record Step(long micros, SequenceDiagram.Row row, boolean quiet) {
+    private record Step(long micros, SequenceDiagram.Row row, boolean quiet, Flow flow) {
         String signature() {
             return row.type() + "|" + row.from() + "|" + row.to() + "|" + row.key() + "|" + row.args();
         }
@@ -58,98 +52,136 @@ final class SequenceBuilder {
         }
     }
 
-    static SequenceDiagram build(RunResult run, RunResult.Connection c, String endState) {
-        FlowKey flow = c.flow();
-        List<String> labels = packetLabels(run, flow);
-        List<TraceRecord> records = run.simulation().trace().about(flow);
-        long firstKeepalive = records.stream().filter(r -> r.kind() == TraceKind.IPFW_KEEPALIVE)
-                .mapToLong(TraceRecord::time).min().orElse(Long.MAX_VALUE);
-        List<RunResult.TimedPacket> packets = run.packets().stream()
-                .filter(p -> flow.equals(FlowKey.of(p.packet()))).toList();
+    static SequenceDiagram build(RunResult run, RunResult.Connection c) {
+        List<RunFacts.Entry> records = run.facts().about(c.flow());
+        long firstKeepalive = records.stream().filter(r -> r.fact() instanceof Fact.KeepaliveSent)
+                .mapToLong(RunFacts.Entry::time).min().orElse(Long.MAX_VALUE);
+        Map<Long, RunResult.TimedPacket> packets = new HashMap<>();
+        for (RunResult.TimedPacket p : run.packets()) {
+            packets.put(p.segment().id(), p);
+        }
         List<Step> steps = new ArrayList<>();
-        int packetIndex = 0;
         String lastLifetime = null;
-        for (TraceRecord r : records) {
+        for (RunFacts.Entry r : records) {
             int lane = c.host().equals(r.host()) ? SequenceDiagram.CLIENT : SequenceDiagram.TCP;
             SequenceDiagram.Row row = null;
             boolean quiet = false;
-            switch (r.kind()) {
-                case PACKET_SENT -> {
-                    if (packetIndex < packets.size()) {
-                        RunResult.TimedPacket p = packets.get(packetIndex);
-                        row = arrow(r.time(), p, c, labels.get(packetIndex));
-                    }
-                    packetIndex++;
+            Fact fact = r.fact();
+            if (fact instanceof Fact.PacketSent sent) {
+                RunResult.TimedPacket p = packets.get(sent.segment().id());
+                if (p != null) {
+                    row = arrow(r.time(), p, c);
                 }
-                case PACKET_DROPPED -> row = mark(r.time(), c.host().equals(r.host()) ? SequenceDiagram.CLIENT
-                        : SequenceDiagram.IPFW, "seq.dropped", List.of());
-                case TCP_STATE -> {
-                    String detail = r.detail();
-                    int arrow = detail.indexOf(" -> ");
-                    String before = arrow < 0 ? detail : detail.substring(0, arrow);
-                    if (detail.contains("(forgotten")) {
-                        row = mark(r.time(), lane, "seq.forgotten", List.of(before));
-                    } else if (arrow >= 0) {
-                        String after = detail.substring(arrow + 4);
-                        int paren = after.indexOf(" (");
-                        row = mark(r.time(), lane, "seq.state", List.of(before, paren < 0 ? after : after.substring(0, paren)));
-                    }
+            } else if (fact instanceof Fact.PacketDropped d) {
+                row = mark(r.time(), c.host().equals(r.host()) ? SequenceDiagram.CLIENT
+                        : d.by() == Fact.DropBy.FIREWALL ? SequenceDiagram.IPFW : lane, "seq.dropped." + d.by().name(),
+                        List.of());
+            } else if (fact instanceof Fact.StateChange sc) {
+                row = sc.forgotten() ? mark(r.time(), lane, "seq.forgotten", List.of(sc.from()))
+                        : mark(r.time(), lane, "seq.state", List.of(sc.from(), sc.to()));
+            } else if (fact instanceof Fact.TimerArmed a) {
+                row = mark(r.time(), lane, "seq.timerArmed", List.of(a.timer().label(), Long.toString(a.millis() / 1000)));
+            } else if (fact instanceof Fact.TimerFired t) {
+                if (t.outcome() == Fact.TimerOutcome.REARMED) {
+                    row = mark(r.time(), lane, "seq.timerRearmed", List.of(t.timer().label(),
+                            Long.toString(t.rearmMillis() / 1000)));
+                    quiet = true;
+                } else {
+                    row = mark(r.time(), lane, "seq.timerFired", List.of(t.timer().label()));
                 }
-                case TCP_TIMER_ARMED -> {
-                    Matcher m = ARMED.matcher(r.detail());
-                    if (m.find()) {
-                        row = mark(r.time(), lane, "seq.timerArmed", List.of(m.group(1), m.group(2)));
-                    }
+            } else if (fact instanceof Fact.RstVerdict v) {
+                row = mark(r.time(), lane, "seq.rst." + v.outcome().name(), List.of(v.check()));
+            } else if (fact instanceof Fact.DynCreated d) {
+                row = mark(r.time(), SequenceDiagram.IPFW, "seq.dynCreated", List.of(Integer.toString(d.rule()),
+                        Long.toString(d.lifetime()), d.lifetimeSysctl()));
+                lastLifetime = d.lifetimeSysctl();
+            } else if (fact instanceof Fact.DynRefreshed d) {
+                if (r.time() >= firstKeepalive || !d.lifetimeSysctl().equals(lastLifetime)) {
+                    row = mark(r.time(), SequenceDiagram.IPFW, "seq.dynRefreshed", List.of(Long.toString(d.lifetime()),
+                            d.lifetimeSysctl()));
+                    lastLifetime = d.lifetimeSysctl();
                 }
-                case TCP_TIMER_FIRED -> {
-                    String name = r.detail().contains(" timer") ? r.detail().substring(0, r.detail().indexOf(" timer"))
-                            : "TCP";
-                    Matcher m = REARMED.matcher(r.detail());
-                    if (m.find()) {
-                        row = mark(r.time(), lane, "seq.timerRearmed", List.of(name, m.group(1)));
-                        quiet = true;
-                    } else {
-                        row = mark(r.time(), lane, "seq.timerFired", List.of(name));
-                    }
-                }
-                case DYN_CREATED -> {
-                    Matcher rule = RULE.matcher(r.detail());
-                    Matcher life = LIFETIME.matcher(r.detail());
-                    if (rule.find() && life.find()) {
-                        row = mark(r.time(), SequenceDiagram.IPFW, "seq.dynCreated",
-                                List.of(rule.group(1), life.group(1), life.group(2)));
-                        lastLifetime = life.group(2);
-                    }
-                }
-                case DYN_REFRESHED -> {
-                    Matcher life = LIFETIME.matcher(r.detail());
-                    if (life.find() && (r.time() >= firstKeepalive || !life.group(2).equals(lastLifetime))) {
-                        row = mark(r.time(), SequenceDiagram.IPFW, "seq.dynRefreshed", List.of(life.group(1), life.group(2)));
-                        lastLifetime = life.group(2);
-                    }
-                }
-                case DYN_EXPIRED -> row = mark(r.time(), SequenceDiagram.IPFW, "seq.dynExpired", List.of());
-                case DYN_REMOVED -> row = mark(r.time(), SequenceDiagram.IPFW, "seq.dynRemoved", List.of());
-                case TCP_IDLE_RESET -> {
-                    if (r.time() >= firstKeepalive) {
-                        row = mark(r.time(), lane, "seq.idleReset", List.of());
-                    }
-                }
-                default -> {
-                }
+            } else if (fact instanceof Fact.DynRemoved d) {
+                row = mark(r.time(), SequenceDiagram.IPFW, "seq.dynRemoved." + d.removal().name(), List.of());
+            } else if (fact instanceof Fact.IdleReset && r.time() >= firstKeepalive) {
+                row = mark(r.time(), lane, "seq.idleReset", List.of());
             }
             if (row != null) {
-                steps.add(new Step(r.time(), row, quiet));
+                steps.add(new Step(r.time(), row, quiet, flowOf(fact, row)));
             }
         }
-        return new SequenceDiagram(c.name(), c.host(), c.target(), layout(bursts(steps), run.endMicros(), endState));
+        return new SequenceDiagram(c.name(), c.host(), c.target(), layout(bursts(foldBulk(steps)), run.endMicros(),
+                c.onTarget().state()));
     }
+
+    /** What an arrow carries, for folding a bulk transfer: data, a pure ACK, or anything else. */
+    private enum Flow { DATA, ACK, OTHER }
+
+    private static Flow flowOf(Fact fact, SequenceDiagram.Row row) {
+        if (!(fact instanceof Fact.PacketSent sent) || row.type() != SequenceDiagram.Type.ARROW
+                || !"seq.packet".equals(row.key())) {
+            return Flow.OTHER;
+        }
+        Segment seg = sent.segment();
+        if (seg.length() > 0 && !seg.has(Segment.SYN | Segment.FIN | Segment.RST)) {
+            return Flow.DATA;
+        }
+        return seg.length() == 0 && seg.flags() == Segment.ACK ? Flow.ACK : Flow.OTHER;
+    }
+
+    /**
+     * A bulk transfer drawn as one row: at least {@value #MIN_BULK} data segments one way, with only
+     * pure ACKs the other way in between, become "N data segments, first … last (M ACKs)".
+     */
+    private static List<Step> foldBulk(List<Step> steps) {
+        List<Step> out = new ArrayList<>();
+        int i = 0;
+        while (i < steps.size()) {
+            Step first = steps.get(i);
+            int data = 0;
+            int acks = 0;
+            int end = i;
+            Step lastData = first;
+            if (first.flow() == Flow.DATA) {
+                for (int k = i; k < steps.size(); k++) {
+                    Step s = steps.get(k);
+                    boolean sameWay = s.row().from() == first.row().from() && s.row().to() == first.row().to();
+                    if (s.flow() == Flow.DATA && sameWay) {
+                        data++;
+                        lastData = s;
+                        end = k;
+                    } else if (s.flow() == Flow.ACK && !sameWay) {
+                        acks++;
+                    } else {
+                        break;
+                    }
+                }
+            }
+            if (data < MIN_BULK) {
+                out.add(first);
+                i++;
+                continue;
+            }
+            // ACKs after the last data segment stay as they are
+            for (int k = end + 1; k < steps.size() && steps.get(k).flow() == Flow.ACK; k++) {
+                acks--;
+            }
+            SequenceDiagram.Row row = new SequenceDiagram.Row(SequenceDiagram.Type.ARROW, first.micros(), first.row().from(),
+                    first.row().to(), "seq.bulk", List.of(Integer.toString(data), first.row().args().get(0),
+                    lastData.row().args().get(0), Integer.toString(acks)));
+            out.add(new Step(first.micros(), row, false, Flow.OTHER));
+            i = end + 1;
+        }
+        return out;
+    }
+
+    private static final int MIN_BULK = 4;
 
     private static SequenceDiagram.Row mark(long time, int lane, String key, List<String> args) {
         return new SequenceDiagram.Row(SequenceDiagram.Type.MARK, time, lane, lane, key, args);
     }
 
-    private static SequenceDiagram.Row arrow(long time, RunResult.TimedPacket p, RunResult.Connection c, String label) {
+    private static SequenceDiagram.Row arrow(long time, RunResult.TimedPacket p, RunResult.Connection c) {
         boolean fromClient = c.host().equals(p.host());
         int from;
         int to;
@@ -157,7 +189,7 @@ final class SequenceBuilder {
         if (fromClient) {
             from = SequenceDiagram.CLIENT;
             to = SequenceDiagram.TCP;
-        } else if (p.packet().origin() == Origin.IPFW_KEEPALIVE) {
+        } else if (p.segment().sender() == Segment.Sender.IPFW_KEEPALIVE) {
             from = SequenceDiagram.IPFW;
             boolean toSelf = "lo0".equals(p.via());
             to = toSelf ? SequenceDiagram.TCP : SequenceDiagram.CLIENT;
@@ -166,24 +198,7 @@ final class SequenceBuilder {
             from = SequenceDiagram.TCP;
             to = SequenceDiagram.CLIENT;
         }
-        return new SequenceDiagram.Row(SequenceDiagram.Type.ARROW, time, from, to, key, List.of(label));
-    }
-
-    /** tcpdump's line reduced to flags, seq and ack: {@code [F.] seq 20441:20481 ack 301}. */
-    private static List<String> packetLabels(RunResult run, FlowKey flow) {
-        TcpdumpFormatter tcpdump = new TcpdumpFormatter();
-        List<String> out = new ArrayList<>();
-        for (RunResult.TimedPacket p : run.packets()) {
-            if (!flow.equals(FlowKey.of(p.packet()))) {
-                continue;
-            }
-            String line = tcpdump.format(p.timeMicros(), p.packet());
-            int flags = line.indexOf("Flags ");
-            int win = line.indexOf(", win");
-            String label = line.substring(flags + 6, win < 0 ? line.length() : win).replace(",", "");
-            out.add(label);
-        }
-        return out;
+        return new SequenceDiagram.Row(SequenceDiagram.Type.ARROW, time, from, to, key, List.of(p.label()));
     }
 
     private static List<Burst> bursts(List<Step> steps) {
@@ -236,7 +251,7 @@ final class SequenceBuilder {
                         rows.add(s.row());
                     }
                 }
-                List<String> noteArgs = List.of(SimTime.human(first.start()), SimTime.human(lastOfFold.end()),
+                List<String> noteArgs = List.of(Times.human(first.start()), Times.human(lastOfFold.end()),
                         Integer.toString(folded));
                 rows.add(new SequenceDiagram.Row(SequenceDiagram.Type.FOLD_END, lastOfFold.end(), 0, 0,
                         folded > 0 ? "seq.foldEndTimers" : "seq.foldEnd", noteArgs));
@@ -256,7 +271,7 @@ final class SequenceBuilder {
         }
         gap(rows, endMicros, lastTime);
         rows.add(new SequenceDiagram.Row(SequenceDiagram.Type.END, endMicros, 0, 0, "seq.end",
-                List.of(SimTime.human(endMicros), endState)));
+                List.of(Times.human(endMicros), endState)));
         return rows;
     }
 
@@ -271,7 +286,7 @@ final class SequenceBuilder {
     private static void gap(List<SequenceDiagram.Row> rows, long at, long lastTime) {
         if (at - lastTime > BURST_MICROS) {
             rows.add(new SequenceDiagram.Row(SequenceDiagram.Type.GAP, at, 0, 0, "seq.gap",
-                    List.of(SimTime.human(at - lastTime))));
+                    List.of(Times.human(at - lastTime))));
         }
     }
 

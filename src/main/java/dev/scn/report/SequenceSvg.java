@@ -1,6 +1,6 @@
 package dev.scn.report;
 
-import dev.scn.engine.SimTime;
+import dev.scn.fact.Times;
 
 import java.util.List;
 
@@ -18,6 +18,12 @@ final class SequenceSvg {
         List<SequenceDiagram.Row> rows = d.rows();
         int height = HEADER + rows.size() * ROW + 16;
         Svg svg = new Svg(WIDTH, height, "sequence", m.text("seq.title", d.connection()));
+        // labels sit on a white halo so that no lifeline or arrow crosses the text; marks are
+        // coloured by what they tell (red: a segment lost or refused, orange: ipfw keeps it alive)
+        svg.raw("<style>svg.sequence .msg-label,svg.sequence .mark-label,svg.sequence .end-label"
+                + "{paint-order:stroke;stroke:#fff;stroke-width:4px;stroke-linejoin:round}"
+                + "svg.sequence .mark[class*='seq-dropped'],svg.sequence .mark[class*='seq-rst']{fill:#b42318}"
+                + "svg.sequence .mark[class*='seq-dynRemoved']{fill:#6b7280}</style>");
         String[] lanes = {m.text("seq.lane.client", d.client()), m.text("seq.lane.path"),
                 m.text("seq.lane.ipfw", d.server()), m.text("seq.lane.tcp", d.server())};
         for (int i = 0; i < lanes.length; i++) {
@@ -33,7 +39,7 @@ final class SequenceSvg {
             String label = m.text(row.key(), row.args());
             switch (row.type()) {
                 case ARROW -> {
-                    svg.text(8, y + 4, "start", "time", SimTime.human(row.micros()));
+                    svg.text(8, y + 4, "start", "time", Times.human(row.micros()));
                     double x1 = LANE_X[row.from()];
                     double x2 = LANE_X[row.to()];
                     double dir = Math.signum(x2 - x1);
@@ -42,7 +48,7 @@ final class SequenceSvg {
                     svg.text((x1 + x2) / 2, y, "middle", "msg-label", label);
                 }
                 case MARK -> {
-                    svg.text(8, y + 4, "start", "time", SimTime.human(row.micros()));
+                    svg.text(8, y + 4, "start", "time", Times.human(row.micros()));
                     double x = LANE_X[row.from()];
                     svg.rect(x - 4, y - 4, 8, 8, "mark " + row.key().replace('.', '-'));
                     if (row.from() == SequenceDiagram.TCP) {
@@ -57,7 +63,7 @@ final class SequenceSvg {
                 }
                 case FOLD_START -> {
                     foldTop = r;
-                    svg.text(8, y + 4, "start", "time", SimTime.human(row.micros()));
+                    svg.text(8, y + 4, "start", "time", Times.human(row.micros()));
                     svg.text(LANE_X[SequenceDiagram.PATH] - 60, y + 4, "start", "fold-label", label);
                 }
                 case FOLD_END -> {
@@ -69,7 +75,7 @@ final class SequenceSvg {
                     svg.text(100, y + 4, "start", "fold-note", label);
                 }
                 case END -> {
-                    svg.text(8, y + 4, "start", "time", SimTime.human(row.micros()));
+                    svg.text(8, y + 4, "start", "time", Times.human(row.micros()));
                     svg.text(LANE_X[SequenceDiagram.TCP] - 10, y + 4, "end", "end-label", label);
                 }
             }

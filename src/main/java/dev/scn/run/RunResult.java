@@ -1,7 +1,6 @@
 package dev.scn.run;
 
-import dev.scn.engine.Simulation;
-import dev.scn.engine.net.Packet;
+import dev.scn.fact.Segment;
 
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,9 @@ import java.util.Map;
  * @param packets          every packet as it left its sender, when asked for (else empty)
  * @param connections      the connections the timeline opened, by name
  * @param capture          the packet capture, when one was asked for (else null)
- * @param simulation       the finished simulation, for explanations and captures
+ * @param facts            the stored facts of the detailed flows (structured causes)
+ * @param hosts            each host at the end of the run, by name
+ * @param steps            counts over time as exact step series (TCP states, dynamic rules, packets)
  */
 public record RunResult(String scenario, String variant, long seed, Outcome outcome, long endMicros,
                         long eventsProcessed, List<ExpectationResult> expectations, List<ShowOutput> shows,
@@ -29,10 +30,31 @@ public record RunResult(String scenario, String variant, long seed, Outcome outc
                         Map<String, Long> packetsByOrigin, Map<String, Long> packetsByKind,
                         Map<String, Map<String, Long>> packetsPerHost, List<TimedPacket> packets,
                         Map<String, Connection> connections, String traceDigest,
-                        dev.scn.observe.Capture capture, Simulation simulation) {
+                        dev.scn.observe.Capture capture, RunFacts facts, Map<String, HostEnd> hosts,
+                        StepCounts steps) {
 
-    /** A connection the timeline named: its flow, who opened it and to which host. */
-    public record Connection(String name, String host, String target, dev.scn.engine.net.FlowKey flow) {
+    /**
+     * A connection the timeline named.
+     *
+     * @param host     the host that opened it
+     * @param target   the host it connected to
+     * @param flow     its flow, as {@link RunFacts} names flows
+     * @param onHost   its end on the host that opened it, at the end of the run
+     * @param onTarget its end on the target, at the end of the run
+     */
+    public record Connection(String name, String host, String target, String flow, End onHost, End onTarget) {
+    }
+
+    /**
+     * One end of a connection at the end of the run.
+     *
+     * @param state  netstat's state, CLOSED when the host has no such connection
+     * @param since  when it entered that state (the last recorded state change), -1 when the host never had it
+     */
+    public record End(String state, long since) {
+        public boolean existed() {
+            return since >= 0;
+        }
     }
 
     public boolean allHeld() {
@@ -48,7 +70,12 @@ public record RunResult(String scenario, String variant, long seed, Outcome outc
         STOPPED
     }
 
-    /** A packet and the instant it left its sender. */
-    public record TimedPacket(long timeMicros, String host, String via, Packet packet) {
+    /**
+     * A packet and the instant it left its sender.
+     *
+     * @param tcpdump the line tcpdump -n prints for it (relative sequence numbers)
+     * @param label   the flags, seq and ack part of that line, e.g. {@code [F.] seq 20441:20481 ack 301}
+     */
+    public record TimedPacket(long timeMicros, String host, String via, Segment segment, String tcpdump, String label) {
     }
 }

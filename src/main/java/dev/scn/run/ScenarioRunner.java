@@ -24,6 +24,7 @@ import dev.scn.model.Timing;
 import dev.scn.model.Variant;
 import dev.scn.observe.Capture;
 import dev.scn.observe.Observations;
+import dev.scn.observe.TcpdumpFormatter;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,6 +64,18 @@ public final class ScenarioRunner {
 
     /** Runs the base scenario or the named variant. */
     public RunResult run(String variantName) {
+        return runLive(variantName).result();
+    }
+
+    /**
+     * A finished run and the simulation it ran in: for {@code explain} and engine-level tests,
+     * which ask the engine questions the result does not answer. Reports take only the result.
+     */
+    public record Live(RunResult result, Simulation simulation, Map<String, dev.scn.engine.net.FlowKey> flows) {
+    }
+
+    /** Runs the base scenario or the named variant and keeps its simulation. */
+    public Live runLive(String variantName) {
         Scenario effective = scenario;
         if (!BASE.equals(variantName)) {
             Variant variant = scenario.variants().stream().filter(v -> v.name().equals(variantName)).findFirst()
@@ -75,7 +88,10 @@ public final class ScenarioRunner {
             run.sim.simulator().requestStop();
         }
         try {
-            return run.execute();
+            RunResult result = run.execute();
+            Map<String, dev.scn.engine.net.FlowKey> flows = new LinkedHashMap<>();
+            run.connections.forEach((name, opened) -> flows.put(name, opened.flow()));
+            return new Live(result, run.sim, java.util.Collections.unmodifiableMap(flows));
         } finally {
             running = null;
         }
@@ -122,19 +138,21 @@ public final class ScenarioRunner {
         private final Simulation sim;
         private final Map<String, TcpSocket> sockets = new LinkedHashMap<>();
         private final Map<String, String> socketHosts = new LinkedHashMap<>();
-        private final Map<String, RunResult.Connection> connections = new LinkedHashMap<>();
+        private final Map<String, TimelineActions.Opened> connections = new LinkedHashMap<>();
         private final List<ShowOutput> shows = new ArrayList<>();
         private final List<Snapshot> samples = new ArrayList<>();
         private final List<RunResult.TimedPacket> packets = new ArrayList<>();
         private final PacketCounters counters = new PacketCounters();
         private final ExpectationChecker checker;
         private final TimelineActions actions;
+        private final CountRecorder recorder;
 
         SingleRun(Scenario scenario, String variant, RunOptions options) {
             this.scenario = scenario;
             this.variant = variant;
             this.options = options;
             this.sim = new Simulation(scenario.seed());
+            this.recorder = new CountRecorder(sim, scenario.runMicros());
             this.checker = new ExpectationChecker(sim, new SubjectReader(sim, sockets, socketHosts, counters));
             this.actions = new TimelineActions(sim, scenario, sockets, socketHosts, connections, shows, samples);
         }
@@ -143,6 +161,8 @@ public final class ScenarioRunner {
             buildHosts();
             buildLinks();
             new TrafficGenerator(sim, scenario).install();
+            recorder.attach();
+            sim.network().addTap(recorder);
             sim.network().addTap(counters);
             Capture capture = null;
             if (options.capture() != null) {
@@ -151,9 +171,12 @@ public final class ScenarioRunner {
                 capture.attachTo(sim.network());
             }
             if (options.keepPackets()) {
+                TcpdumpFormatter tcpdump = new TcpdumpFormatter();
                 sim.network().addTap((time, host, via, direction, packet) -> {
                     if (direction == Direction.OUT) {
-                        packets.add(new RunResult.TimedPacket(time, host.name(), via.name(), packet));
+                        TcpdumpFormatter.Described d = tcpdump.describe(time, packet);
+                        packets.add(new RunResult.TimedPacket(time, host.name(), via.name(), packet.segment(), d.line(),
+                                d.label()));
                     }
                 });
             }
@@ -280,6 +303,7 @@ public final class ScenarioRunner {
 
         private void perform(Action action) {
             actions.perform(action);
+            recorder.attach(); // a command may have loaded ipfw
         }
 
         private RunResult result(Simulator.RunOutcome outcome, Capture capture) {
@@ -298,10 +322,15 @@ public final class ScenarioRunner {
                 case EVENT_BUDGET_EXHAUSTED -> RunResult.Outcome.EVENT_BUDGET_EXHAUSTED;
                 case STOPPED -> RunResult.Outcome.STOPPED;
             };
+            RunFacts facts = RunFacts.of(sim.trace());
+            Map<String, RunResult.Connection> named = new LinkedHashMap<>();
+            connections.values().forEach(o -> named.put(o.name(),
+                    EndOfRun.connection(sim, facts, o.name(), o.host(), o.target(), o.flow())));
             return new RunResult(scenario.name(), variant, scenario.seed(), mapped, sim.now(),
                     sim.simulator().eventsProcessed(), checker.results(), List.copyOf(shows), List.copyOf(samples),
                     tcpStates, dynamic, dynCount, counters.byOrigin(), counters.byKind(), counters.perHost(),
-                    List.copyOf(packets), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(connections)), sim.trace().digest(), capture, sim);
+                    List.copyOf(packets), java.util.Collections.unmodifiableMap(named), sim.trace().digest(), capture,
+                    facts, EndOfRun.hosts(sim, scenario), recorder.finish());
         }
     }
 

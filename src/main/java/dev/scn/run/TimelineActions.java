@@ -27,12 +27,12 @@ final class TimelineActions {
     private final Scenario scenario;
     private final Map<String, TcpSocket> sockets;
     private final Map<String, String> socketHosts;
-    private final Map<String, RunResult.Connection> connections;
+    private final Map<String, Opened> connections;
     private final List<ShowOutput> shows;
     private final List<Snapshot> samples;
 
     TimelineActions(Simulation sim, Scenario scenario, Map<String, TcpSocket> sockets, Map<String, String> socketHosts,
-                    Map<String, RunResult.Connection> connections, List<ShowOutput> shows, List<Snapshot> samples) {
+                    Map<String, Opened> connections, List<ShowOutput> shows, List<Snapshot> samples) {
         this.sim = sim;
         this.scenario = scenario;
         this.sockets = sockets;
@@ -40,6 +40,10 @@ final class TimelineActions {
         this.connections = connections;
         this.shows = shows;
         this.samples = samples;
+    }
+
+    /** A connection the timeline opened: its name, who opened it, to which host, and its flow. */
+    record Opened(String name, String host, String target, dev.scn.engine.net.FlowKey flow) {
     }
 
     /** Does what one timeline line says, at the current simulated instant. */
@@ -51,8 +55,7 @@ final class TimelineActions {
                     clientFor(c.target(), c.port()));
             sockets.put(c.name(), socket);
             socketHosts.put(c.name(), c.host());
-            connections.put(c.name(), new RunResult.Connection(c.name(), c.host(), c.target(),
-                    socket.connection().flow()));
+            connections.put(c.name(), new Opened(c.name(), c.host(), c.target(), socket.connection().flow()));
         } else if (action instanceof Action.Send s) {
             sockets.get(s.connection()).write(s.bytes());
         } else if (action instanceof Action.Recv r) {

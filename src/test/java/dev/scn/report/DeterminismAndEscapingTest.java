@@ -85,7 +85,7 @@ class DeterminismAndEscapingTest {
                 "--lang", "zh");
         assertEquals(1, failed.code(), failed.out() + failed.err());
         String zh = Files.readString(outDir.resolve("false-expectation.html"), StandardCharsets.UTF_8);
-        assertTrue(zh.contains("<html lang=\"zh-CN\">") && zh.contains("结论: 有预期未成立."), "zh verdict");
+        assertTrue(zh.contains("<html lang=\"zh-CN\">") && zh.contains("结论：有预期未成立。"), "zh verdict");
         assertFalse(zh.contains("lang-block\" lang=\"en\""), "a zh-only page has no English block");
     }
 }

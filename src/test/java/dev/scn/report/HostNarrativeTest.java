@@ -29,11 +29,11 @@ class HostNarrativeTest {
                 new PrintWriter(out), new PrintWriter(err));
         assertEquals(0, code, err.toString());
         String html = Files.readString(dir.resolve("dyn-max-overflow.html"));
-        assertTrue(html.contains("The dynamic-rule table on server was full: ipfw logged &quot;ipfw: install_state: "
+        assertTrue(html.contains("The table was full: ipfw on server logged &quot;ipfw: install_state: "
                 + "Too many dynamic rules&quot;"), "en");
-        assertTrue(html.contains("server 上的动态规则表满了: ipfw 记录了"), "zh");
-        assertTrue(html.contains("Connections of server still in FIN_WAIT_2 at the end of the run: 50."), "en state");
-        assertTrue(html.contains("仿真结束时, server 上有 50 个连接处于 FIN_WAIT_2 状态."), "zh state");
-        assertTrue(html.contains("net.inet.ip.fw.dyn_max is 50"), "en dyn_max");
+        assertTrue(html.contains("动态规则表已满：server 上的 ipfw 记录了"), "zh");
+        assertTrue(html.contains("Connections in FIN_WAIT_2 piled up on server"), "en state");
+        assertTrue(html.contains("server 上堆积了处于 FIN_WAIT_2 的连接"), "zh state");
+        assertTrue(html.contains("net.inet.ip.fw.dyn_max 50"), "en dyn_max");
     }
 }

@@ -68,6 +68,6 @@ class ReportBundlesTest {
     @DisplayName("arguments are inserted as given: no grouping, no quoting rules")
     void argumentsAsGiven() {
         assertEquals("× 606, every ≈ 285 s", en.text("seq.fold", "606", "285"));
-        assertEquals("× 606, 每 ≈ 285 秒", zh.text("seq.fold", "606", "285"));
+        assertEquals("× 606，每 ≈ 285 秒", zh.text("seq.fold", "606", "285"));
     }
 }

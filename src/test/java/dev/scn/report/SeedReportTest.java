@@ -35,18 +35,18 @@ class SeedReportTest {
         String en = block(html, "en");
         String zh = block(html, "zh-CN");
         assertTrue(en.contains("Verdict: every expectation held, in every run."), en);
-        assertTrue(zh.contains("结论: 所有运行中的全部预期均成立."), zh);
-        String enStory = paragraph(en, "narrative");
+        assertTrue(zh.contains("结论：所有运行中的全部预期均成立。"), zh);
+        String enStory = section(en, "story");
         assertTrue(enStory.contains("net.inet.ip.fw.dyn_keepalive = 1"), enStory);
-        assertTrue(enStory.contains("sent " + rounds + " rounds of keepalives"), enStory);
+        assertTrue(enStory.contains(rounds + " rounds (" + 2 * rounds + " probes in all)"), enStory);
         assertTrue(enStory.contains("back to 300 s (net.inet.ip.fw.dyn_ack_lifetime)"), enStory);
-        assertTrue(enStory.contains("would have died at ≈ 675.36 s"), enStory);
-        assertTrue(enStory.contains("In the variant fix: sysctl net.inet.ip.fw.dyn_keepalive=0, c1 on server was closed at 675.36 s"),
-                enStory);
-        String zhStory = paragraph(zh, "narrative");
-        assertTrue(zhStory.contains("一共发出 " + rounds + " 轮保活探测"), zhStory);
+        // the fix variant's own run, not a re-derivation: closed at A + 600 + 75 = 675.36 s
+        assertTrue(enStory.contains("Variant &quot;fix: sysctl net.inet.ip.fw.dyn_keepalive=0&quot;:"), enStory);
+        assertTrue(enStory.contains("closed it at 675.36 s"), enStory);
+        String zhStory = section(zh, "story");
+        assertTrue(zhStory.contains("共 " + rounds + " 轮"), zhStory);
         assertTrue(zhStory.contains("dyn_ack_lifetime") && zhStory.contains("net.inet.ip.fw.dyn_keepalive"), zhStory);
-        assertTrue(zhStory.contains("本应在约 675.36 秒时消亡"), zhStory);
+        assertTrue(zhStory.contains("675.36 秒"), zhStory);
     }
 
     @Test
@@ -68,8 +68,8 @@ class SeedReportTest {
     void contentOfTheSections() {
         Report report = SeedReport.built().report();
         assertTrue(report.charts().stream().filter(Chart::hasData).count() >= 2, "charts with data");
-        assertNotNull(report.sequence());
-        assertTrue(report.sequence().hasFold());
+        assertEquals(2, report.sequences().size(), "one diagram per run: the base and the fix");
+        assertTrue(report.sequences().get(0).base() && report.sequences().get(0).diagram().hasFold());
         String en = block(SeedReport.html(List.of(Lang.EN)), "en");
         Matcher charts = Pattern.compile("<svg[^>]*class=\"chart chart-[^\"]*\".*?</svg>", Pattern.DOTALL).matcher(en);
         int withLines = 0;
@@ -88,6 +88,12 @@ class SeedReportTest {
                 "ipfw -d show snapshot");
         int variants = en.indexOf("<table class=\"variants\">");
         String table = en.substring(variants, en.indexOf("</table>", variants));
+        // the key figures: c1 on server ends in FIN_WAIT_2 (since A = 0.36 s) in the base run and
+        // CLOSED at A + 600 + 75 = 675.36 s with the fix; 1212 keepalives (606 rounds) against 0
+        int key = en.indexOf("<table class=\"key-figures\">");
+        String figures = en.substring(key, en.indexOf("</table>", key));
+        assertTrue(figures.contains("<code>FIN_WAIT_2 @ 0.36 s</code></td><td><code>CLOSED @ 675.36 s</code>"), figures);
+        assertTrue(figures.contains("<code>1212</code></td><td><code>0</code>"), figures);
         assertTrue(table.contains("<code>fix: sysctl net.inet.ip.fw.dyn_keepalive=0</code>"), table);
         assertTrue(table.contains("server: sysctl net.inet.ip.fw.dyn_keepalive=0 (1)"), table);
         assertTrue(en.contains("class=\"chart chart-states-variants\""), "overlaid variant chart");
@@ -149,9 +155,10 @@ class SeedReportTest {
         return found;
     }
 
-    private static String paragraph(String html, String cssClass) {
-        int start = html.indexOf("<p class=\"" + cssClass + "\">");
-        assertTrue(start >= 0, "no paragraph " + cssClass);
-        return html.substring(start, html.indexOf("</p>", start));
+    private static String section(String html, String id) {
+        int start = html.indexOf("-" + id + "\">");
+        assertTrue(start >= 0, "no section " + id);
+        return html.substring(start, html.indexOf("</section>", start));
     }
+
 }

@@ -103,9 +103,10 @@ class RunnerTest {
         assertEquals(2, base.expectations().size());
         assertEquals(2, v.expectations().size());
         assertTrue(v.expectations().stream().allMatch(ExpectationResult::held), v.expectations().toString());
-        var ipfw = v.simulation().machine("server").ipfw().orElseThrow();
+        var sim = new ScenarioRunner(s, ScenarioRunner.RunOptions.defaults()).runLive("v").simulation();
+        var ipfw = sim.machine("server").ipfw().orElseThrow();
         assertEquals(List.of(100, 200, 300, 65000, 65535), ipfw.rules().stream().map(r -> r.number()).toList());
-        assertEquals(0, v.simulation().machine("server").sysctls().get("net.inet.ip.fw.dyn_keepalive"));
+        assertEquals(0, sim.machine("server").sysctls().get("net.inet.ip.fw.dyn_keepalive"));
     }
 
     /*

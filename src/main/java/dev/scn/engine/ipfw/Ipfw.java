@@ -58,7 +58,7 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
     }
 
     /** A line the kernel logged, with the simulated instant. */
-    public record LogLine(long time, String text) {
+    public record LogLine(long time, String text, boolean tableFull) {
     }
 
     // ---------------------------------------------------------------- inspection
@@ -583,7 +583,7 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
 
     /** @param tableFull true when the line says the dynamic-state table is full (dyn_max) */
     private void log(FlowKey flow, String text, boolean tableFull) {
-        logLines.add(new LogLine(simulator.now(), text));
+        logLines.add(new LogLine(simulator.now(), text, tableFull));
         CausalTrace trace = simulator.trace();
         if (trace.detailed(flow)) {
             trace.record(TraceKind.KERNEL_LOG, host.name(), flow,

@@ -1,0 +1,177 @@
+package dev.scn.report;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * For every scenario in scenarios/, the narrative in both languages names the real cause and its
+ * key numbers. Every expected number is derived by hand below from the scenario's own comments
+ * (FreeBSD 5.4 unless said: 40 ms one-way link, the server's FIN acknowledged at A = 0.36 s,
+ * dyn_ack_lifetime 300 s, keepalive when ≤ 20 s remain, maxidle = 8 × 75 s = 600 s).
+ */
+class NarrativeTest {
+    private static final Map<String, String> EN = new TreeMap<>();
+    private static final Map<String, String> ZH = new TreeMap<>();
+
+    @BeforeAll
+    static void buildAll() throws IOException {
+        Messages en = Messages.load(Lang.EN);
+        Messages zh = Messages.load(Lang.ZH);
+        try (Stream<Path> files = Files.list(Path.of("scenarios"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".scn")).sorted().toList()) {
+                Report report = SeedReport.build(f).report();
+                String name = f.getFileName().toString().replace(".scn", "");
+                EN.put(name, text(report, en));
+                ZH.put(name, text(report, zh));
+            }
+        }
+    }
+
+    private static String text(Report report, Messages m) {
+        List<String> out = new ArrayList<>();
+        for (Report.Paragraph p : report.narrative()) {
+            out.add((p.variant() == null ? "" : m.text("story.variantLabel", p.variant()) + " ")
+                    + m.text(p.heading().key(), p.heading().args()));
+            p.steps().forEach(s -> out.add(m.text(s.key(), s.args())));
+        }
+        return String.join("\n", out);
+    }
+
+    private static void contains(String scenario, String text, String... parts) {
+        for (String part : parts) {
+            assertTrue(text.contains(part), scenario + ": expected «" + part + "» in\n" + text);
+        }
+    }
+
+    @Test
+    @DisplayName("every scenario has a narrative in both languages, with full-width punctuation in Chinese")
+    void everyScenarioTold() {
+        assertEquals(6, EN.size(), EN.keySet().toString());
+        for (String name : EN.keySet()) {
+            assertFalse(EN.get(name).isBlank(), name);
+            assertFalse(ZH.get(name).contains("ended normally"), name);
+            // generated Chinese uses ，。：；（） — never ASCII ", " or ": " between Chinese words
+            assertFalse(ZH.get(name).matches("(?s).*[\\u4e00-\\u9fff][,;:] .*"), name + ":\n" + ZH.get(name));
+        }
+    }
+
+    /**
+     * client-rst-ends-it: the first keepalive pair goes at 300 - 19 = 281 s (expire 300, sent when
+     * ≤ 20 s remain, first tick at 281 on the 5 s phase); the probe reaches the client at 281.04 s,
+     * which answers RST; it reaches the server at 281.08 s, where seq == last_ack_sent in
+     * FIN_WAIT_2: accepted. check-state cuts the state to dyn_rst_lifetime = 1 s: dead at 282.08 s.
+     */
+    @Test
+    @DisplayName("client-rst-ends-it: the client's RST, in answer to the keepalive at 281 s, ends it")
+    void clientRst() {
+        String en = EN.get("client-rst-ends-it");
+        contains("client-rst en", en, "client sent an RST at 281.04 s", "reached server at 281.08 s",
+                "FIN_WAIT_2 accepted it (seq == last_ack_sent)", "answered ipfw's keepalive",
+                "rule 200's dynamic state on server sent a probe at 281 s", "cut to 1 s",
+                "net.inet.ip.fw.dyn_rst_lifetime", "died at 282.08 s");
+        assertFalse(en.contains("normally"), en);
+        String zh = EN.get("client-rst-ends-it").isEmpty() ? "" : ZH.get("client-rst-ends-it");
+        contains("client-rst zh", zh, "client 在 281.04 秒发出一个 RST", "281.08 秒到达 server", "keepalive",
+                "seq == last_ack_sent", "缩短为 1 秒", "282.08 秒失效");
+    }
+
+    /**
+     * ipfw-flush-then-wait: the flush at 1 h = 3600 s removes rule 200's state; no keepalive after
+     * it. The last keepalive answer reached the server at 281 + 285 × 11 = 3416 s; the timer re-checks
+     * at 0.36 + 600 + 75k and closes at the first check more than 600 s after 3416: k = 46, 4050.36 s,
+     * when the last segment is 4050.36 - 3416 = 634.36 s old.
+     */
+    @Test
+    @DisplayName("ipfw-flush-then-wait: the flush at 3600 s, then the FIN_WAIT_2 timer at 4050.36 s")
+    void flush() {
+        String en = EN.get("ipfw-flush-then-wait");
+        contains("flush en", en, "At 3600 s the command \"ipfw -f flush\" on server deleted rule 200",
+                "0 ipfw keepalives followed", "closed it at 4050.36 s", "received at 3416 s in answer to an ipfw keepalive",
+                "634.36 s old", "limit of 600 s", "TCPTV_KEEPCNT = 8 · net.inet.tcp.keepintvl = 75000 ms");
+        contains("flush zh", ZH.get("ipfw-flush-then-wait"), "3600 秒时", "“ipfw -f flush”", "删除了规则 200",
+                "4050.36 秒关闭了它", "3416 秒时为回应 ipfw keepalive", "634.36 秒");
+    }
+
+    /**
+     * time-wait-on-the-server: Apache closes first, so the server holds TIME_WAIT for 2 × msl =
+     * 2 × 30 s = 60 s; Little's law: 10/s × 60 s = 600. The variant's msl = 15 s halves it: 30 s,
+     * about 300.
+     */
+    @Test
+    @DisplayName("time-wait-on-the-server: TIME_WAIT count, 2·MSL = 60 s, Little's law 600, the variant's 300")
+    void timeWait() {
+        String en = EN.get("time-wait-on-the-server");
+        contains("time-wait en", en, "Connections in TIME_WAIT piled up on server",
+                "2·MSL = 60 s (net.inet.tcp.msl = 30 s)", "10 new connections a second each held 60 s give about 600",
+                "TIME_WAIT lasts 30 s, so Little's law gives about 300");
+        contains("time-wait zh", ZH.get("time-wait-on-the-server"), "TIME_WAIT", "2·MSL = 60 秒", "约有 600 个",
+                "约为 300 个");
+    }
+
+    /**
+     * finwait2-ipfw-keepalive: 2 d = 172800 s; keepalive rounds at 281 + 285k s up to 172800:
+     * k ≤ (172800 - 281) / 285 = 605.3, so 606 rounds, 1212 probes; each answer sets the state to
+     * dyn_ack_lifetime 300 s. The fix variant: no keepalives, the timer closes at A + 600 + 75 =
+     * 675.36 s (first check at 600.36 finds 600 s idle, not more than maxidle).
+     */
+    @Test
+    @DisplayName("finwait2-ipfw-keepalive: 606 rounds every 285 s refresh 300 s; the fix closes at 675.36 s")
+    void seed() {
+        String en = EN.get("finwait2-ipfw-keepalive");
+        contains("seed en", en, "entered FIN_WAIT_2 on server at 0.36 s", "net.inet.ip.fw.dyn_keepalive = 1",
+                "606 rounds (1212 probes in all), the first at 281 s", "every ≈ 285 s",
+                "back to 300 s (net.inet.ip.fw.dyn_ack_lifetime)", "closed it at 675.36 s",
+                "while in the base run it was still in FIN_WAIT_2 at the end (172800 s)");
+        contains("seed zh", ZH.get("finwait2-ipfw-keepalive"), "net.inet.ip.fw.dyn_keepalive = 1", "共 606 轮",
+                "约每 285 秒一轮", "300 秒", "675.36 秒");
+    }
+
+    /**
+     * finwait2-across-releases: 5.4 loops forever (303 rounds in 1 d: (86400 - 281) / 285 = 302.2);
+     * 9.3: last segment (the answer to the 566 s probe) at 566 s, closed at A + 1200 = 1200.36 s,
+     * 634.36 s after it; 14.2: A = 0.28 s, last segment 570 s, closed at 1200.28 s.
+     */
+    @Test
+    @DisplayName("finwait2-across-releases: 5.4 forever, 9.3 closes at 1200.36 s, 14.2 at 1200.28 s")
+    void releases() {
+        String en = EN.get("finwait2-across-releases");
+        contains("releases en", en, "303 rounds", "\"freebsd 9.3\"", "closed it at 1200.36 s", "received at 566 s",
+                "\"freebsd 14.2\"", "closed it at 1200.28 s", "received at 570 s");
+        // the release's own mechanism: 5.4 the 2002 code; 9.3 the 2012 both-sides code, whose only
+        // refresh is the answer at 281 s, so the state expires at 281 + 300 = 581 s; 14.2 the 2018
+        // rewrite, refreshed at 285 s, expiring at 585 s (swept by the one-second tick at once)
+        contains("releases en", en, "ipfw2 dynamic-rule code of 2002", "2012 dynamic-rule code (r232272)",
+                "last refresh was at 281 s, for 300 s", "expired at 581 s", "2018 rewrite",
+                "last refresh was at 285 s, for 300 s", "expired at 585 s");
+        contains("releases zh", ZH.get("finwait2-across-releases"), "1200.36 秒", "1200.28 秒", "566 秒", "570 秒",
+                "2012 年的动态规则代码", "581 秒过期", "585 秒过期");
+    }
+
+    /**
+     * dyn-max-overflow: dyn_max lowered to 50; the 51st client's SYN finds the table full and ipfw
+     * logs "ipfw: install_state: Too many dynamic rules" (5.4), at most once a second; 50 rules live
+     * at the end, 50 FIN_WAIT_2 connections.
+     */
+    @Test
+    @DisplayName("dyn-max-overflow: the table full at dyn_max 50, with the log line")
+    void dynMax() {
+        String en = EN.get("dyn-max-overflow");
+        contains("dyn-max en", en, "Connections in FIN_WAIT_2 piled up on server", "50 at the end",
+                "50 live dynamic rules", "net.inet.ip.fw.dyn_max 50", "\"ipfw: install_state: Too many dynamic rules\"");
+        contains("dyn-max zh", ZH.get("dyn-max-overflow"), "动态规则表已满", "Too many dynamic rules", "dyn_max 为 50");
+    }
+}
