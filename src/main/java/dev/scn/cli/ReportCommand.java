@@ -139,7 +139,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         try {
             String stem = stem(file, stems);
-            List<RunResult> runs = ReportBuilder.runAll(loaded.scenario(), names, maxEvents);
+            List<RunResult> runs = new ScenarioRunner(loaded.scenario(),
+                    ScenarioRunner.RunOptions.forReport(loaded.scenario(), maxEvents)).runAll(names);
             ReportBuilder.Built built = ReportBuilder.build(loaded.scenario(), shown,
                     sha256(Files.readAllBytes(file)), stem, runs);
             Path html = output.resolve(stem + ".html");

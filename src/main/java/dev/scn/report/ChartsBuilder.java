@@ -18,8 +18,6 @@ import java.util.function.Function;
  * axes). They draw the exact step series the run recorded ({@link StepCounts}), not samples.
  */
 final class ChartsBuilder {
-    /** Samples per run a report asks for when a scenario has none (snapshots, not charts). */
-    static final int CHART_STEPS = 240;
     /** Connections never charted: listeners are not connections, CLOSED lasts no time. */
     private static final Set<String> NOT_CHARTED = Set.of("LISTEN", "CLOSED");
     /** Packet kinds (as StepCounts names them), their heading keys and colours (keepalives as in the sequence diagram). */

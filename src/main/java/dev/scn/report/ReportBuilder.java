@@ -19,9 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 /** Builds the {@link Report} of a scenario from its runs (the base first, then variants in file order). */
 public final class ReportBuilder {
@@ -35,31 +32,6 @@ public final class ReportBuilder {
     }
 
     private ReportBuilder() {
-    }
-
-    /**
-     * Runs the scenario for a report: packets kept; every host sampled every run/240 when the
-     * scenario has no {@code sample} line of its own, so the charts have data.
-     *
-     * @param names the runs wanted ("base" and/or variant names), in order
-     */
-    public static List<RunResult> runAll(Scenario scenario, List<String> names, long maxEvents) {
-        ScenarioRunner.RunOptions options = new ScenarioRunner.RunOptions(maxEvents, true, null);
-        if (!samples(scenario)) {
-            options = options.withSampling(Math.max(1, scenario.runMicros() / ChartsBuilder.CHART_STEPS));
-        }
-        ScenarioRunner runner = new ScenarioRunner(scenario, options);
-        List<RunResult> out = new ArrayList<>();
-        for (String name : names) {
-            out.add(runner.run(name));
-        }
-        return out;
-    }
-
-    private static boolean samples(Scenario scenario) {
-        Predicate<TimelineEntry> isSample = e -> e.action() instanceof Action.Sample;
-        return scenario.timeline().stream().anyMatch(isSample)
-                || scenario.variants().stream().anyMatch(v -> v.timeline().stream().anyMatch(isSample));
     }
 
     /**

@@ -97,6 +97,15 @@ public final class ScenarioRunner {
         }
     }
 
+    /** Runs the named runs ("base" and/or variants) in order. */
+    public List<RunResult> runAll(List<String> names) {
+        List<RunResult> out = new ArrayList<>();
+        for (String name : names) {
+            out.add(run(name));
+        }
+        return out;
+    }
+
     /** Stops the run in progress after its current event, and any later one at once (Ctrl-C). */
     public void requestStop() {
         stopRequested = true;
@@ -120,6 +129,22 @@ public final class ScenarioRunner {
         public static RunOptions defaults() {
             return new RunOptions(DEFAULT_MAX_EVENTS, false, null);
         }
+
+        /**
+         * The options of the runs behind a report: packets kept (the trace and the sequence
+         * diagram label them); every host sampled every run/{@value #REPORT_SAMPLES} when the
+         * scenario has no {@code sample} line of its own, so the snapshots can show the peak.
+         */
+        public static RunOptions forReport(Scenario scenario, long maxEvents) {
+            RunOptions options = new RunOptions(maxEvents, true, null);
+            java.util.function.Predicate<TimelineEntry> isSample = e -> e.action() instanceof Action.Sample;
+            boolean samples = scenario.timeline().stream().anyMatch(isSample)
+                    || scenario.variants().stream().anyMatch(v -> v.timeline().stream().anyMatch(isSample));
+            return samples ? options : options.withSampling(Math.max(1, scenario.runMicros() / REPORT_SAMPLES));
+        }
+
+        /** Samples per run when a report samples the hosts itself. */
+        static final int REPORT_SAMPLES = 240;
 
         /**
          * The same options, and every host sampled every {@code micros} from 0 (reports chart a

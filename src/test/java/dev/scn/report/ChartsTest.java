@@ -150,7 +150,8 @@ class ChartsTest {
         ParseResult parsed = ScenarioParser.parse("scenario z {\n seed 1\n run 1h\n" + body + "\n}\n", "z.scn");
         assertTrue(parsed.ok(), parsed.diagnostics().sorted().toString());
         Scenario scenario = parsed.scenarios().get(0);
-        List<RunResult> runs = ReportBuilder.runAll(scenario, List.of(ScenarioRunner.BASE), ScenarioRunner.DEFAULT_MAX_EVENTS);
+        List<RunResult> runs = new ScenarioRunner(scenario, ScenarioRunner.RunOptions.forReport(scenario,
+                ScenarioRunner.DEFAULT_MAX_EVENTS)).runAll(List.of(ScenarioRunner.BASE));
         Report report = ReportBuilder.build(scenario, "z.scn", "0".repeat(64), "z", runs).report();
         return SeedReportTest.block(new ReportRenderer().report(report, List.of(Lang.EN)), "en");
     }

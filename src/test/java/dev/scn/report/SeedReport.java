@@ -34,8 +34,9 @@ final class SeedReport {
             byte[] bytes = Files.readAllBytes(file);
             Scenario scenario = ScenarioParser.parse(new String(bytes, StandardCharsets.UTF_8), file.toString())
                     .scenarios().get(0);
-            List<RunResult> runs = ReportBuilder.runAll(scenario, new ScenarioRunner(scenario,
-                    ScenarioRunner.RunOptions.defaults()).variantNames(), ScenarioRunner.DEFAULT_MAX_EVENTS);
+            ScenarioRunner runner = new ScenarioRunner(scenario,
+                    ScenarioRunner.RunOptions.forReport(scenario, ScenarioRunner.DEFAULT_MAX_EVENTS));
+            List<RunResult> runs = runner.runAll(runner.variantNames());
             String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
             String name = file.getFileName().toString().replace(".scn", "");
             return ReportBuilder.build(scenario, file.toString(), sha, name, runs);
