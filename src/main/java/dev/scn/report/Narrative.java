@@ -81,11 +81,14 @@ final class Narrative {
      * count at the end, and for TIME_WAIT its 2·MSL and Little's law with the traffic's rate.
      */
     private void piledUp(String host, int named) {
+        // a pile worth a paragraph: more than the named connections, and at least a tenth of the
+        // largest pile on the host (a handful of FIN_WAIT_1 in flight beside 600 TIME_WAIT is not news)
+        int largest = ABNORMAL.stream().mapToInt(state -> size(host, state)).max().orElse(0);
         for (String state : ABNORMAL) {
             Snapshot peak = peak(base, host, state);
             int atEnd = base.tcpStates().getOrDefault(host, java.util.Map.of()).getOrDefault(state, 0);
             int peakCount = peak == null ? 0 : peak.tcpStates().getOrDefault(state, 0);
-            if (Math.max(peakCount, atEnd) <= named) {
+            if (Math.max(peakCount, atEnd) <= named || size(host, state) * 10 < largest) {
                 continue;
             }
             out.heading("story.pile", host, state, peakCount, peak == null ? "0" : Format.seconds(peak.timeMicros()),
@@ -99,6 +102,13 @@ final class Narrative {
                         vp == null ? "0" : Format.seconds(vp.timeMicros()), peakCount);
             }
         }
+    }
+
+    /** The larger of the peak the samples saw and the count at the end, in the base run. */
+    private int size(String host, String state) {
+        Snapshot peak = peak(base, host, state);
+        int peakCount = peak == null ? 0 : peak.tcpStates().getOrDefault(state, 0);
+        return Math.max(peakCount, base.tcpStates().getOrDefault(host, java.util.Map.of()).getOrDefault(state, 0));
     }
 
     /** TIME_WAIT: held 2·MSL by the side that closed first; Little's law from the arrival rate. */
