@@ -92,10 +92,16 @@ pathRule
 
 // tcpdump letters: S, S., ., P., F., R, R., FP. ...
 // tcpdump prints flags in brackets ([S.], [F.]); language.md writes them so in inject lines.
-// The brackets are optional everywhere.
+// The brackets are optional everywhere, and one pair at most: a rule that invoked itself for
+// each '[' overflowed the parser's stack on thousands of them (issue 9), so no rule recurses
+// (ParserLimitsTest checks the whole grammar).
 tcpFlags
-    : LBRACK tcpFlags RBRACK   # bracketedFlags
-    | ID DOT?              # lettersFlags
+    : LBRACK flagLetters RBRACK    # bracketedFlags
+    | flagLetters                  # bareFlags
+    ;
+
+flagLetters
+    : ID DOT?              # lettersFlags
     | DOT                  # ackOnlyFlags
     ;
 

@@ -84,6 +84,13 @@ final class BenchCommand implements Callable<Integer> {
                 result.eventsProcessed(), wall, result.eventsProcessed() / wall, connections / wall);
         out.printf(Locale.ROOT, "packets sent: %d; heap retained after the run (trace and final state): %.1f MiB (before: %.1f MiB)%n",
                 result.packetsByKind().get("sent"), after / 1048576.0, before / 1048576.0);
+        result.connectFailures().forEach((host, n) -> out.printf(Locale.ROOT,
+                "%s: %d connect(2) calls failed with EADDRNOTAVAIL (no free ephemeral port; lower --rate)%n", host, n));
+        if (result.outcome() == RunResult.Outcome.MEMORY_BOUND) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "scn bench: stopped at %s: the Java heap is nearly full;"
+                    + " lower --connections or --rate%n", dev.scn.engine.SimTime.human(result.endMicros()));
+            return ExitCodes.BAD_INPUT;
+        }
         return ExitCodes.OK;
     }
 }

@@ -13,9 +13,15 @@ import java.util.Locale;
  *       |         ^^^^^^
  *       = hint: did you mean 'client'?
  * </pre>
- * A CJK (wide) character counts as two columns when the caret is placed.
+ * A CJK (wide) character counts as two columns when the caret is placed; a character that
+ * prints as nothing (a stray byte order mark) is shown as {@code <U+FEFF>}; a very long line is
+ * cut around the caret.
  */
 final class DiagnosticPrinter {
+    /** Lines longer than this (in characters) are shown as CONTEXT characters each side of the caret. */
+    static final int LONG_LINE = 200;
+    static final int CONTEXT = 60;
+
     private DiagnosticPrinter() {
     }
 
@@ -27,15 +33,27 @@ final class DiagnosticPrinter {
                 .append('\n');
         int line = d.span().line();
         if (line >= 1 && line <= sourceLines.size()) {
-            String text = sourceLines.get(line - 1).replace("\t", "    ");
+            String source = sourceLines.get(line - 1);
             String number = Integer.toString(line);
             String gutter = " ".repeat(Math.max(4, number.length() + 1) - number.length());
-            out.append(gutter).append(number).append(" | ").append(text).append('\n');
+            int caretFrom = Math.max(1, d.span().column()) - 1;
+            int caretTo = caretFrom + Math.max(1, d.span().length());
+            // A line of thousands of characters (a generated or mangled file) shows only the part
+            // around the caret, so the message stays readable and its size bounded.
+            int start = 0;
+            int end = source.length();
+            if (source.length() > LONG_LINE) {
+                start = Math.max(0, Math.min(caretFrom, source.length()) - CONTEXT);
+                end = Math.min(source.length(), Math.max(caretFrom, start) + CONTEXT);
+                caretTo = Math.min(caretTo, Math.max(end, caretFrom + 1));
+            }
+            String cutBefore = start > 0 ? "..." : "";
+            String cutAfter = end < source.length() ? "..." : "";
+            out.append(gutter).append(number).append(" | ").append(cutBefore).append(shown(source.substring(start, end)))
+                    .append(cutAfter).append('\n');
             String pad = " ".repeat(gutter.length() + number.length());
-            int column = Math.max(1, d.span().column());
-            int before = displayWidth(text, column - 1);
-            int width = Math.max(1, displayWidth(text.substring(Math.min(text.length(), column - 1)),
-                    Math.max(1, d.span().length())));
+            int before = cutBefore.length() + displayWidth(source, start, caretFrom);
+            int width = Math.max(1, displayWidth(source, caretFrom, caretTo));
             out.append(pad).append(" | ").append(" ".repeat(before)).append("^".repeat(width)).append('\n');
             if (d.hint() != null) {
                 out.append(pad).append(" = hint: ").append(d.hint()).append('\n');
@@ -48,12 +66,44 @@ final class DiagnosticPrinter {
 
     /** Terminal columns taken by the first {@code chars} characters of {@code text}. */
     static int displayWidth(String text, int chars) {
+        return displayWidth(text, 0, chars);
+    }
+
+    /**
+     * Terminal columns taken by characters {@code from} (inclusive) to {@code to} (exclusive) of
+     * {@code text} as {@link #shown} prints it; positions past its end count one column each (a
+     * caret after the last character).
+     */
+    static int displayWidth(String text, int from, int to) {
         int width = 0;
-        int n = Math.min(chars, text.length());
-        for (int i = 0; i < n; i++) {
-            width += isWide(text.charAt(i)) ? 2 : 1;
+        for (int i = Math.max(0, from); i < to; i++) {
+            width += i < text.length() ? shown(text.charAt(i)).length() + (isWide(text.charAt(i)) ? 1 : 0) : 1;
         }
-        return width + Math.max(0, chars - text.length());
+        return width;
+    }
+
+    /**
+     * The source line as printed: a tab as four spaces, a character that prints as nothing or
+     * moves the cursor (a byte order mark, a control) as {@code <U+FEFF>}, so the caret has
+     * something to point at.
+     */
+    static String shown(String line) {
+        StringBuilder out = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            out.append(shown(line.charAt(i)));
+        }
+        return out.toString();
+    }
+
+    private static String shown(char c) {
+        if (c == '\t') {
+            return "    ";
+        }
+        int type = Character.getType(c);
+        if (Character.isISOControl(c) || type == Character.FORMAT || c == '\uFFFE') {
+            return String.format(Locale.ROOT, "<U+%04X>", (int) c);
+        }
+        return String.valueOf(c);
     }
 
     private static boolean isWide(char c) {

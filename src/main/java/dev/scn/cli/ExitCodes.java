@@ -6,11 +6,12 @@ final class ExitCodes {
     static final int OK = 0;
     /** Some expectation failed. */
     static final int EXPECTATION_FAILED = 1;
-    /** Bad input (syntax, validation, files) or a bound of the run was hit. */
+    /** Bad input (syntax, validation, files), a bound of the run was hit, or the run was interrupted. */
     static final int BAD_INPUT = 2;
 
     static final String HELP = "%nExit codes:%n  0  every expectation held%n  1  an expectation failed%n"
-            + "  2  bad input, unreadable file, or a bound of the run hit (--max-events, Ctrl-C)%n";
+            + "  2  bad input, unreadable file, a bound of the run hit (--max-events), interrupted (Ctrl-C,%n"
+            + "     SIGTERM), or report's output folder in use by another report%n";
 
     private ExitCodes() {
     }

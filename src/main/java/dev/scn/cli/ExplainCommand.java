@@ -61,8 +61,22 @@ final class ExplainCommand implements Callable<Integer> {
             err.println("scn: no variant named '" + variant + "'; variants: " + String.join(", ", runner.variantNames()));
             return ExitCodes.BAD_INPUT;
         }
+        java.util.List<String> hosts = new java.util.ArrayList<>();
+        loaded.scenario().hosts().forEach(h -> hosts.add(h.name()));
+        loaded.scenario().traffic().forEach(t -> hosts.add(t.name()));
+        if (host != null && !hosts.contains(host)) {
+            err.println("scn: no host named '" + host + "'; hosts: " + String.join(", ", hosts));
+            return ExitCodes.BAD_INPUT;
+        }
         ScenarioRunner.Live live = runner.runLive(variant);
         RunResult result = live.result();
+        if (result.outcome() != RunResult.Outcome.COMPLETED) {
+            err.println("scn: " + loaded.displayName() + " [" + variant + "]: stopped at "
+                    + SimTime.human(result.endMicros()) + " after " + result.eventsProcessed() + " events ("
+                    + result.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + "); nothing to explain");
+            return ExitCodes.BAD_INPUT;
+        }
         RunResult.Connection c = result.connections().get(connection);
         if (c == null) {
             err.println("scn: no connection named '" + connection + "' was opened; named connections: "

@@ -73,8 +73,10 @@ final class RunCommand implements Callable<Integer> {
             err.println("scn: --max-events must be at least 1");
             return ExitCodes.BAD_INPUT;
         }
-        ScenarioRunner runner = new ScenarioRunner(loaded.scenario(), new ScenarioRunner.RunOptions(maxEvents, trace,
+        // Show output and --trace lines are streamed as they happen, not kept until the run ends.
+        ScenarioRunner runner = new ScenarioRunner(loaded.scenario(), new ScenarioRunner.RunOptions(maxEvents, false,
                 pcap == null ? null : capture == null ? "" : capture));
+        runner.streamTo(new Printer(out), trace);
         List<String> names = runner.variantNames();
         if (variant != null) {
             if (!names.contains(variant)) {
@@ -144,27 +146,51 @@ final class RunCommand implements Callable<Integer> {
                 return true;
             }
             print(result, out);
-            if (result.outcome() != RunResult.Outcome.COMPLETED) {
-                bound = true;
-                err.println("scn: " + loaded.displayName() + " [" + name + "]: stopped at "
-                        + SimTime.human(result.endMicros()) + " after " + result.eventsProcessed()
-                        + " events: the event budget (--max-events " + maxEvents + ") ran out; raise it with --max-events");
+            String stoppedAt = "scn: " + loaded.displayName() + " [" + name + "]: stopped at "
+                    + SimTime.human(result.endMicros()) + " after " + result.eventsProcessed() + " events: ";
+            switch (result.outcome()) {
+                case COMPLETED, STOPPED -> { }
+                case EVENT_BUDGET_EXHAUSTED -> {
+                    bound = true;
+                    err.println(stoppedAt + "the event budget (--max-events " + maxEvents
+                            + ") ran out; raise it with --max-events");
+                }
+                case MEMORY_BOUND -> {
+                    bound = true;
+                    err.println(stoppedAt + "the Java heap is nearly full (" + Runtime.getRuntime().maxMemory() / (1 << 20)
+                            + " MiB); shorten the run, lower --max-events, or give Java more memory (-Xmx)");
+                }
             }
         }
         return bound;
     }
 
-    private void print(RunResult result, PrintWriter out) {
-        out.println("== " + result.scenario() + " [" + result.variant() + "] seed " + result.seed() + " ==");
-        for (ShowOutput show : result.shows()) {
+    /** Prints each run's header, show output and --trace lines as they happen. */
+    private record Printer(PrintWriter out) implements ScenarioRunner.Listener {
+        @Override
+        public void started(String scenario, String variant, long seed) {
+            out.println("== " + scenario + " [" + variant + "] seed " + seed + " ==");
+        }
+
+        @Override
+        public void shown(ShowOutput show) {
             out.println("[" + SimTime.human(show.timeMicros()) + "] " + show.host() + "# " + show.command());
             out.print(show.text());
         }
-        if (trace) {
-            for (RunResult.TimedPacket p : result.packets()) {
-                out.println(p.tcpdump());
-            }
+
+        @Override
+        public void packet(RunResult.TimedPacket packet) {
+            out.println(packet.tcpdump());
         }
+    }
+
+    /** What a run leaves to print after its end: failed connects, thinned samples, expectations. */
+    private void print(RunResult result, PrintWriter out) {
+        result.connectFailures().forEach((host, n) -> out.println("  " + host + ": " + n
+                + " connect(2) calls failed with EADDRNOTAVAIL (no free port in net.inet.ip.portrange.first..last)"));
+        result.samplesThinned().forEach((host, every) -> out.println("  note: samples of " + host
+                + " thinned: 1 in " + every + " kept (at most " + ScenarioRunner.MAX_SAMPLES_PER_HOST
+                + " per host, and the peak)"));
         for (ExpectationResult e : result.expectations()) {
             out.println((e.held() ? "  held    " : "  FAILED  ") + e.span().file() + ":" + e.span().line() + ":"
                     + e.span().column() + "  " + e.mode() + " " + SimTime.human(e.timeMicros()) + "  " + e.subject()

@@ -1,9 +1,11 @@
 package dev.scn.cli;
 
+import dev.scn.lang.Codes;
 import dev.scn.lang.Diagnostic;
 import dev.scn.lang.Diagnostics;
 import dev.scn.lang.ParseResult;
 import dev.scn.lang.ScenarioParser;
+import dev.scn.lang.SourceFiles;
 import dev.scn.model.Scenario;
 import dev.scn.model.Span;
 import dev.scn.run.ScenarioValidator;
@@ -16,6 +18,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.AbstractList;
 import java.util.List;
 
 /** Reads, parses and validates one scenario file, collecting every problem. */
@@ -65,7 +68,10 @@ final class ScenarioLoader {
         }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(path);
+            bytes = SourceFiles.read(path);
+        } catch (SourceFiles.TooLargeException e) {
+            diagnostics.error(Codes.TOO_LARGE, new Span(name, 0, 0, 0), e.getMessage(), ScenarioParser.tooLargeHint());
+            return new Loaded(path, name, null, diagnostics, List.of());
         } catch (IOException e) {
             diagnostics.error("E0001", new Span(name, 0, 0, 0), Files.exists(path) ? "cannot be read" : "no such file",
                     null);
@@ -79,10 +85,12 @@ final class ScenarioLoader {
             diagnostics.error("E0002", invalidUtf8At(name, bytes), "the file is not valid UTF-8",
                     "save it as UTF-8; scn reads Chinese and English text as UTF-8 only");
             // Show the line anyway, bad bytes as U+FFFD, so the caret has something to point at.
-            List<String> lenient = new String(bytes, StandardCharsets.UTF_8).lines().toList();
+            SourceLines lenient = new SourceLines(new String(bytes, StandardCharsets.UTF_8));
             return new Loaded(path, name, null, diagnostics, lenient);
         }
-        List<String> lines = source.replace("\uFEFF", "").lines().toList();
+        // Numbered as the parser numbers them: only a leading BOM goes (a later one is an error
+        // that needs its line), and the text after the last newline is a line too.
+        List<String> lines = new SourceLines(source.startsWith("\uFEFF") ? source.substring(1) : source);
         ParseResult parsed = ScenarioParser.parse(source, name);
         parsed.diagnostics().sorted().forEach(d -> copy(d, diagnostics));
         Scenario scenario = parsed.scenarios().isEmpty() ? null : parsed.scenarios().get(0);
@@ -90,6 +98,47 @@ final class ScenarioLoader {
             ScenarioValidator.validate(scenario, diagnostics);
         }
         return new Loaded(path, name, scenario, diagnostics, lines);
+    }
+
+    /**
+     * The lines of a text, split where the parser counts a new line (LF, CRLF, lone CR), found
+     * when asked: a file of millions of short lines costs one int per line, not one string.
+     */
+    static final class SourceLines extends AbstractList<String> {
+        private final String text;
+        private final int[] starts;
+
+        SourceLines(String text) {
+            this.text = text;
+            int count = 1;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
+                    count++;
+                }
+            }
+            starts = new int[count];
+            int line = 1;
+            for (int i = 0; i < text.length() && line < count; i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
+                    starts[line++] = i + 1;
+                }
+            }
+        }
+
+        @Override
+        public String get(int index) {
+            int end = index + 1 < starts.length ? starts[index + 1] : text.length();
+            String line = text.substring(starts[index], end);
+            return line.endsWith("\r\n") ? line.substring(0, line.length() - 2)
+                    : line.endsWith("\n") || line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+        }
+
+        @Override
+        public int size() {
+            return starts.length;
+        }
     }
 
     private static void copy(dev.scn.lang.Diagnostic d, Diagnostics into) {

@@ -5,6 +5,10 @@ package dev.scn.lang;
  * bundles and tests pin them.
  *
  * <pre>
+ * E00xx  the file itself (ScenarioParser, SourceFiles, the CLI's loader)
+ *   E0001  no such file, a directory, or unreadable
+ *   E0002  not valid UTF-8
+ *   E0003  larger than SourceFiles.MAX_BYTES (16 MiB), or a device or pipe that gives more
  * E01xx  lexical and syntax errors (ScenarioParser, SyntaxErrors)
  *   E0100  unexpected character
  *   E0101  unterminated string
@@ -18,6 +22,7 @@ package dev.scn.lang;
  *   E0109  expected '}' to close a block, or a line that does not belong in that block
  *   E0110  expected a comparison or an expectation subject
  *   E0111  any other syntax error (expected X, found Y)
+ *   E0112  expected tcpdump flags (S, S., [F.]); brackets around them do not nest
  * E02xx  builder errors (ModelBuilder): the text parses but its value does not make sense
  *   E0201  number too large (integers, durations in microseconds, sizes in bytes)
  *   E0202  duration without a unit (only 0 may be written bare)
@@ -37,6 +42,8 @@ package dev.scn.lang;
  * </pre>
  */
 public final class Codes {
+    public static final String TOO_LARGE = "E0003";
+
     public static final String UNEXPECTED_CHAR = "E0100";
     public static final String UNTERMINATED_STRING = "E0101";
     public static final String EXPECTED_DURATION = "E0102";
@@ -49,6 +56,7 @@ public final class Codes {
     public static final String BLOCK = "E0109";
     public static final String EXPECTED_EXPECTATION = "E0110";
     public static final String SYNTAX = "E0111";
+    public static final String EXPECTED_FLAGS = "E0112";
 
     public static final String NUMBER_TOO_LARGE = "E0201";
     public static final String DURATION_WITHOUT_UNIT = "E0202";

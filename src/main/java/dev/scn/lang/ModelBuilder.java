@@ -381,8 +381,12 @@ final class ModelBuilder {
     /** tcpdump letters (print-tcp.c): F S R P U E W, and '.' for ACK. */
     private int flags(ScnParser.TcpFlagsContext ctx) {
         if (ctx instanceof ScnParser.BracketedFlagsContext b) {
-            return flags(b.tcpFlags());
+            return flags(b.flagLetters());
         }
+        return flags(((ScnParser.BareFlagsContext) ctx).flagLetters());
+    }
+
+    private int flags(ScnParser.FlagLettersContext ctx) {
         if (ctx instanceof ScnParser.AckOnlyFlagsContext) {
             return TH_ACK;
         }

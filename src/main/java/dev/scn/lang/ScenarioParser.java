@@ -5,17 +5,19 @@ import dev.scn.lang.antlr.ScnParser;
 import dev.scn.model.Span;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.Token;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -26,15 +28,24 @@ import java.util.Set;
  */
 public final class ScenarioParser {
     private static final char BOM = '\uFEFF';
+    /**
+     * Tokens (words, numbers, symbols, stray characters) read from one file at most: the parse
+     * tree of a file takes about 100 bytes a token, so this bounds the memory the way
+     * {@link SourceFiles#MAX_BYTES} bounds the text (the largest scenario of the repository has 217).
+     */
+    public static final int MAX_TOKENS = 500_000;
 
     private ScenarioParser() {
     }
 
-    /** Reads the file as UTF-8; a file that cannot be read or decoded is one diagnostic. */
+    /**
+     * Reads the file as UTF-8; a file that cannot be read or decoded, or is larger than
+     * {@link SourceFiles#MAX_BYTES}, is one diagnostic.
+     */
     public static ParseResult parse(Path path) {
         String name = path.toString();
         try {
-            byte[] bytes = Files.readAllBytes(path);
+            byte[] bytes = SourceFiles.read(path);
             String source = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
@@ -42,6 +53,10 @@ public final class ScenarioParser {
             return parse(source, name);
         } catch (CharacterCodingException e) {
             return failure(name, "the file is not UTF-8 text");
+        } catch (SourceFiles.TooLargeException e) {
+            Diagnostics diagnostics = new Diagnostics();
+            diagnostics.error(Codes.TOO_LARGE, new Span(name, 0, 0, 0), e.getMessage(), tooLargeHint());
+            return new ParseResult(List.of(), diagnostics);
         } catch (IOException e) {
             return failure(name, "cannot read the file: " + e.getMessage());
         }
@@ -52,7 +67,19 @@ public final class ScenarioParser {
         String text = normalize(source);
         ScnLexer lexer = new ScnLexer(CharStreams.fromString(text, fileName));
         lexer.removeErrorListeners(); // every character is some token: UNEXPECTED_CHAR catches the rest
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        List<Token> lexed = new ArrayList<>();
+        for (Token t = lexer.nextToken(); ; t = lexer.nextToken()) {
+            if (lexed.size() == MAX_TOKENS && t.getType() != Token.EOF) {
+                diagnostics.error(Codes.TOO_LARGE, Tokens.span(fileName, t), String.format(Locale.ROOT,
+                        "the file has more than %,d words and symbols", MAX_TOKENS), tooLargeHint());
+                return new ParseResult(List.of(), diagnostics);
+            }
+            lexed.add(t);
+            if (t.getType() == Token.EOF) {
+                break;
+            }
+        }
+        CommonTokenStream tokens = new CommonTokenStream(new ListTokenSource(lexed, fileName));
         tokens.fill();
         Set<Integer> linesWithErrors = new HashSet<>();
         reportLexical(tokens.getTokens(), fileName, diagnostics, linesWithErrors);
@@ -81,7 +108,7 @@ public final class ScenarioParser {
                 case ScnLexer.UNEXPECTED_CHAR -> {
                     if (linesWithErrors.add(t.getLine())) {
                         diagnostics.error(Codes.UNEXPECTED_CHAR, Tokens.span(file, t),
-                                "unexpected character '" + t.getText() + "'", unexpectedCharHint(t.getText()));
+                                "unexpected character " + describeChar(t.getText()), unexpectedCharHint(t.getText()));
                     }
                 }
                 case ScnLexer.UNTERMINATED_STRING, ScnLexer.UNTERMINATED_TRIPLE_STRING -> {
@@ -99,13 +126,36 @@ public final class ScenarioParser {
         }
     }
 
+    /** The character in quotes, or its code point when it would print as nothing (a BOM, a control). */
+    private static String describeChar(String c) {
+        int cp = c.codePointAt(0);
+        if (cp == BOM) {
+            return "U+FEFF (a byte order mark)";
+        }
+        int type = Character.getType(cp);
+        if (Character.isISOControl(cp) || type == Character.FORMAT || Character.isSpaceChar(cp)
+                || type == Character.UNASSIGNED || type == Character.PRIVATE_USE) {
+            return String.format(Locale.ROOT, "U+%04X", cp);
+        }
+        return "'" + c + "'";
+    }
+
     private static String unexpectedCharHint(String c) {
+        if (c.charAt(0) == BOM) {
+            return "a byte order mark belongs only at the very start of the file; delete this one";
+        }
         return switch (c) {
             case "=" -> "comparisons are == != < <= > >=; '=' alone belongs to sysctl NAME=VALUE";
             case "!" -> "did you mean '!='?";
             case "\"" -> null;
             default -> null;
         };
+    }
+
+    /** Why a file over a limit is refused, for every reader of files. */
+    public static String tooLargeHint() {
+        return String.format(Locale.ROOT, "scn reads at most %s and %,d words and symbols; a scenario is a few "
+                + "kilobytes of text: is this the right file?", SourceFiles.limit(), MAX_TOKENS);
     }
 
     private static ParseResult failure(String file, String message) {

@@ -70,6 +70,13 @@ final class SyntaxErrors extends BaseErrorListener {
             return new Message(Codes.SYNTAX, "unexpected " + found + after, ruleHint(ctx));
         }
         IntervalSet expected = e != null ? e.getExpectedTokens() : parser.getExpectedTokens();
+        if (expected.contains(ScnParser.ID) && expected.contains(ScnParser.DOT) && inFlags(ctx)) {
+            boolean nested = previous != null && previous.getType() == ScnParser.LBRACK
+                    && offending.getType() == ScnParser.LBRACK;
+            return new Message(Codes.EXPECTED_FLAGS, "expected tcpdump flags such as S, S. or F." + after,
+                    nested ? "brackets do not nest: write [F.] or F., as tcpdump prints flags"
+                            : "flags are S F R P U E W and . for ACK, e.g. S. or [F.]");
+        }
         Message block = blockMessage(offending, found, ctx, expected);
         if (block != null) {
             return block;
@@ -196,6 +203,10 @@ final class SyntaxErrors extends BaseErrorListener {
             }
         }
         return null;
+    }
+
+    private static boolean inFlags(ParserRuleContext ctx) {
+        return ctx instanceof ScnParser.FlagLettersContext || ctx instanceof ScnParser.TcpFlagsContext;
     }
 
     private static String name(Token t) {

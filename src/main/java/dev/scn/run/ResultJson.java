@@ -17,8 +17,12 @@ import java.util.Map;
  *           "subject", "op", "expected", "actual", "held" } ],
  *       "tcp_states": { host: { STATE: count } }, "dynamic_rules": { host: live },
  *       "dyn_count": { host: n }, "packets": { "by_origin": {...}, "by_kind": {...},
- *       "by_host": { host: {...} } }, "trace_digest": sha256 } ] }
+ *       "by_host": { host: {...} } }, "connect_eaddrnotavail": { host: n },
+ *       "samples_thinned": { host: every }, "trace_digest": sha256 } ] }
  * </pre>
+ * {@code connect_eaddrnotavail} (connect(2) calls that found no free ephemeral port) and
+ * {@code samples_thinned} (hosts whose samples were thinned: every Nth kept) appear only when
+ * not empty, so runs without them keep their bytes.
  */
 public final class ResultJson {
     private ResultJson() {
@@ -75,6 +79,12 @@ public final class ResultJson {
         run.packetsPerHost().forEach((host, kinds) -> byHost.put(host, new LinkedHashMap<String, Object>(kinds)));
         packets.put("by_host", byHost);
         v.put("packets", packets);
+        if (!run.connectFailures().isEmpty()) {
+            v.put("connect_eaddrnotavail", new LinkedHashMap<String, Object>(run.connectFailures()));
+        }
+        if (!run.samplesThinned().isEmpty()) {
+            v.put("samples_thinned", new LinkedHashMap<String, Object>(run.samplesThinned()));
+        }
         v.put("trace_digest", run.traceDigest());
         return v;
     }

@@ -22,6 +22,10 @@ import java.util.Map;
  * @param facts            the stored facts of the detailed flows (structured causes)
  * @param hosts            each host at the end of the run, by name
  * @param steps            counts over time as exact step series (TCP states, dynamic rules, packets)
+ * @param connectFailures  per host that had any: connect(2) calls that failed with EADDRNOTAVAIL
+ *                         (no free ephemeral port); the application got the error, the run went on
+ * @param samplesThinned   per host whose samples outgrew {@value BoundedSamples#MAX_PER_HOST}: every
+ *                         Nth sample was kept (N here), plus the one with the most connections
  */
 public record RunResult(String scenario, String variant, long seed, Outcome outcome, long endMicros,
                         long eventsProcessed, List<ExpectationResult> expectations, List<ShowOutput> shows,
@@ -31,7 +35,8 @@ public record RunResult(String scenario, String variant, long seed, Outcome outc
                         Map<String, Map<String, Long>> packetsPerHost, List<TimedPacket> packets,
                         Map<String, Connection> connections, String traceDigest,
                         dev.scn.observe.Capture capture, RunFacts facts, Map<String, HostEnd> hosts,
-                        StepCounts steps) {
+                        StepCounts steps, Map<String, Long> connectFailures,
+                        Map<String, Integer> samplesThinned) {
 
     /**
      * A connection the timeline named.
@@ -67,7 +72,9 @@ public record RunResult(String scenario, String variant, long seed, Outcome outc
         /** The --max-events budget ran out before the run's end time. */
         EVENT_BUDGET_EXHAUSTED,
         /** Stopped from outside (Ctrl-C). */
-        STOPPED
+        STOPPED,
+        /** The Java heap was nearly full: stopped before an OutOfMemoryError. */
+        MEMORY_BOUND
     }
 
     /**

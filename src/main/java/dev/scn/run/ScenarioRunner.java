@@ -46,10 +46,34 @@ public final class ScenarioRunner {
     private final RunOptions options;
     private volatile Simulation running;
     private volatile boolean stopRequested;
+    private Listener listener;
+    private boolean streamPackets;
 
     public ScenarioRunner(Scenario scenario, RunOptions options) {
         this.scenario = scenario;
         this.options = options;
+    }
+
+    /**
+     * Receives what a run prints as it happens: {@code scn run} streams {@code show} output (and
+     * with --trace every packet) instead of holding it until the run ends. With a listener the
+     * result's {@link RunResult#shows()} stays empty.
+     */
+    public interface Listener {
+        /** A run (base or variant) starts. */
+        void started(String scenario, String variant, long seed);
+
+        /** A {@code show} line (or an admin command) printed this, at its instant. */
+        void shown(ShowOutput show);
+
+        /** A packet left its sender (only when asked for with {@link #streamTo}). */
+        void packet(RunResult.TimedPacket packet);
+    }
+
+    /** Streams each run's show output (and, when {@code packets}, its packets) to the listener. */
+    public void streamTo(Listener listener, boolean packets) {
+        this.listener = listener;
+        this.streamPackets = packets;
     }
 
     /** "base" followed by the variants' names, in file order. */
@@ -82,7 +106,7 @@ public final class ScenarioRunner {
                     .orElseThrow(() -> new IllegalArgumentException("no variant named '" + variantName + "'"));
             effective = VariantMerger.apply(scenario, variant);
         }
-        SingleRun run = new SingleRun(effective, variantName, options);
+        SingleRun run = new SingleRun(effective, variantName, options, listener, streamPackets);
         running = run.sim;
         if (stopRequested) {
             run.sim.simulator().requestStop();
@@ -165,24 +189,40 @@ public final class ScenarioRunner {
         private final Map<String, String> socketHosts = new LinkedHashMap<>();
         private final Map<String, TimelineActions.Opened> connections = new LinkedHashMap<>();
         private final List<ShowOutput> shows = new ArrayList<>();
-        private final List<Snapshot> samples = new ArrayList<>();
+        private final BoundedSamples samples = new BoundedSamples();
+        private final Listener listener;
+        private final boolean streamPackets;
         private final List<RunResult.TimedPacket> packets = new ArrayList<>();
         private final PacketCounters counters = new PacketCounters();
         private final ExpectationChecker checker;
         private final TimelineActions actions;
         private final CountRecorder recorder;
 
-        SingleRun(Scenario scenario, String variant, RunOptions options) {
+        SingleRun(Scenario scenario, String variant, RunOptions options, Listener listener, boolean streamPackets) {
             this.scenario = scenario;
             this.variant = variant;
             this.options = options;
+            this.listener = listener;
+            this.streamPackets = listener != null && streamPackets;
             this.sim = new Simulation(scenario.seed());
             this.recorder = new CountRecorder(sim, scenario.runMicros());
             this.checker = new ExpectationChecker(sim, new SubjectReader(sim, sockets, socketHosts, counters));
-            this.actions = new TimelineActions(sim, scenario, sockets, socketHosts, connections, shows, samples);
+            this.actions = new TimelineActions(sim, scenario, sockets, socketHosts, connections, this::shown, samples::add);
+        }
+
+        /** Streamed to the listener; else kept for the result, at most {@value #MAX_KEPT_SHOWS}. */
+        private void shown(ShowOutput show) {
+            if (listener != null) {
+                listener.shown(show);
+            } else if (shows.size() < MAX_KEPT_SHOWS) {
+                shows.add(show);
+            }
         }
 
         RunResult execute() {
+            if (listener != null) {
+                listener.started(scenario.name(), variant, scenario.seed());
+            }
             buildHosts();
             buildLinks();
             new TrafficGenerator(sim, scenario).install();
@@ -195,13 +235,19 @@ public final class ScenarioRunner {
                         : Capture.onInterface(sim.network(), options.capture());
                 capture.attachTo(sim.network());
             }
-            if (options.keepPackets()) {
+            if (options.keepPackets() || streamPackets) {
                 TcpdumpFormatter tcpdump = new TcpdumpFormatter();
                 sim.network().addTap((time, host, via, direction, packet) -> {
                     if (direction == Direction.OUT) {
                         TcpdumpFormatter.Described d = tcpdump.describe(time, packet);
-                        packets.add(new RunResult.TimedPacket(time, host.name(), via.name(), packet.segment(), d.line(),
-                                d.label()));
+                        RunResult.TimedPacket timed = new RunResult.TimedPacket(time, host.name(), via.name(),
+                                packet.segment(), d.line(), d.label());
+                        if (options.keepPackets()) {
+                            packets.add(timed);
+                        }
+                        if (streamPackets) {
+                            listener.packet(timed);
+                        }
                     }
                 });
             }
@@ -215,9 +261,39 @@ public final class ScenarioRunner {
                 }
             }
             checker.install(scenario.runMicros());
-            Simulator.RunOutcome outcome = sim.runUntil(scenario.runMicros(), options.maxEvents());
+            RunResult.Outcome outcome = runWithinBounds();
             checker.finish(sim.now());
             return result(outcome, capture);
+        }
+
+        /**
+         * Runs to the end time in slices of {@value #SLICE_EVENTS} events, so that besides the
+         * event budget a nearly full heap stops the run cleanly (exit 2 in the CLI) instead of an
+         * OutOfMemoryError. Slicing does not change what runs: the loop resumes where it stopped.
+         */
+        private RunResult.Outcome runWithinBounds() {
+            long remaining = options.maxEvents();
+            while (true) {
+                long before = sim.simulator().eventsProcessed();
+                Simulator.RunOutcome o = sim.runUntil(scenario.runMicros(), Math.min(remaining, SLICE_EVENTS));
+                remaining -= sim.simulator().eventsProcessed() - before;
+                switch (o) {
+                    case COMPLETED -> {
+                        return RunResult.Outcome.COMPLETED;
+                    }
+                    case STOPPED -> {
+                        return RunResult.Outcome.STOPPED;
+                    }
+                    case EVENT_BUDGET_EXHAUSTED -> {
+                        if (remaining <= 0) {
+                            return RunResult.Outcome.EVENT_BUDGET_EXHAUSTED;
+                        }
+                        if (HeapBound.nearlyFull()) {
+                            return RunResult.Outcome.MEMORY_BOUND;
+                        }
+                    }
+                }
+            }
         }
 
         private void buildHosts() {
@@ -331,7 +407,7 @@ public final class ScenarioRunner {
             recorder.attach(); // a command may have loaded ipfw
         }
 
-        private RunResult result(Simulator.RunOutcome outcome, Capture capture) {
+        private RunResult result(RunResult.Outcome mapped, Capture capture) {
             Map<String, Map<String, Integer>> tcpStates = new TreeMap<>();
             Map<String, Integer> dynamic = new TreeMap<>();
             Map<String, Integer> dynCount = new TreeMap<>();
@@ -342,22 +418,34 @@ public final class ScenarioRunner {
                     dynCount.put(machine.name(), ipfw.dynCount());
                 });
             }
-            RunResult.Outcome mapped = switch (outcome) {
-                case COMPLETED -> RunResult.Outcome.COMPLETED;
-                case EVENT_BUDGET_EXHAUSTED -> RunResult.Outcome.EVENT_BUDGET_EXHAUSTED;
-                case STOPPED -> RunResult.Outcome.STOPPED;
-            };
+            Map<String, Long> connectFailures = new TreeMap<>();
+            for (Machine machine : sim.machines()) {
+                long failed = machine.tcp().connectsFailedNoPort();
+                if (failed > 0) {
+                    connectFailures.put(machine.name(), failed);
+                }
+            }
             RunFacts facts = RunFacts.of(sim.trace());
             Map<String, RunResult.Connection> named = new LinkedHashMap<>();
             connections.values().forEach(o -> named.put(o.name(),
                     EndOfRun.connection(sim, facts, o.name(), o.host(), o.target(), o.flow())));
             return new RunResult(scenario.name(), variant, scenario.seed(), mapped, sim.now(),
-                    sim.simulator().eventsProcessed(), checker.results(), List.copyOf(shows), List.copyOf(samples),
+                    sim.simulator().eventsProcessed(), checker.results(), List.copyOf(shows), samples.kept(),
                     tcpStates, dynamic, dynCount, counters.byOrigin(), counters.byKind(), counters.perHost(),
                     List.copyOf(packets), java.util.Collections.unmodifiableMap(named), sim.trace().digest(), capture,
-                    facts, EndOfRun.hosts(sim, scenario), recorder.finish());
+                    facts, EndOfRun.hosts(sim, scenario), recorder.finish(),
+                    java.util.Collections.unmodifiableMap(connectFailures), samples.thinned());
         }
     }
+
+    /** Samples a run keeps per host at most (the rest are thinned evenly; the peak is kept). */
+    public static final int MAX_SAMPLES_PER_HOST = BoundedSamples.MAX_PER_HOST;
+
+    /** Events run between two checks of the heap. */
+    static final long SLICE_EVENTS = 1_000_000L;
+
+    /** Show outputs a run keeps for its result when nobody streams them (a report of every 1ms show). */
+    static final int MAX_KEPT_SHOWS = 2_000;
 
     /** Converts a duration for messages. */
     static String human(long micros) {

@@ -15,8 +15,8 @@ import dev.scn.observe.IpfwListing;
 import dev.scn.observe.Observations;
 import dev.scn.observe.SysctlListing;
 
-import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The timeline's actions on a running simulation: socket calls, host events, admin commands,
@@ -28,11 +28,15 @@ final class TimelineActions {
     private final Map<String, TcpSocket> sockets;
     private final Map<String, String> socketHosts;
     private final Map<String, Opened> connections;
-    private final List<ShowOutput> shows;
-    private final List<Snapshot> samples;
+    private final Consumer<ShowOutput> shows;
+    private final Consumer<Snapshot> samples;
 
+    /**
+     * @param shows   where each {@code show} line's output goes, as it happens (streamed, not kept here)
+     * @param samples where each {@code sample} goes (the runner keeps a bounded number)
+     */
     TimelineActions(Simulation sim, Scenario scenario, Map<String, TcpSocket> sockets, Map<String, String> socketHosts,
-                    Map<String, Opened> connections, List<ShowOutput> shows, List<Snapshot> samples) {
+                    Map<String, Opened> connections, Consumer<ShowOutput> shows, Consumer<Snapshot> samples) {
         this.sim = sim;
         this.scenario = scenario;
         this.sockets = sockets;
@@ -53,22 +57,25 @@ final class TimelineActions {
             Machine to = sim.machine(c.target());
             TcpSocket socket = from.connect(c.name(), to.host().primaryAddress(), c.port(),
                     clientFor(c.target(), c.port()));
+            if (socket == null) {
+                connectFailed(c);
+                return;
+            }
             sockets.put(c.name(), socket);
             socketHosts.put(c.name(), c.host());
             connections.put(c.name(), new Opened(c.name(), c.host(), c.target(), socket.connection().flow()));
         } else if (action instanceof Action.Send s) {
-            sockets.get(s.connection()).write(s.bytes());
+            ifOpen(s.connection(), socket -> socket.write(s.bytes()));
         } else if (action instanceof Action.Recv r) {
-            TcpSocket socket = sockets.get(r.connection());
-            socket.read(socket.available());
+            ifOpen(r.connection(), socket -> socket.read(socket.available()));
         } else if (action instanceof Action.Shutdown s) {
-            sockets.get(s.connection()).shutdownOutput();
+            ifOpen(s.connection(), TcpSocket::shutdownOutput);
         } else if (action instanceof Action.Close c) {
-            sockets.get(c.connection()).close();
+            ifOpen(c.connection(), TcpSocket::close);
         } else if (action instanceof Action.Abort a) {
-            sockets.get(a.connection()).abort();
+            ifOpen(a.connection(), TcpSocket::abort);
         } else if (action instanceof Action.Forget f) {
-            sim.machine(f.host()).forget(sockets.get(f.connection()));
+            ifOpen(f.connection(), socket -> sim.machine(f.host()).forget(socket));
         } else if (action instanceof Action.HostEvent e) {
             Machine machine = sim.machine(e.host());
             switch (e.kind()) {
@@ -83,7 +90,7 @@ final class TimelineActions {
             if (echo.exitStatus() == 0) {
                 machine.sysctl(s.name(), s.value());
             }
-            shows.add(new ShowOutput(sim.now(), s.host(), "sysctl " + s.name() + "=" + s.value(),
+            shows.accept(new ShowOutput(sim.now(), s.host(), "sysctl " + s.name() + "=" + s.value(),
                     echo.stdout() + echo.stderr()));
         } else if (action instanceof Action.Ipfw i) {
             runIpfw(i);
@@ -94,9 +101,30 @@ final class TimelineActions {
         } else if (action instanceof Action.Inject i) {
             inject(i);
         } else if (action instanceof Action.Sample s) {
-            samples.add(snapshot(s.host()));
+            samples.accept(snapshot(s.host()));
         } else if (action instanceof Action.Show s) {
             show(s);
+        }
+    }
+
+    /**
+     * connect(2) failed with EADDRNOTAVAIL (no free ephemeral port; in_pcb.c in_pcb_lport): the
+     * connection does not exist, so expectations on the name see CLOSED and the name's later
+     * socket calls do nothing (the process got an error, not a socket). The line says so at its time.
+     */
+    private void connectFailed(Action.Connect c) {
+        sockets.remove(c.name());
+        socketHosts.remove(c.name());
+        shows.accept(new ShowOutput(sim.now(), c.host(), "connect " + c.target() + ":" + c.port() + " as " + c.name(),
+                "connect: Can't assign requested address (EADDRNOTAVAIL: no free port in"
+                        + " net.inet.ip.portrange.first..last); " + c.name() + " was not opened\n"));
+    }
+
+    /** A socket call on a named connection; none when its connect(2) failed. */
+    private void ifOpen(String name, Consumer<TcpSocket> call) {
+        TcpSocket socket = sockets.get(name);
+        if (socket != null) {
+            call.accept(socket);
         }
     }
 
@@ -126,7 +154,7 @@ final class TimelineActions {
             // The kernel refused (e.g. deleting a rule that does not exist): ipfw(8) prints why.
             out = "ipfw: " + e.getMessage() + "\n";
         }
-        shows.add(new ShowOutput(sim.now(), i.host(), command, out));
+        shows.accept(new ShowOutput(sim.now(), i.host(), command, out));
     }
 
     private static boolean isListing(HostDecl.IpfwLine line) {
@@ -183,6 +211,6 @@ final class TimelineActions {
             }
             default -> throw new IllegalStateException();
         }
-        shows.add(new ShowOutput(sim.now(), s.host(), command, text));
+        shows.accept(new ShowOutput(sim.now(), s.host(), command, text));
     }
 }

@@ -106,7 +106,8 @@ final class TrafficGenerator {
             TrafficClient client = new TrafficClient(share.behaviour(), share.parameterMicros());
             TcpSocket socket = clients.tcp().connect(null, source, target.host().primaryAddress(), traffic.port(),
                     client);
-            if (share.behaviour() == TrafficDecl.Behaviour.LOSE_FIN) {
+            // null: connect(2) failed with EADDRNOTAVAIL (counted by the pool's TCP); the client gives up.
+            if (socket != null && share.behaviour() == TrafficDecl.Behaviour.LOSE_FIN) {
                 link.from(clients.host()).addFilter(new PathFilter(TcpFlags.FIN, 1, socket.connection().flow()));
             }
             scheduleNext(time());

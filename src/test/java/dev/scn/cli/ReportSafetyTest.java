@@ -95,7 +95,8 @@ class ReportSafetyTest {
             for (Path f : files.toList()) {
                 String name = f.getFileName().toString();
                 if (name.startsWith(".")) {
-                    assertTrue(name.contains(".scn-") && name.endsWith(".tmp"), "only scn's hidden temporary files: " + name);
+                    assertTrue(name.equals(".scn.lock") || name.startsWith(".scn-") && name.endsWith(".tmp"),
+                            "only scn's lock and hidden temporary files: " + name);
                     continue;
                 }
                 String text = Files.readString(f, StandardCharsets.UTF_8);

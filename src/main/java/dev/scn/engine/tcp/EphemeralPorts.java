@@ -11,8 +11,16 @@ import java.util.SplittableRandom;
  * wrapping, to the first free port. ipport_tick: after more than randomcps (10) TCP
  * allocations in one second, allocation turns sequential for randomtime (45) seconds
  * (in_pcb.c of 6.x and 9.3).
+ *
+ * <p>When every port of the range is in use the probe loop gives up and connect(2) fails with
+ * EADDRNOTAVAIL: sys/netinet/in_pcb.c in_pcb_lport, {@code if (count-- < 0) return
+ * (EADDRNOTAVAIL);} ("completely used?"), read in a 12.x-era copy (CK_STAILQ, NET_EPOCH); the
+ * 5.x/6.x in_pcbbind_setup loop has the same shape (UNVERIFIED: that release's text not read).
  */
 final class EphemeralPorts {
+    /** What {@link #allocate} returns when the range is completely used (EADDRNOTAVAIL). */
+    static final int NO_PORT = -1;
+
     private static final int RANDOM_CPS = 10;
     private static final int RANDOM_TIME = 45;
 
@@ -23,6 +31,10 @@ final class EphemeralPorts {
     private long lastCount;
     private long lastTickSecond = -1;
     private int stopRandom;
+    /** After a failed search: the range and the stack's ports-freed count then; -1: none. */
+    private long exhaustedAtFreed = -1;
+    private int exhaustedFirst;
+    private int exhaustedLast;
 
     EphemeralPorts(Host host, SplittableRandom random) {
         this.host = host;
@@ -35,8 +47,10 @@ final class EphemeralPorts {
         lastCount = 0;
         lastTickSecond = -1;
         stopRandom = 0;
+        exhaustedAtFreed = -1;
     }
 
+    /** The next free local port, or {@link #NO_PORT} when every port of the range is in use. */
     int allocate(int foreignAddress, int foreignPort, TcpStack stack) {
         runTicks();
         int first = (int) host.sysctls().get("net.inet.ip.portrange.first");
@@ -52,9 +66,20 @@ final class EphemeralPorts {
             lastPort = first + random.nextInt(last - first);
         }
         int count = last - first;
+        if (exhaustedAtFreed == stack.localPortsFreed() && exhaustedFirst == first && exhaustedLast == last) {
+            // No port was freed since the last search found none: the same loop would find none again
+            // (it would wrap once round the range and end where it started, or at last).
+            if (lastPort < first || lastPort > last) {
+                lastPort = last;
+            }
+            return NO_PORT;
+        }
         do {
             if (count-- < 0) {
-                throw new IllegalStateException("no free ephemeral port on " + host.name() + " (EADDRNOTAVAIL)");
+                exhaustedAtFreed = stack.localPortsFreed();
+                exhaustedFirst = first;
+                exhaustedLast = last;
+                return NO_PORT; // in_pcb_lport: "completely used?" -> EADDRNOTAVAIL
             }
             lastPort++;
             if (lastPort < first || lastPort > last) {

@@ -207,18 +207,28 @@ public final class TcpStack implements Transport, Host.Lifecycle {
 
     private long order;
 
-    /** connect(2): a SYN goes out now; the application hears back through its callbacks. */
+    /**
+     * connect(2): a SYN goes out now; the application hears back through its callbacks.
+     *
+     * @return the socket, or null when connect(2) failed with EADDRNOTAVAIL (no free local port;
+     *         counted in {@link #connectsFailedNoPort()}); nothing is sent then
+     */
     public TcpSocket connect(String name, int foreignAddress, int foreignPort, TcpApplication application) {
         return connect(name, host.primaryAddress(), foreignAddress, foreignPort, application);
     }
 
-    /** connect(2) after bind(2) to one of the host's addresses. */
+    /** connect(2) after bind(2) to one of the host's addresses; null on EADDRNOTAVAIL, as above. */
     public TcpSocket connect(String name, int localAddress, int foreignAddress, int foreignPort,
                              TcpApplication application) {
         if (!host.owns(localAddress)) {
             throw new IllegalArgumentException(host.name() + " has no address " + dev.scn.engine.net.Ipv4.format(localAddress));
         }
         int localPort = ephemeralPorts.allocate(foreignAddress, foreignPort, this);
+        if (localPort == EphemeralPorts.NO_PORT) {
+            // in_pcbconnect -> in_pcb_lport: EADDRNOTAVAIL; no pcb is created, the caller sees the error.
+            connectsFailedNoPort++;
+            return null;
+        }
         TcpConnection tp = new TcpConnection(this, localAddress, localPort, foreignAddress, foreignPort);
         tp.socket = new TcpSocket(tp, name, application);
         register(tp);
@@ -236,12 +246,25 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         return tp.socket;
     }
 
+    private long connectsFailedNoPort;
+
+    /** connect(2) calls that failed with EADDRNOTAVAIL because no ephemeral port was free. */
+    public long connectsFailedNoPort() {
+        return connectsFailedNoPort;
+    }
+
     /** True when some pcb of this host uses the local port (in_pcblookup_local with wildcard). */
     boolean localPortInUse(int port) {
         return listeners.containsKey(port) || localPortUse.containsKey(port);
     }
 
     private final Map<Integer, Integer> localPortUse = new HashMap<>();
+    private long localPortsFreed;
+
+    /** How many times a local port became free: an exhausted ephemeral range stays so until this moves. */
+    long localPortsFreed() {
+        return localPortsFreed;
+    }
 
     private void register(TcpConnection tp) {
         tp.order = order++;
@@ -255,7 +278,9 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         if (connections.remove(tp.flow) == tp) {
             stateCounts[tp.state.ordinal()]--;
             countListener.countChanged(tp.state, stateCounts[tp.state.ordinal()]);
-            localPortUse.computeIfPresent(tp.localPort, (port, n) -> n == 1 ? null : n - 1);
+            if (localPortUse.computeIfPresent(tp.localPort, (port, n) -> n == 1 ? null : n - 1) == null) {
+                localPortsFreed++;
+            }
         }
     }
 
@@ -472,6 +497,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         }
         connections.clear();
         localPortUse.clear();
+        localPortsFreed++;
         for (SyncacheEntry entry : syncache.values()) {
             simulator.cancel(entry);
         }
