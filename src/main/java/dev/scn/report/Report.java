@@ -99,5 +99,9 @@ public record Report(String name, String file, String sha256, long seed, String 
      * @param sidecar file name of the full trace, or null when the page shows it all
      */
     public record Trace(int total, List<String> head, int omitted, List<String> tail, String sidecar) {
+        /** The sidecar's link, percent-encoded as the index's links are ({@link Index#href}). */
+        public String sidecarHref() {
+            return sidecar == null ? null : Index.href(sidecar);
+        }
     }
 }
