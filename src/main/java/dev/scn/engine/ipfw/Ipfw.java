@@ -442,9 +442,11 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
             delete(delete.numbers());
             return "";
         }
-        if (command instanceof IpfwCommand.Flush) {
+        if (command instanceof IpfwCommand.Flush flush) {
             flush();
-            return "";
+            // sbin/ipfw/ipfw2.c flush() (RELENG_4 through 14.x): if (!do_quiet)
+            // printf("Flushed all %s.\n", do_pipe ? "pipes" : "rules");
+            return flush.quiet() ? "" : "Flushed all rules.\n";
         }
         if (command instanceof IpfwCommand.Zero zero) {
             return zero(zero);

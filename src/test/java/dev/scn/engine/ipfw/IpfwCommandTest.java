@@ -88,4 +88,23 @@ class IpfwCommandTest {
         IpfwCommandException e = assertThrows(IpfwCommandException.class, () -> bed.execute("delete 300"));
         assertTrue(e.getMessage().contains("rule 300"));
     }
+
+    /**
+     * ipfw2.c flush(), the same from RELENG_4 to 14.x: after the IP_FW_FLUSH (or IP_FW_XDEL)
+     * setsockopt, {@code if (!do_quiet) printf("Flushed all %s.\n", "rules")}; -f only skips the
+     * confirmation, -q silences the line.
+     */
+    @Test
+    @DisplayName("ipfw [-f] flush prints \"Flushed all rules.\" unless -q, on every release")
+    void flushSaysSo() {
+        for (String release : java.util.List.of("4.11", "5.4", "9.3", "14.2")) {
+            IpfwBed bed = new IpfwBed(release);
+            bed.execute("add check-state");
+            assertEquals("Flushed all rules.\n", bed.execute("-f flush"), release);
+            assertEquals(1, bed.ipfw.rules().size(), release + ": only the default rule 65535 is left");
+            bed.execute("add check-state");
+            assertEquals("", bed.execute("-q flush"), release);
+            assertEquals("", bed.execute("-f -q flush"), release);
+        }
+    }
 }
