@@ -12,7 +12,7 @@ package dev.scn.fact;
  * @param text   the engine's description, e.g. {@code 192.0.2.10.80 > 198.51.100.7.1025 [F.] ...}
  */
 public record Segment(long id, int source, int sourcePort, int destination, int destinationPort, long seq, long ack,
-                      int flags, int length, int window, Sender sender, String text) {
+                      int flags, int length, int window, Origin sender, String text) {
     public static final int FIN = 0x01;
     public static final int SYN = 0x02;
     public static final int RST = 0x04;
@@ -20,10 +20,5 @@ public record Segment(long id, int source, int sourcePort, int destination, int 
 
     public boolean has(int flag) {
         return (flags & flag) != 0;
-    }
-
-    /** Who made a segment (mirrors the engine's packet origins). */
-    public enum Sender {
-        APPLICATION, TCP, TCP_TIMER, IPFW_KEEPALIVE, IPFW_RESET, INJECTED
     }
 }

@@ -1,6 +1,7 @@
 package dev.scn.report;
 
 import dev.scn.fact.Fact;
+import dev.scn.fact.Origin;
 import dev.scn.fact.Segment;
 import dev.scn.run.HostEnd;
 import dev.scn.run.RunFacts;
@@ -127,8 +128,8 @@ final class ConnectionStory {
             timerArmed();
             keepalivesStopped();
             RunFacts.Entry reset = lastBefore(c.target(), Fact.IdleReset.class, fired.time());
-            String lastBy = reset == null ? "?" : segmentSender(reset);
-            out.step("IPFW_KEEPALIVE".equals(lastBy) ? "story.timerClosed.keepalive" : "story.timerClosed",
+            boolean byKeepalive = reset != null && segmentOrigin(reset) == Origin.IPFW_KEEPALIVE;
+            out.step(byKeepalive ? "story.timerClosed.keepalive" : "story.timerClosed",
                     t.timer().label(), secs(fired.time()), t.idleMillis() < 0 ? "?"
                     : Format.seconds(t.idleMillis() * 1000), t.limitMillis() < 0 ? "?"
                     : Format.seconds(t.limitMillis() * 1000), reset == null ? "?" : secs(reset.time()));
@@ -286,14 +287,10 @@ final class ConnectionStory {
         return found;
     }
 
-    /** Who made the segment behind an idle reset: "ipfw keepalive" or the sending host's TCP. */
-    private String segmentSender(RunFacts.Entry reset) {
+    /** Who made the segment behind an idle reset (an ipfw keepalive, a TCP), or null when not traced. */
+    private Origin segmentOrigin(RunFacts.Entry reset) {
         RunFacts.Entry delivered = facts.firstInChain(reset.id(), Fact.PacketDelivered.class);
-        if (delivered == null) {
-            return "?";
-        }
-        Fact.PacketDelivered d = (Fact.PacketDelivered) delivered.fact();
-        return d.segment().sender().name();
+        return delivered == null ? null : ((Fact.PacketDelivered) delivered.fact()).segment().sender();
     }
 
     private String inputs(RunFacts.Entry armed) {

@@ -20,8 +20,6 @@ import java.util.function.Function;
  * packets a fix changes. A run without a value shows "—".
  */
 final class KeyFigures {
-    private static final List<String> ABNORMAL = List.of("SYN_RCVD", "ESTABLISHED", "CLOSE_WAIT", "FIN_WAIT_1",
-            "CLOSING", "LAST_ACK", "FIN_WAIT_2", "TIME_WAIT");
     private static final String NONE = "—";
 
     private KeyFigures() {
@@ -43,7 +41,7 @@ final class KeyFigures {
         Set<String> hosts = new LinkedHashSet<>();
         runs.forEach(r -> hosts.addAll(r.tcpStates().keySet()));
         for (String host : hosts) {
-            for (String state : ABNORMAL) {
+            for (String state : Narrative.ABNORMAL) {
                 if (runs.stream().anyMatch(r -> count(r, host, state) > 0)) {
                     row(rows, "key.state", List.of(host, state), runs, r -> Integer.toString(count(r, host, state)));
                 }

@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class Narrative {
     /** States a run may leave behind that deserve a paragraph when many connections are in them. */
-    private static final List<String> ABNORMAL = List.of("SYN_RCVD", "ESTABLISHED", "CLOSE_WAIT", "FIN_WAIT_1",
+    static final List<String> ABNORMAL = List.of("SYN_RCVD", "ESTABLISHED", "CLOSE_WAIT", "FIN_WAIT_1",
             "CLOSING", "LAST_ACK", "FIN_WAIT_2", "TIME_WAIT");
 
     private final Scenario scenario;

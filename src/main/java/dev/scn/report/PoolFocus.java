@@ -23,8 +23,10 @@ final class PoolFocus {
     static RunResult.Connection pick(Scenario scenario, RunResult run) {
         RunResult.Connection first = null;
         for (TrafficDecl t : scenario.traffic()) {
+            int number = 0;
             for (Map.Entry<String, List<RunFacts.Entry>> flow : flowsFrom(run, t.name()).entrySet()) {
-                RunResult.Connection c = new RunResult.Connection(t.name() + "#" + flowNumber(run, flow.getKey()),
+                number++; // the pool's n-th traced connection: a stable, readable name
+                RunResult.Connection c = new RunResult.Connection(t.name() + "#" + number,
                         t.name(), t.target(), flow.getKey(), end(flow.getValue(), t.name()), end(flow.getValue(), t.target()));
                 if (first == null) {
                     first = c;
@@ -47,20 +49,6 @@ final class PoolFocus {
             }
         }
         return out;
-    }
-
-    /** 1-based position of the flow among the pool's traced flows: a stable, readable name. */
-    private static int flowNumber(RunResult run, String flow) {
-        int n = 0;
-        for (String f : run.facts().all().stream().map(RunFacts.Entry::flow).distinct().toList()) {
-            if (f != null) {
-                n++;
-            }
-            if (flow.equals(f)) {
-                return n;
-            }
-        }
-        return n;
     }
 
     private static RunResult.End end(List<RunFacts.Entry> facts, String host) {

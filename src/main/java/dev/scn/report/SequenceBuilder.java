@@ -1,5 +1,6 @@
 package dev.scn.report;
 
+import dev.scn.fact.Origin;
 import dev.scn.fact.Fact;
 import dev.scn.fact.Segment;
 import dev.scn.fact.Times;
@@ -189,7 +190,7 @@ final class SequenceBuilder {
         if (fromClient) {
             from = SequenceDiagram.CLIENT;
             to = SequenceDiagram.TCP;
-        } else if (p.segment().sender() == Segment.Sender.IPFW_KEEPALIVE) {
+        } else if (p.segment().sender() == Origin.IPFW_KEEPALIVE) {
             from = SequenceDiagram.IPFW;
             boolean toSelf = "lo0".equals(p.via());
             to = toSelf ? SequenceDiagram.TCP : SequenceDiagram.CLIENT;

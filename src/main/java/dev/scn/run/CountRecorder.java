@@ -9,7 +9,7 @@ import dev.scn.engine.ipfw.Ipfw;
 import dev.scn.engine.net.Direction;
 import dev.scn.engine.net.Host;
 import dev.scn.engine.net.Interface;
-import dev.scn.engine.net.Origin;
+import dev.scn.fact.Origin;
 import dev.scn.engine.net.Packet;
 import dev.scn.engine.net.PacketTap;
 import dev.scn.engine.net.TcpFlags;

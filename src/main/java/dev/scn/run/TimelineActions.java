@@ -4,7 +4,7 @@ import dev.scn.engine.Machine;
 import dev.scn.engine.Simulation;
 import dev.scn.engine.app.HttpClient;
 import dev.scn.engine.ipfw.Ipfw;
-import dev.scn.engine.net.Origin;
+import dev.scn.fact.Origin;
 import dev.scn.engine.net.Packet;
 import dev.scn.engine.tcp.TcpApplication;
 import dev.scn.engine.tcp.TcpSocket;

@@ -6,7 +6,7 @@ import dev.scn.engine.ipfw.DynamicState;
 import dev.scn.engine.ipfw.Ipfw;
 import dev.scn.engine.net.Direction;
 import dev.scn.engine.net.Ipv4;
-import dev.scn.engine.net.Origin;
+import dev.scn.fact.Origin;
 import dev.scn.engine.net.Packet;
 import dev.scn.engine.net.TcpFlags;
 import dev.scn.engine.os.Profiles;

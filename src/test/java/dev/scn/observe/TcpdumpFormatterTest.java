@@ -2,7 +2,7 @@ package dev.scn.observe;
 
 import dev.scn.engine.SimTime;
 import dev.scn.engine.net.Ipv4;
-import dev.scn.engine.net.Origin;
+import dev.scn.fact.Origin;
 import dev.scn.engine.net.Packet;
 import dev.scn.engine.net.TcpFlags;
 import org.junit.jupiter.api.DisplayName;

@@ -1,7 +1,7 @@
 package dev.scn.observe;
 
 import dev.scn.engine.net.Ipv4;
-import dev.scn.engine.net.Origin;
+import dev.scn.fact.Origin;
 import dev.scn.engine.net.Packet;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

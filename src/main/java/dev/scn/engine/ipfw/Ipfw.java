@@ -8,7 +8,7 @@ import dev.scn.engine.net.FlowKey;
 import dev.scn.engine.net.Host;
 import dev.scn.engine.net.Interface;
 import dev.scn.engine.net.Ipv4;
-import dev.scn.engine.net.Origin;
+import dev.scn.fact.Origin;
 import dev.scn.engine.net.Packet;
 import dev.scn.engine.net.PacketFilter;
 import dev.scn.engine.net.Protocol;

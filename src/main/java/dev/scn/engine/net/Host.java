@@ -1,5 +1,6 @@
 package dev.scn.engine.net;
 
+import dev.scn.fact.Fact.DropBy;
 import dev.scn.engine.Event;
 import dev.scn.engine.SimTime;
 import dev.scn.engine.Simulator;
@@ -169,7 +170,7 @@ public final class Host {
     public void send(Packet packet) {
         packet.assignId(network.nextPacketId());
         if (!alive()) {
-            network.drop(this, packet, DropReason.HOST_DOWN);
+            network.drop(this, packet, DropBy.HOST_DOWN);
             return;
         }
         boolean local = owns(packet.destination());
@@ -181,7 +182,7 @@ public final class Host {
             return;
         }
         if (!via.isUp()) {
-            network.drop(this, packet, DropReason.INTERFACE_DOWN);
+            network.drop(this, packet, DropBy.INTERFACE_DOWN);
             return;
         }
         network.counters().sent(packet);
@@ -197,11 +198,11 @@ public final class Host {
     /** A packet arrived on the external interface from a link. */
     void receiveFromWire(Packet packet) {
         if (!alive()) {
-            network.drop(this, packet, DropReason.HOST_DOWN);
+            network.drop(this, packet, DropBy.HOST_DOWN);
             return;
         }
         if (!external.isUp()) {
-            network.drop(this, packet, DropReason.INTERFACE_DOWN);
+            network.drop(this, packet, DropBy.INTERFACE_DOWN);
             return;
         }
         network.tap(this, external, Direction.IN, packet);
@@ -214,7 +215,7 @@ public final class Host {
         }
         if (!owns(packet.destination())) {
             // FreeBSD hosts here do not forward (net.inet.ip.forwarding=0).
-            network.drop(this, packet, DropReason.NOT_LOCAL);
+            network.drop(this, packet, DropBy.NOT_LOCAL);
             return;
         }
         FlowKey flow = FlowKey.of(packet);
@@ -241,7 +242,7 @@ public final class Host {
         if (firewall.check(packet, direction, via) == PacketFilter.Verdict.PASS) {
             return true;
         }
-        network.drop(this, packet, DropReason.FIREWALL);
+        network.drop(this, packet, DropBy.FIREWALL);
         return false;
     }
 
@@ -274,7 +275,7 @@ public final class Host {
         @Override
         protected void fire() {
             if (!host.powered) {
-                host.network.drop(host, packet, DropReason.HOST_DOWN);
+                host.network.drop(host, packet, DropBy.HOST_DOWN);
                 return;
             }
             // bpf on lo0 saw the packet once, as it was looped back (if_simloop); no second tap here.

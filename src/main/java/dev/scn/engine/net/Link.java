@@ -1,5 +1,6 @@
 package dev.scn.engine.net;
 
+import dev.scn.fact.Fact.DropBy;
 import dev.scn.engine.Simulator;
 
 import java.util.ArrayList;
@@ -123,17 +124,17 @@ public final class Link {
         }
 
         /** Why this half would drop the packet, or null; draws from the loss stream only when lossy. */
-        DropReason dropReason(Packet packet) {
+        DropBy dropReason(Packet packet) {
             if (blackhole) {
-                return DropReason.BLACKHOLE;
+                return DropBy.BLACKHOLE;
             }
             for (PathFilter filter : filters) {
                 if (filter.takes(packet)) {
-                    return DropReason.PATH_FILTER;
+                    return DropBy.PATH_FILTER;
                 }
             }
             if (lossPercent > 0 && random.nextDouble() * 100.0 < lossPercent) {
-                return DropReason.LOSS;
+                return DropBy.LOSS;
             }
             return null;
         }

@@ -1,5 +1,7 @@
 package dev.scn.engine.net;
 
+import dev.scn.fact.Origin;
+import dev.scn.fact.Fact.DropBy;
 import dev.scn.engine.Event;
 import dev.scn.engine.Simulator;
 import dev.scn.engine.trace.TraceKind;
@@ -105,15 +107,15 @@ public final class Network {
         Host to = hostsByAddress.get(packet.destination());
         Link link = to == null ? null : link(from, to);
         if (link == null) {
-            drop(from, packet, DropReason.NO_ROUTE);
+            drop(from, packet, DropBy.NO_ROUTE);
             return;
         }
         if (!link.isUp()) {
-            drop(from, packet, DropReason.LINK_DOWN);
+            drop(from, packet, DropBy.LINK_DOWN);
             return;
         }
         Link.Way way = link.from(from);
-        DropReason reason = way.dropReason(packet);
+        DropBy reason = way.dropReason(packet);
         if (reason != null) {
             drop(from, packet, reason);
             return;
@@ -122,12 +124,12 @@ public final class Network {
     }
 
     /** Counts and traces a packet that went nowhere. */
-    void drop(Host where, Packet packet, DropReason reason) {
+    void drop(Host where, Packet packet, DropBy reason) {
         counters.countDrop(reason);
         FlowKey flow = FlowKey.of(packet);
         if (simulator.trace().detailed(flow)) {
             simulator.trace().record(TraceKind.PACKET_DROPPED, where.name(), flow,
-                    new Fact.PacketDropped(packet.segment(), Fact.DropBy.valueOf(reason.name()), reason.description()));
+                    new Fact.PacketDropped(packet.segment(), reason, reason.description()));
         } else {
             simulator.trace().count(TraceKind.PACKET_DROPPED);
         }
@@ -152,7 +154,7 @@ public final class Network {
     /** Packets sent by origin and TCP flag kind, and drops by reason, for the whole network. */
     public static final class PacketCounters {
         private final Map<Origin, long[]> sentByOrigin = new EnumMap<>(Origin.class);
-        private final long[] dropped = new long[DropReason.values().length];
+        private final long[] dropped = new long[DropBy.values().length];
         private long rst;
         private long fin;
         private long syn;
@@ -172,7 +174,7 @@ public final class Network {
             }
         }
 
-        void countDrop(DropReason reason) {
+        void countDrop(DropBy reason) {
             dropped[reason.ordinal()]++;
         }
 
@@ -181,7 +183,7 @@ public final class Network {
             return count == null ? 0 : count[0];
         }
 
-        public long dropped(DropReason reason) {
+        public long dropped(DropBy reason) {
             return dropped[reason.ordinal()];
         }
 

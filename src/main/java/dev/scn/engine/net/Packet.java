@@ -1,5 +1,7 @@
 package dev.scn.engine.net;
 
+import dev.scn.fact.Origin;
+
 /**
  * An IPv4 datagram with the header fields that matter to TCP, ipfw and tcpdump.
  *
@@ -134,7 +136,7 @@ public final class Packet {
     public dev.scn.fact.Segment segment() {
         return new dev.scn.fact.Segment(id, source, sourcePort, destination, destinationPort,
                 Integer.toUnsignedLong(seq), Integer.toUnsignedLong(ack), flags, payloadLength, window,
-                dev.scn.fact.Segment.Sender.valueOf(origin.name()), toString());
+                origin, toString());
     }
 
     void assignId(long id) {

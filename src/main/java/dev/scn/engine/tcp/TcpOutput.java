@@ -1,6 +1,6 @@
 package dev.scn.engine.tcp;
 
-import dev.scn.engine.net.Origin;
+import dev.scn.fact.Origin;
 import dev.scn.engine.net.Packet;
 import dev.scn.engine.net.TcpFlags;
 

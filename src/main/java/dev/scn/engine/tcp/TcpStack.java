@@ -5,7 +5,7 @@ import dev.scn.engine.SimTime;
 import dev.scn.engine.Simulator;
 import dev.scn.engine.net.FlowKey;
 import dev.scn.engine.net.Host;
-import dev.scn.engine.net.Origin;
+import dev.scn.fact.Origin;
 import dev.scn.engine.net.Packet;
 import dev.scn.engine.net.TcpFlags;
 import dev.scn.engine.net.Transport;

@@ -1,5 +1,6 @@
 package dev.scn.engine.ipfw;
 
+import dev.scn.fact.Origin;
 import dev.scn.engine.SimTime;
 import dev.scn.engine.Simulator;
 import dev.scn.engine.net.Direction;
@@ -100,7 +101,7 @@ final class IpfwBed {
     List<Seen> keepalives() {
         List<Seen> out = new ArrayList<>();
         for (Seen s : sent) {
-            if (s.packet().origin() == dev.scn.engine.net.Origin.IPFW_KEEPALIVE) {
+            if (s.packet().origin() == dev.scn.fact.Origin.IPFW_KEEPALIVE) {
                 out.add(s);
             }
         }

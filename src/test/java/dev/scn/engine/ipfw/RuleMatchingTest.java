@@ -1,7 +1,7 @@
 package dev.scn.engine.ipfw;
 
-import dev.scn.engine.net.DropReason;
-import dev.scn.engine.net.Origin;
+import dev.scn.fact.Fact.DropBy;
+import dev.scn.fact.Origin;
 import dev.scn.engine.net.Packet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class RuleMatchingTest {
         bed.fromClient(1, ACK, 1, 1);
         bed.runUntil(2);
         assertEquals(1, bed.ipfw.rules().get(2).packets());
-        assertEquals(1, bed.network.counters().dropped(DropReason.FIREWALL));
+        assertEquals(1, bed.network.counters().dropped(DropBy.FIREWALL));
         assertEquals(0, bed.ipfw.dynCount());
     }
 
@@ -72,7 +72,7 @@ class RuleMatchingTest {
         assertEquals(1, bed.ipfw.rules().get(1).packets());
         assertEquals(0, bed.ipfw.rules().get(2).packets());
         assertEquals(1, bed.ipfw.rules().get(3).packets());
-        assertEquals(0, bed.network.counters().dropped(DropReason.FIREWALL));
+        assertEquals(0, bed.network.counters().dropped(DropBy.FIREWALL));
     }
 
     @Test

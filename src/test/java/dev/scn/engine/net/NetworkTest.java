@@ -1,5 +1,7 @@
 package dev.scn.engine.net;
 
+import dev.scn.fact.Origin;
+import dev.scn.fact.Fact.DropBy;
 import dev.scn.engine.SimTime;
 import dev.scn.engine.Simulator;
 import dev.scn.engine.os.Profiles;
@@ -73,7 +75,7 @@ class NetworkTest {
         sendAt(SimTime.seconds(3), TcpFlags.FIN | TcpFlags.ACK);
         sim.run(SimTime.seconds(5), 100);
         assertEquals(List.of(SimTime.seconds(2), SimTime.seconds(3)), arrivals);
-        assertEquals(1, net.counters().dropped(DropReason.PATH_FILTER));
+        assertEquals(1, net.counters().dropped(DropBy.PATH_FILTER));
     }
 
     @Test
@@ -95,9 +97,9 @@ class NetworkTest {
         sendAt(SimTime.seconds(4), TcpFlags.ACK);
         sim.run(SimTime.seconds(5), 100);
         assertEquals(List.of(SimTime.seconds(4)), arrivals);
-        assertEquals(1, net.counters().dropped(DropReason.BLACKHOLE));
-        assertEquals(1, net.counters().dropped(DropReason.LINK_DOWN));
-        assertEquals(1, net.counters().dropped(DropReason.INTERFACE_DOWN));
+        assertEquals(1, net.counters().dropped(DropBy.BLACKHOLE));
+        assertEquals(1, net.counters().dropped(DropBy.LINK_DOWN));
+        assertEquals(1, net.counters().dropped(DropBy.INTERFACE_DOWN));
     }
 
     @Test
@@ -110,7 +112,7 @@ class NetworkTest {
         sim.run(SimTime.seconds(10), 100_000);
         long lost = 5000 - arrivals.size();
         assertTrue(lost > 400 && lost < 600, "lost " + lost);
-        assertEquals(lost, net.counters().dropped(DropReason.LOSS));
+        assertEquals(lost, net.counters().dropped(DropBy.LOSS));
     }
 
     @Test
@@ -153,6 +155,6 @@ class NetworkTest {
         assertEquals(List.of(SimTime.seconds(4)), arrivals);
         assertEquals(2, lost[0]);
         assertEquals(SimTime.seconds(3), b.bootTime());
-        assertEquals(2, net.counters().dropped(DropReason.HOST_DOWN));
+        assertEquals(2, net.counters().dropped(DropBy.HOST_DOWN));
     }
 }

@@ -1,5 +1,6 @@
 package dev.scn.engine.tcp;
 
+import dev.scn.fact.Origin;
 import dev.scn.engine.SimTime;
 import dev.scn.engine.net.TcpFlags;
 import org.junit.jupiter.api.DisplayName;
@@ -82,7 +83,7 @@ class RetransmissionTest {
         n.clientTcp.setStrayPolicy(TcpStack.StrayPolicy.DROP);
         n.client.send(dev.scn.engine.net.Packet.tcp(TwoHosts.CLIENT_IP, 4000, TwoHosts.SERVER_IP, 80)
                 .seq(1000).flags(TcpFlags.SYN).window(65535).mssOption(1460)
-                .origin(dev.scn.engine.net.Origin.INJECTED).build());
+                .origin(dev.scn.fact.Origin.INJECTED).build());
         n.runUntil(SimTime.seconds(44));
         assertEquals(1, n.serverTcp.syncacheSize());
         n.runUntil(SimTime.seconds(60));

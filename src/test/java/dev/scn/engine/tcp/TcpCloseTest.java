@@ -3,7 +3,7 @@ package dev.scn.engine.tcp;
 import dev.scn.engine.SimTime;
 import dev.scn.engine.app.HttpClient;
 import dev.scn.engine.app.HttpServer;
-import dev.scn.engine.net.Origin;
+import dev.scn.fact.Origin;
 import dev.scn.engine.net.TcpFlags;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

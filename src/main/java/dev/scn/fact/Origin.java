@@ -1,4 +1,4 @@
-package dev.scn.engine.net;
+package dev.scn.fact;
 
 /** Who made a packet; reports and counters group packets by it. */
 public enum Origin {
