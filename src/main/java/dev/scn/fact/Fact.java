@@ -170,15 +170,32 @@ public sealed interface Fact {
         IGNORED
     }
 
-    /**
-     * An RST reached a connection.
-     *
-     * @param check the test that decided, as the kernel words it (seq == last_ack_sent, ...)
-     */
-    record RstVerdict(RstOutcome outcome, String state, long seq, long lastAckSent, long window, String check)
+    /** The test of tcp_input that decided an RST's fate (5.x window check, RFC 5961 on 12.x+). */
+    enum RstCheck {
+        EXACT("seq == last_ack_sent"),
+        IN_WINDOW("seq in [last_ack_sent, last_ack_sent + rcv_wnd)"),
+        OUT_OF_WINDOW("seq outside [last_ack_sent, last_ack_sent + rcv_wnd)"),
+        INEXACT_CHALLENGED("in window but seq != last_ack_sent (RFC 5961): challenge ACK"),
+        INEXACT_IN_ESTABLISHED("in window but seq != last_ack_sent in ESTABLISHED, net.inet.tcp.insecure_rst=0");
+
+        private final String text;
+
+        RstCheck(String text) {
+            this.text = text;
+        }
+
+        /** The test as the kernel's code words it. */
+        public String text() {
+            return text;
+        }
+    }
+
+    /** An RST reached a connection; {@code check} is the test that decided. */
+    record RstVerdict(RstOutcome outcome, String state, long seq, long lastAckSent, long window, RstCheck check)
             implements Fact {
         public String render() {
-            return "RST seq " + seq + " in " + state + " " + outcome.name().toLowerCase(Locale.ROOT) + ": " + check;
+            return "RST seq " + seq + " in " + state + " " + outcome.name().toLowerCase(Locale.ROOT) + ": "
+                    + check.text();
         }
     }
 

@@ -68,12 +68,12 @@ final class ConnectionStory {
                 syns.isEmpty() ? "0" : secs(syns.get(0).time()));
         about.stream().filter(e -> e.fact() instanceof Fact.PacketDropped).findFirst().ifPresent(e -> {
             Fact.PacketDropped d = (Fact.PacketDropped) e.fact();
-            out.step("story.dropped." + d.by().name(), secs(e.time()), e.host() == null ? "" : e.host(), d.why());
+            out.step("story.dropped." + d.by().name(), secs(e.time()), e.host() == null ? "" : e.host());
         });
         about.stream().filter(e -> e.fact() instanceof Fact.TimerFired t
                 && t.outcome() == Fact.TimerOutcome.DROPPED && c.host().equals(e.host())).findFirst()
-                .ifPresent(e -> out.step("story.gaveUp", c.host(), secs(e.time()),
-                        ((Fact.TimerFired) e.fact()).timer().label()));
+                .ifPresent(e -> out.step("story.gaveUp." + ((Fact.TimerFired) e.fact()).timer().name(), c.host(),
+                        secs(e.time())));
     }
 
     /** The opening host dropped its end without a word ({@code forget}). */
@@ -136,7 +136,7 @@ final class ConnectionStory {
             return;
         }
         Fact.StateChange s = (Fact.StateChange) close.fact();
-        out.step("story.closedNormally", c.target(), s.from(), secs(close.time()), s.why());
+        out.step("story.closedNormally", c.target(), s.from(), secs(close.time()));
     }
 
     private void endedByRst(RunFacts.Entry verdictEntry) {
@@ -144,8 +144,8 @@ final class ConnectionStory {
         RunFacts.Entry delivered = facts.firstInChain(verdictEntry.id(), Fact.PacketDelivered.class);
         RunFacts.Entry sent = delivered == null ? null : facts.byId(delivered.cause());
         String sender = sent == null || sent.host() == null ? "?" : sent.host();
-        out.step("story.rstAccepted", sender, secs(sent == null ? verdictEntry.time() : sent.time()), c.target(),
-                secs(verdictEntry.time()), v.state(), v.check());
+        out.step("story.rstAccepted." + v.check().name(), sender, secs(sent == null ? verdictEntry.time() : sent.time()), c.target(),
+                secs(verdictEntry.time()), v.state());
         if (sent == null) {
             return;
         }

@@ -91,7 +91,7 @@ final class SequenceBuilder {
                     row = mark(r.time(), lane, "seq.timerFired", List.of(t.timer().label()));
                 }
             } else if (fact instanceof Fact.RstVerdict v) {
-                row = mark(r.time(), lane, "seq.rst." + v.outcome().name(), List.of(v.check()));
+                row = mark(r.time(), lane, "seq.rst." + v.check().name(), List.of());
             } else if (fact instanceof Fact.DynCreated d) {
                 row = mark(r.time(), SequenceDiagram.IPFW, "seq.dynCreated", List.of(Integer.toString(d.rule()),
                         Long.toString(d.lifetime()), d.lifetimeSysctl()));

@@ -80,13 +80,13 @@ class NarrativeTest {
     void clientRst() {
         String en = EN.get("client-rst-ends-it");
         contains("client-rst en", en, "client sent an RST at 281.04 s", "reached server at 281.08 s",
-                "FIN_WAIT_2 accepted it (seq == last_ack_sent)", "answered ipfw's keepalive",
+                "FIN_WAIT_2 accepted it (its sequence number equals last_ack_sent, the exact match)", "answered ipfw's keepalive",
                 "rule 200's dynamic state on server sent a probe at 281 s", "cut to 1 s",
                 "net.inet.ip.fw.dyn_rst_lifetime", "died at 282.08 s");
         assertFalse(en.contains("normally"), en);
         String zh = EN.get("client-rst-ends-it").isEmpty() ? "" : ZH.get("client-rst-ends-it");
         contains("client-rst zh", zh, "client 在 281.04 秒发出一个 RST", "281.08 秒到达 server", "keepalive",
-                "seq == last_ack_sent", "缩短为 1 秒", "282.08 秒失效");
+                "其序列号正好等于 last_ack_sent", "缩短为 1 秒", "282.08 秒失效");
     }
 
     /**

@@ -352,26 +352,22 @@ final class TcpInput {
         boolean inWindow = (Seq.geq(seq, tp.lastAckSent) && Seq.lt(seq, tp.lastAckSent + rcvWnd))
                 || (rcvWnd == 0 && tp.lastAckSent == seq);
         if (!inWindow) {
-            rstVerdict(tp, p, rcvWnd, Fact.RstOutcome.IGNORED,
-                    "seq outside [last_ack_sent, last_ack_sent + rcv_wnd)");
+            rstVerdict(tp, p, rcvWnd, Fact.RstOutcome.IGNORED, Fact.RstCheck.OUT_OF_WINDOW);
             return;
         }
         boolean exact = seq == tp.lastAckSent;
         boolean rfc5961 = tp.stack.profile().rstValidation() == Profile.RstValidation.RFC5961;
         if (rfc5961 && !exact) {
-            rstVerdict(tp, p, rcvWnd, Fact.RstOutcome.CHALLENGED,
-                    "in window but seq != last_ack_sent (RFC 5961): challenge ACK");
+            rstVerdict(tp, p, rcvWnd, Fact.RstOutcome.CHALLENGED, Fact.RstCheck.INEXACT_CHALLENGED);
             TcpOutput.sendChallengeAck(tp);
             return;
         }
         if (tp.state == TcpState.ESTABLISHED && !exact && !tp.stack.insecureRst()) {
-            rstVerdict(tp, p, rcvWnd, Fact.RstOutcome.IGNORED,
-                    "in window but seq != last_ack_sent in ESTABLISHED, net.inet.tcp.insecure_rst=0");
+            rstVerdict(tp, p, rcvWnd, Fact.RstOutcome.IGNORED, Fact.RstCheck.INEXACT_IN_ESTABLISHED);
             return;
         }
         if (tp.state.compareTo(TcpState.SYN_RECEIVED) >= 0 && tp.state != TcpState.TIME_WAIT) {
-            rstVerdict(tp, p, rcvWnd, Fact.RstOutcome.ACCEPTED, exact ? "seq == last_ack_sent"
-                    : "seq in [last_ack_sent, last_ack_sent + rcv_wnd)");
+            rstVerdict(tp, p, rcvWnd, Fact.RstOutcome.ACCEPTED, exact ? Fact.RstCheck.EXACT : Fact.RstCheck.IN_WINDOW);
         }
         switch (tp.state) {
             case SYN_RECEIVED -> tp.close(TcpApplication.CloseReason.REFUSED, "RST received");
@@ -384,7 +380,7 @@ final class TcpInput {
     }
 
     /** Records how the RST was judged; it becomes the cause of what follows (the close, the challenge ACK). */
-    private static void rstVerdict(TcpConnection tp, Packet p, int rcvWnd, Fact.RstOutcome outcome, String check) {
+    private static void rstVerdict(TcpConnection tp, Packet p, int rcvWnd, Fact.RstOutcome outcome, Fact.RstCheck check) {
         CausalTrace trace = tp.simulator.trace();
         if (trace.detailed(tp.flow)) {
             trace.recordAndFollow(TraceKind.RST_VERDICT, tp.host.name(), tp.flow, new Fact.RstVerdict(outcome,
