@@ -1,0 +1,292 @@
+package dev.scn.run;
+
+import dev.scn.engine.Event;
+import dev.scn.engine.Machine;
+import dev.scn.engine.Simulation;
+import dev.scn.engine.Simulator;
+import dev.scn.engine.app.HttpServer;
+import dev.scn.engine.net.Direction;
+import dev.scn.engine.net.Ipv4;
+import dev.scn.engine.net.Link;
+import dev.scn.engine.net.PathFilter;
+import dev.scn.engine.os.Profiles;
+import dev.scn.engine.tcp.TcpApplication;
+import dev.scn.engine.tcp.TcpSocket;
+import dev.scn.engine.tcp.TcpStack;
+import dev.scn.model.Action;
+import dev.scn.model.HostDecl;
+import dev.scn.model.LinkDecl;
+import dev.scn.model.PathRule;
+import dev.scn.model.Scenario;
+import dev.scn.model.TimelineEntry;
+import dev.scn.model.Timing;
+import dev.scn.observe.Capture;
+import dev.scn.observe.Observations;
+import dev.scn.observe.TcpdumpFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.scn.run.ScenarioRunner.Listener;
+import dev.scn.run.ScenarioRunner.RunOptions;
+
+/** The state of one run while it is built and executed. */
+final class SingleRun {
+    private final Scenario scenario;
+    private final String variant;
+    private final RunOptions options;
+    final Simulation sim;
+    private final Map<String, TcpSocket> sockets = new LinkedHashMap<>();
+    private final Map<String, String> socketHosts = new LinkedHashMap<>();
+    final Map<String, TimelineActions.Opened> connections = new LinkedHashMap<>();
+    private final List<ShowOutput> shows = new ArrayList<>();
+    private final BoundedSamples samples = new BoundedSamples();
+    private final Listener listener;
+    private final boolean streamPackets;
+    private final List<RunResult.TimedPacket> packets = new ArrayList<>();
+    private final PacketCounters counters = new PacketCounters();
+    private final ExpectationChecker checker;
+    private final TimelineActions actions;
+    private final CountRecorder recorder;
+
+    SingleRun(Scenario scenario, String variant, RunOptions options, Listener listener, boolean streamPackets) {
+        this.scenario = scenario;
+        this.variant = variant;
+        this.options = options;
+        this.listener = listener;
+        this.streamPackets = listener != null && streamPackets;
+        this.sim = new Simulation(scenario.seed());
+        this.recorder = new CountRecorder(sim, scenario.runMicros());
+        this.checker = new ExpectationChecker(sim, new SubjectReader(sim, sockets, socketHosts, counters));
+        this.actions = new TimelineActions(sim, scenario, sockets, socketHosts, connections, this::shown, samples::add);
+    }
+
+    /** Streamed to the listener; else kept for the result, at most {@value #ScenarioRunner.MAX_KEPT_SHOWS}. */
+    private void shown(ShowOutput show) {
+        if (listener != null) {
+            listener.shown(show);
+        } else if (shows.size() < ScenarioRunner.MAX_KEPT_SHOWS) {
+            shows.add(show);
+        }
+    }
+
+    RunResult execute() {
+        if (listener != null) {
+            listener.started(scenario.name(), variant, scenario.seed());
+        }
+        buildHosts();
+        buildLinks();
+        new TrafficGenerator(sim, scenario).install();
+        recorder.attach();
+        sim.network().addTap(recorder);
+        sim.network().addTap(counters);
+        Capture capture = null;
+        if (options.capture() != null) {
+            capture = options.capture().isEmpty() ? Capture.everySender()
+                    : Capture.onInterface(sim.network(), options.capture());
+            capture.attachTo(sim.network());
+        }
+        if (options.keepPackets() || streamPackets) {
+            TcpdumpFormatter tcpdump = new TcpdumpFormatter();
+            sim.network().addTap((time, host, via, direction, packet) -> {
+                if (direction == Direction.OUT) {
+                    TcpdumpFormatter.Described d = tcpdump.describe(time, packet);
+                    RunResult.TimedPacket timed = new RunResult.TimedPacket(time, host.name(), via.name(),
+                            packet.segment(), d.line(), d.label());
+                    if (options.keepPackets()) {
+                        packets.add(timed);
+                    }
+                    if (streamPackets) {
+                        listener.packet(timed);
+                    }
+                }
+            });
+        }
+        for (TimelineEntry entry : scenario.timeline()) {
+            schedule(entry);
+        }
+        if (options.sampleEveryMicros() > 0) {
+            for (HostDecl host : scenario.hosts()) {
+                new Repeater(options.sampleEveryMicros(), scenario.runMicros(), "sampling",
+                        new Action.Sample(host.name(), host.span())).start(0);
+            }
+        }
+        checker.install(scenario.runMicros());
+        RunResult.Outcome outcome = runWithinBounds();
+        checker.finish(sim.now());
+        return result(outcome, capture);
+    }
+
+    /**
+     * Runs to the end time in slices of {@value #ScenarioRunner.SLICE_EVENTS} events, so that besides the
+     * event budget a nearly full heap stops the run cleanly (exit 2 in the CLI) instead of an
+     * OutOfMemoryError. Slicing does not change what runs: the loop resumes where it stopped.
+     */
+    private RunResult.Outcome runWithinBounds() {
+        long remaining = options.maxEvents();
+        while (true) {
+            long before = sim.simulator().eventsProcessed();
+            Simulator.RunOutcome o = sim.runUntil(scenario.runMicros(), Math.min(remaining, ScenarioRunner.SLICE_EVENTS));
+            remaining -= sim.simulator().eventsProcessed() - before;
+            switch (o) {
+                case COMPLETED -> {
+                    return RunResult.Outcome.COMPLETED;
+                }
+                case STOPPED -> {
+                    return RunResult.Outcome.STOPPED;
+                }
+                case EVENT_BUDGET_EXHAUSTED -> {
+                    if (remaining <= 0) {
+                        return RunResult.Outcome.EVENT_BUDGET_EXHAUSTED;
+                    }
+                    if (HeapBound.nearlyFull()) {
+                        return RunResult.Outcome.MEMORY_BOUND;
+                    }
+                }
+            }
+        }
+    }
+
+    private void buildHosts() {
+        for (HostDecl decl : scenario.hosts()) {
+            List<Integer> addresses = decl.addresses().stream().map(a -> Ipv4.parse(a.dotted())).toList();
+            Machine machine = sim.addMachine(decl.name(), Profiles.resolve(decl.osVersion()).profile(), addresses,
+                    decl.interfaceName() == null ? "em0" : decl.interfaceName());
+            for (HostDecl.SysctlLine line : decl.sysctls()) {
+                machine.sysctl(line.name(), line.value());
+            }
+            for (HostDecl.IpfwLine line : decl.ipfw()) {
+                machine.ipfw(line.text());
+            }
+            machine.setStrayPolicy(decl.stray() == HostDecl.Stray.DROP
+                    ? TcpStack.StrayPolicy.DROP : TcpStack.StrayPolicy.RST);
+            for (HostDecl.Listen listen : decl.listens()) {
+                machine.listen(listen.port(), factory(listen.app()));
+            }
+        }
+    }
+
+    private static TcpApplication.Factory factory(HostDecl.App app) {
+        if (app instanceof HostDecl.HttpApp http) {
+            HttpServer.Ending ending = switch (http.ending()) {
+                case CLOSE -> HttpServer.Ending.CLOSE;
+                case SHUTDOWN -> HttpServer.Ending.SHUTDOWN;
+                case LINGER -> HttpServer.Ending.LINGER;
+                case WAIT_FOR_CLIENT -> HttpServer.Ending.WAIT_FOR_CLIENT;
+            };
+            return new HttpServer(http.requestBytes(), http.responseBytes(), ending, http.lingerMicros());
+        }
+        return socket -> new TcpApplication() { };
+    }
+
+    private void buildLinks() {
+        java.util.Set<String> pools = new java.util.HashSet<>();
+        scenario.traffic().forEach(t -> pools.add(t.name()));
+        for (LinkDecl decl : scenario.links()) {
+            if (pools.contains(decl.a()) || pools.contains(decl.b())) {
+                continue; // a traffic pool's link is made with the pool (TrafficGenerator)
+            }
+            Link link = sim.link(decl.a(), decl.b());
+            link.setDelay(decl.delayMicros());
+            link.setJitter(decl.jitterMicros());
+            link.setLossPercent(decl.lossPercent());
+        }
+        for (PathRule rule : scenario.pathRules()) {
+            Link link = sim.network().link(sim.machine(rule.from()).host(), sim.machine(rule.to()).host());
+            Link.Way way = link.from(sim.machine(rule.from()).host());
+            if (rule instanceof PathRule.Drop drop) {
+                way.addFilter(new PathFilter(drop.tcpFlags(), drop.count()));
+            } else {
+                way.setBlackhole(true);
+            }
+        }
+    }
+
+    private void schedule(TimelineEntry entry) {
+        String description = "line " + entry.span().line();
+        if (entry.action() instanceof Action.Expect expect) {
+            long at = entry.timing() instanceof Timing.At a ? a.micros() : 0;
+            checker.add(expect.expectation(), at);
+            return;
+        }
+        if (entry.timing() instanceof Timing.At at) {
+            if (at.micros() <= scenario.runMicros()) {
+                sim.at(at.micros(), description, () -> perform(entry.action()));
+            }
+        } else if (entry.timing() instanceof Timing.Every every) {
+            long until = every.untilMicros() < 0 ? scenario.runMicros() : Math.min(every.untilMicros(),
+                    scenario.runMicros());
+            new Repeater(every.periodMicros(), until, description, entry.action()).start(every.fromMicros());
+        }
+    }
+
+    /** {@code every T}: one reusable event, rescheduled until its end. */
+    private final class Repeater extends Event {
+        private final long period;
+        private final long until;
+        private final String description;
+        private final Action action;
+
+        Repeater(long period, long until, String description, Action action) {
+            this.period = period;
+            this.until = until;
+            this.description = description;
+            this.action = action;
+        }
+
+        void start(long from) {
+            if (from <= until) {
+                sim.simulator().schedule(this, from);
+            }
+        }
+
+        @Override
+        protected void fire() {
+            sim.trace().setCurrentCause(0);
+            sim.trace().recordAndFollow(dev.scn.engine.trace.TraceKind.COMMAND, null, null,
+                    new dev.scn.fact.Fact.Command(description));
+            perform(action);
+            long next = time() + period;
+            if (next <= until) {
+                sim.simulator().schedule(this, next);
+            }
+        }
+    }
+
+    private void perform(Action action) {
+        actions.perform(action);
+        recorder.attach(); // a command may have loaded ipfw
+    }
+
+    private RunResult result(RunResult.Outcome mapped, Capture capture) {
+        Map<String, Map<String, Integer>> tcpStates = new TreeMap<>();
+        Map<String, Integer> dynamic = new TreeMap<>();
+        Map<String, Integer> dynCount = new TreeMap<>();
+        for (Machine machine : sim.machines()) {
+            tcpStates.put(machine.name(), Observations.tcpStateCounts(machine));
+            machine.ipfw().ifPresent(ipfw -> {
+                dynamic.put(machine.name(), ipfw.liveCount());
+                dynCount.put(machine.name(), ipfw.dynCount());
+            });
+        }
+        Map<String, Long> connectFailures = new TreeMap<>();
+        for (Machine machine : sim.machines()) {
+            long failed = machine.tcp().connectsFailedNoPort();
+            if (failed > 0) {
+                connectFailures.put(machine.name(), failed);
+            }
+        }
+        RunFacts facts = RunFacts.of(sim.trace());
+        Map<String, RunResult.Connection> named = new LinkedHashMap<>();
+        connections.values().forEach(o -> named.put(o.name(),
+                EndOfRun.connection(sim, facts, o.name(), o.host(), o.target(), o.flow())));
+        return new RunResult(scenario.name(), variant, scenario.seed(), mapped, sim.now(),
+                sim.simulator().eventsProcessed(), checker.results(), List.copyOf(shows), samples.kept(),
+                tcpStates, dynamic, dynCount, counters.byOrigin(), counters.byKind(), counters.perHost(),
+                List.copyOf(packets), java.util.Collections.unmodifiableMap(named), sim.trace().digest(), capture,
+                facts, EndOfRun.hosts(sim, scenario), recorder.finish(),
+                java.util.Collections.unmodifiableMap(connectFailures), samples.thinned());
+    }
+}
