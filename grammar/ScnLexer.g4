@@ -89,6 +89,10 @@ LOSE_FIN   : 'lose-fin' ;
 SLOW_CLOSE : 'slow-close' ;
 IDLE       : 'idle' ;
 VARIANT    : 'variant' ;
+LOG        : 'log' ;
+ENTERS     : 'enters' ;
+LEAVES     : 'leaves' ;
+FIRST      : 'first' ;
 
 // `H ipfw dynamic` (an expectation subject) is one token, so that `ipfw` alone can switch to the
 // ipfw command mode: the longer match wins.
@@ -106,7 +110,10 @@ DOTDOT  : '..' ;
 DOT     : '.' ;
 COLON   : ':' ;
 COMMA   : ',' ;
+// `± 1s` or, on keyboards without it, `+- 1s`: the tolerance of an instant.
+PLUSMINUS : '\u00B1' | '+-' ;
 PLUS    : '+' ;
+MINUS   : '-' ;
 PERCENT : '%' ;
 EQ      : '==' ;
 NE      : '!=' ;
@@ -121,7 +128,8 @@ IPV4     : IPV4_ADDR ;
 // `5m` is minutes or MiB: the parser decides by position (a size after request, response and
 // send; a duration everywhere else). It is listed before DURATION so it wins a tie.
 NUM_M    : DIGITS 'm' ;
-DURATION : (DIGITS ('ms' | 's' | 'm' | 'h' | 'd' | 'w'))+ ;
+// A part may have decimals down to the microsecond: `675.36s`, `1.5ms`, `250us`.
+DURATION : (DIGITS ('.' DIGITS)? ('us' | 'ms' | 's' | 'm' | 'h' | 'd' | 'w'))+ ;
 SIZE     : DIGITS [kK] ;
 RATE_PER_SECOND : DIGITS ('.' DIGITS)? '/s' ;
 VERSION_X : DIGITS ('.' DIGITS)* '.' [xX] ;
@@ -153,6 +161,14 @@ SYSCTL_NL      : '\r'? '\n' -> skip, popMode ;
 SYSCTL_WS      : [ \t]+ -> skip ;
 SYSCTL_COMMENT : '#' ~[\r\n]* -> skip ;
 SYSCTL_RBRACE  : '}' -> type(RBRACE), popMode ;
+// An expectation compares a sysctl (`expect h sysctl NAME >= 3`): the operator ends the mode,
+// so the rest of the line (`first at 5s`) is read as usual. Longer than `=`, so it wins.
+SYSCTL_CMP_EQ  : '==' -> type(EQ), popMode ;
+SYSCTL_CMP_NE  : '!=' -> type(NE), popMode ;
+SYSCTL_CMP_LE  : '<=' -> type(LE), popMode ;
+SYSCTL_CMP_GE  : '>=' -> type(GE), popMode ;
+SYSCTL_CMP_LT  : '<' -> type(LT), popMode ;
+SYSCTL_CMP_GT  : '>' -> type(GT), popMode ;
 SYSCTL_EQ      : '=' ;
 SYSCTL_NUMBER  : '-'? [0-9]+ ;
 SYSCTL_NAME    : [a-zA-Z_] [a-zA-Z0-9_.%*-]* ;

@@ -107,9 +107,12 @@ flagLetters
 
 // ---- timeline ----------------------------------------------------------------------------
 // `within` and `always` qualify expectations only; the builder says so for other actions.
+// A bare `expect` is for an instant (`expect c1 on server leaves FIN_WAIT_2 at 675.36s`), watched
+// from the start; the builder asks for `at T` on any other expectation.
 timelineLine
     : timing qualifier? action     # timedLine
     | qualifier action             # untimedLine
+    | EXPECT expectation           # bareExpectLine
     ;
 
 timing
@@ -135,8 +138,8 @@ action
     | ON host=ID ipfwCommand                                 # onIpfwAction
     | ON host=ID IFCONFIG ifname=ID upDown                   # ifconfigAction
     | LINK a=ID b=ID upDown                                  # linkStateAction
-    | INJECT from=endpoint ARROW to=endpoint TCP tcpFlags?
-        SEQ seq=INT ACK ack=INT WIN win=INT LEN len=INT      # injectAction
+    | INJECT from=endpoint ARROW to=endpoint TCP tcpFlags? injectNumbers   # injectAction
+    | INJECT conn=ID TO to=ID TCP tcpFlags? injectNumbers                  # injectOnAction
     | SAMPLE host=ID                                         # sampleAction
     | SHOW host=ID showTool                                  # showAction
     | EXPECT expectation                                     # expectAction
@@ -154,20 +157,37 @@ showTool
 
 endpoint : (ID | IPV4) (COLON INT)? ;
 
+injectNumbers : SEQ seq=seqValue ACK ack=seqValue (WIN win=INT)? (LEN len=INT)? ;
+
+// An absolute number, or one of the receiving end's variables: `rcv_nxt`, `rcv_nxt+100`,
+// `snd_una - 1` (`snd_una-1` is one name to the lexer; the builder splits it).
+seqValue
+    : INT                                  # absoluteSeq
+    | ID ((PLUS | MINUS) offset=INT)?      # relativeSeq
+    ;
+
 pattern : ID | INT | STRING ;
 
 // ---- expectations ------------------------------------------------------------------------
 expectation
-    : subject compareOp number                   # compareExpectation
-    | conn=ID ON host=ID IS state=ID             # stateExpectation
-    | conn=ID ON host=ID EXISTS (compareOp number)?  # existsExpectation
+    : subject compareOp number (FIRST AT instant)?        # compareExpectation
+    | conn=ID ON host=ID IS state=ID                      # stateExpectation
+    | conn=ID ON host=ID EXISTS (compareOp number)?       # existsExpectation
+    | conn=ID ON host=ID edge=(ENTERS | LEAVES) state=ID AT instant   # transitionExpectation
     ;
 
+// When something happened: `675.36s`, `675.36s ± 1s`, `675.36s +- 1s`.
+instant : duration (PLUSMINUS tolerance=duration)? ;
+
 subject
-    : host=ID NETSTAT state=ID     # netstatSubject
-    | host=ID IPFW_DYNAMIC         # ipfwDynamicSubject
-    | host=ID PACKETS packetKind   # packetsSubject
+    : host=ID NETSTAT state=ID                                          # netstatSubject
+    | host=ID IPFW_DYNAMIC                                              # ipfwDynamicSubject
+    | host=ID PACKETS packetKind (way=(TO | FROM) peer=peerName)?       # packetsSubject
+    | host=ID SYSCTL SYSCTL_NAME                                        # sysctlSubject
+    | host=ID LOG STRING?                                               # logSubject
     ;
+
+peerName : ID | IPV4 ;
 
 packetKind : KEEPALIVE | RST | FIN | SYN | SENT ;
 

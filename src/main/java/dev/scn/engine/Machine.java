@@ -114,6 +114,14 @@ public final class Machine {
         host.send(packet);
     }
 
+    /**
+     * A hand-made packet arriving on this host's external interface from the wire, as from a
+     * machine the scenario does not model (a spoofed source, or the vanished end of a connection).
+     */
+    public void receiveFromWire(Packet packet) {
+        host.arriveFromWire(packet);
+    }
+
     public void crash() {
         host.crash();
     }

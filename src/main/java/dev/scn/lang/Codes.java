@@ -39,6 +39,9 @@ package dev.scn.lang;
  *   E0213  'within' or 'always' before something other than 'expect', or with 'every'
  *   E0214  the same setting or text given twice
  *   E0215  a file without a scenario
+ *   E0216  an injection without a port on one end
+ *   E0217  a sequence variable that does not exist, or one outside 'inject NAME to H'
+ *   E0218  'within' or 'always' on an expectation about an instant ('leaves', 'enters', 'first at')
  * </pre>
  */
 public final class Codes {
@@ -73,6 +76,9 @@ public final class Codes {
     public static final String WINDOW_WITH_EVERY = "E0213";
     public static final String DUPLICATE = "E0214";
     public static final String NO_SCENARIO = "E0215";
+    public static final String INJECT_WITHOUT_PORT = "E0216";
+    public static final String SEQ_VARIABLE = "E0217";
+    public static final String QUALIFIED_INSTANT = "E0218";
 
     private Codes() {
     }

@@ -36,46 +36,76 @@ final class Literals {
         }
     }
 
-    /** {@code 250ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 3d}, {@code 1w}, {@code 1h30m}, bare {@code 0}. */
+    /**
+     * {@code 250ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 3d}, {@code 1w}, {@code 1h30m},
+     * {@code 675.36s}, {@code 250us}, bare {@code 0}. Decimals are exact (no floating point) and
+     * may not go below a microsecond.
+     */
     static long durationMicros(String text) throws BadLiteral {
         long total = 0;
         int i = 0;
-        boolean unitSeen = false;
         try {
             while (i < text.length()) {
                 int start = i;
                 while (i < text.length() && Character.isDigit(text.charAt(i))) {
                     i++;
                 }
-                long amount = integer(text.substring(start, i));
+                String whole = text.substring(start, i);
+                String fraction = "";
+                if (i < text.length() && text.charAt(i) == '.') {
+                    int fractionStart = ++i;
+                    while (i < text.length() && Character.isDigit(text.charAt(i))) {
+                        i++;
+                    }
+                    fraction = text.substring(fractionStart, i);
+                }
                 int unitStart = i;
                 while (i < text.length() && !Character.isDigit(text.charAt(i))) {
                     i++;
                 }
                 String unit = text.substring(unitStart, i);
                 if (unit.isEmpty()) {
-                    if (amount != 0) {
+                    if (integer(whole) != 0 || !fraction.isEmpty()) {
                         throw new BadLiteral(Codes.DURATION_WITHOUT_UNIT, "duration " + text + " has no unit",
                                 "write " + text + "s, " + text + "ms or " + text + "m");
                     }
                     continue;
                 }
-                unitSeen = true;
-                total = Math.addExact(total, Math.multiplyExact(amount, unitMicros(unit)));
+                total = Math.addExact(total, part(text, whole, fraction, unitMicros(unit)));
             }
-        } catch (ArithmeticException | BadLiteral e) {
-            if (e instanceof BadLiteral bad && bad.code.equals(Codes.DURATION_WITHOUT_UNIT)) {
-                throw bad;
-            }
+        } catch (ArithmeticException e) {
             throw new BadLiteral(Codes.NUMBER_TOO_LARGE, "duration " + text + " is too large",
                     "durations are counted in microseconds and must stay below about 292000 years");
         }
-        assert unitSeen || total == 0;
         return total;
+    }
+
+    /** whole.fraction units, in microseconds, exactly. */
+    private static long part(String text, String whole, String fraction, long unit) throws BadLiteral {
+        long micros = Math.multiplyExact(integer(whole), unit);
+        if (fraction.isEmpty()) {
+            return micros;
+        }
+        java.math.BigInteger scaled = new java.math.BigInteger(fraction).multiply(java.math.BigInteger.valueOf(unit));
+        java.math.BigInteger[] split = scaled.divideAndRemainder(java.math.BigInteger.TEN.pow(fraction.length()));
+        if (split[1].signum() != 0) {
+            throw new BadLiteral(Codes.OUT_OF_RANGE, "duration " + text + " is finer than a microsecond",
+                    "the clock counts microseconds: use at most " + digitsFor(unit) + " decimals with this unit");
+        }
+        return Math.addExact(micros, split[0].longValueExact());
+    }
+
+    private static int digitsFor(long unit) {
+        int digits = 0;
+        for (long u = unit; u % 10 == 0 && u > 1; u /= 10) {
+            digits++;
+        }
+        return digits;
     }
 
     private static long unitMicros(String unit) {
         return switch (unit) {
+            case "us" -> 1;
             case "ms" -> MICROS_PER_MS;
             case "s" -> MICROS_PER_S;
             case "m" -> 60 * MICROS_PER_S;

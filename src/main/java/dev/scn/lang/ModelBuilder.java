@@ -430,6 +430,10 @@ final class ModelBuilder {
         }
 
         void add(ScnParser.TimelineLineContext ctx) {
+            if (ctx instanceof ScnParser.BareExpectLineContext bare) {
+                addBareExpectation(bare);
+                return;
+            }
             ScnParser.QualifierContext qualifier;
             ScnParser.ActionContext action;
             Timing timing;
@@ -468,6 +472,16 @@ final class ModelBuilder {
             entries.add(new TimelineEntry(timing, built, span(ctx)));
         }
 
+        /** {@code expect c1 on H leaves S at T}: an instant, watched from the start of the run. */
+        private void addBareExpectation(ScnParser.BareExpectLineContext ctx) {
+            Expectation e = expectation(ctx.expectation());
+            if (e.mode() != Expectation.Mode.WHEN) {
+                error(Codes.SYNTAX, span(ctx.EXPECT()), "this 'expect' has no time",
+                        "write 'at T expect ...', 'always expect ...', or an instant: '... leaves STATE at T'");
+            }
+            entries.add(new TimelineEntry(new Timing.At(0), new Action.Expect(e), span(ctx)));
+        }
+
         private Timing timing(ScnParser.TimingContext ctx) {
             if (ctx instanceof ScnParser.AtTimingContext at) {
                 long t = duration(at.duration());
@@ -501,6 +515,12 @@ final class ModelBuilder {
     }
 
     private Expectation qualified(Expectation e, ScnParser.QualifierContext q) {
+        if (e.mode() == Expectation.Mode.WHEN) {
+            error(Codes.QUALIFIED_INSTANT, span(q.getStart()), "'" + q.getStart().getText()
+                    + "' does not go with an expectation about an instant", "it is watched from the line's"
+                    + " instant to the end of the run already: leave out '" + q.getStart().getText() + "'");
+            return e;
+        }
         if (q instanceof ScnParser.WithinQualifierContext w) {
             return new Expectation(Expectation.Mode.WITHIN, duration(w.duration()), e.subject(), e.op(), e.value(),
                     e.span(), e.valueSpan());
@@ -588,11 +608,20 @@ final class ModelBuilder {
         @Override
         public Action visitInjectAction(ScnParser.InjectActionContext ctx) {
             int flags = ctx.tcpFlags() == null ? 0 : flags(ctx.tcpFlags());
-            return new Action.Inject(endpointHost(ctx.from), endpointPort(ctx.from), endpointHost(ctx.to),
-                    endpointPort(ctx.to), flags, ranged(ctx.seq, 0, 0xffffffffL, "a sequence number", 0),
-                    ranged(ctx.ack, 0, 0xffffffffL, "an acknowledgment number", 0),
-                    (int) ranged(ctx.win, 0, 0xffff, "a window", 0),
-                    (int) ranged(ctx.len, 0, 65535, "a segment length", 0), span(ctx.from), span(ctx.to));
+            ScnParser.InjectNumbersContext n = ctx.injectNumbers();
+            return new Action.Inject(null, endpointHost(ctx.from), injectPort(ctx.from), endpointHost(ctx.to),
+                    injectPort(ctx.to), flags, seqValue(n.seq, false, "a sequence number"),
+                    seqValue(n.ack, false, "an acknowledgment number"), window(n), length(n), null, span(ctx.from),
+                    span(ctx.to));
+        }
+
+        @Override
+        public Action visitInjectOnAction(ScnParser.InjectOnActionContext ctx) {
+            int flags = ctx.tcpFlags() == null ? 0 : flags(ctx.tcpFlags());
+            ScnParser.InjectNumbersContext n = ctx.injectNumbers();
+            return new Action.Inject(ctx.conn.getText(), null, 0, ctx.to.getText(), 0, flags,
+                    seqValue(n.seq, true, "a sequence number"), seqValue(n.ack, true, "an acknowledgment number"),
+                    window(n), length(n), span(ctx.conn), null, span(ctx.to));
         }
 
         @Override
@@ -638,8 +667,59 @@ final class ModelBuilder {
         return ctx.ID() != null ? ctx.ID().getText() : ctx.IPV4().getText();
     }
 
-    private int endpointPort(ScnParser.EndpointContext ctx) {
-        return ctx.INT() == null ? 0 : port(ctx.INT().getSymbol());
+    /** An injection's port: required, since a segment without one reaches no socket (issue 10). */
+    private int injectPort(ScnParser.EndpointContext ctx) {
+        if (ctx.INT() == null) {
+            error(Codes.INJECT_WITHOUT_PORT, span(ctx), "'" + ctx.getText() + "' has no port",
+                    "write " + ctx.getText() + ":PORT, or bind the segment to a connection: inject NAME to HOST tcp ...");
+            return 0;
+        }
+        return port(ctx.INT().getSymbol());
+    }
+
+    /** {@code win W}: 65535 when left out, the largest window without scaling. */
+    private int window(ScnParser.InjectNumbersContext n) {
+        return n.win == null ? 65535 : (int) ranged(n.win, 0, 0xffff, "a window", 0);
+    }
+
+    /** {@code len L}: 0 when left out. */
+    private int length(ScnParser.InjectNumbersContext n) {
+        return n.len == null ? 0 : (int) ranged(n.len, 0, 65535, "a segment length", 0);
+    }
+
+    private static final java.util.Map<String, Action.SeqValue.Base> SEQ_BASES = java.util.Map.of(
+            "rcv_nxt", Action.SeqValue.Base.RCV_NXT, "snd_nxt", Action.SeqValue.Base.SND_NXT,
+            "snd_una", Action.SeqValue.Base.SND_UNA);
+
+    /** {@code 1000}, or bound to a connection {@code rcv_nxt}, {@code rcv_nxt+10}, {@code snd_una-1}. */
+    private Action.SeqValue seqValue(ScnParser.SeqValueContext ctx, boolean bound, String what) {
+        if (ctx instanceof ScnParser.AbsoluteSeqContext a) {
+            return new Action.SeqValue(Action.SeqValue.Base.ABSOLUTE,
+                    ranged(a.INT().getSymbol(), 0, 0xffffffffL, what, 0), span(ctx));
+        }
+        ScnParser.RelativeSeqContext r = (ScnParser.RelativeSeqContext) ctx;
+        String name = r.ID().getText();
+        long offset = 0;
+        int dash = name.indexOf('-');
+        if (dash > 0 && name.substring(dash + 1).chars().allMatch(Character::isDigit)) {
+            offset = -ranged(r.ID().getSymbol(), name.substring(dash + 1), 0, 0xffffffffL, "an offset", 0);
+            name = name.substring(0, dash);
+        }
+        if (r.offset != null) {
+            long amount = ranged(r.offset, 0, 0xffffffffL, "an offset", 0);
+            offset = r.MINUS() != null ? -amount : amount;
+        }
+        Action.SeqValue.Base base = SEQ_BASES.get(name);
+        if (base == null) {
+            error(Codes.SEQ_VARIABLE, span(r.ID()), "'" + name + "' is not a number nor one of rcv_nxt, snd_nxt, snd_una",
+                    "write a number, or rcv_nxt, snd_nxt, snd_una with an optional +N or -N");
+            base = Action.SeqValue.Base.ABSOLUTE;
+        } else if (!bound) {
+            error(Codes.SEQ_VARIABLE, span(r.ID()), "'" + name + "' needs a connection to be read from",
+                    "bind the segment to one: inject NAME to HOST tcp ... seq " + ctx.getText());
+            base = Action.SeqValue.Base.ABSOLUTE;
+        }
+        return new Action.SeqValue(base, offset, span(ctx));
     }
 
     // ---- expectations ----------------------------------------------------------------------
@@ -664,9 +744,26 @@ final class ModelBuilder {
             return new Expectation(Expectation.Mode.AT, 0, subject, op(e.compareOp()), number(e.number()), span(ctx),
                     span(e.number()));
         }
+        if (ctx instanceof ScnParser.TransitionExpectationContext t) {
+            Expectation.Subject subject = new Expectation.Subject.ConnectionState(t.conn.getText(), t.host.getText(),
+                    span(ctx), span(t.conn), span(t.host));
+            Expectation.Edge edge = t.edge.getType() == ScnParser.ENTERS ? Expectation.Edge.ENTERS
+                    : Expectation.Edge.LEAVES;
+            return new Expectation(Expectation.Mode.WHEN, 0, subject, Expectation.Op.IS, state(t.state), span(ctx),
+                    span(t.state), when(edge, t.instant()));
+        }
         ScnParser.CompareExpectationContext c = (ScnParser.CompareExpectationContext) ctx;
+        if (c.FIRST() != null) {
+            return new Expectation(Expectation.Mode.WHEN, 0, subject(c.subject()), op(c.compareOp()),
+                    number(c.number()), span(ctx), span(c.number()), when(Expectation.Edge.FIRST_HOLDS, c.instant()));
+        }
         return new Expectation(Expectation.Mode.AT, 0, subject(c.subject()), op(c.compareOp()), number(c.number()),
                 span(ctx), span(c.number()));
+    }
+
+    private Expectation.When when(Expectation.Edge edge, ScnParser.InstantContext ctx) {
+        long tolerance = ctx.tolerance == null ? 0 : duration(ctx.tolerance);
+        return new Expectation.When(edge, duration(ctx.duration(0)), tolerance, span(ctx));
     }
 
     private Expectation.Subject subject(ScnParser.SubjectContext ctx) {
@@ -677,6 +774,21 @@ final class ModelBuilder {
         if (ctx instanceof ScnParser.IpfwDynamicSubjectContext i) {
             return new Expectation.Subject.IpfwDynamic(i.host.getText(), span(ctx), span(i.host));
         }
+        if (ctx instanceof ScnParser.SysctlSubjectContext y) {
+            return new Expectation.Subject.SysctlValue(y.host.getText(), y.SYSCTL_NAME().getText(), span(ctx),
+                    span(y.host), span(y.SYSCTL_NAME()));
+        }
+        if (ctx instanceof ScnParser.LogSubjectContext l) {
+            String text = null;
+            if (l.STRING() != null) {
+                try {
+                    text = Literals.quoted(l.STRING().getText());
+                } catch (BadLiteral bad) {
+                    report(bad, span(l.STRING()));
+                }
+            }
+            return new Expectation.Subject.LogLines(l.host.getText(), text, span(ctx), span(l.host));
+        }
         ScnParser.PacketsSubjectContext p = (ScnParser.PacketsSubjectContext) ctx;
         Expectation.PacketKind kind = switch (p.packetKind().getStart().getType()) {
             case ScnParser.KEEPALIVE -> Expectation.PacketKind.KEEPALIVE;
@@ -685,7 +797,13 @@ final class ModelBuilder {
             case ScnParser.SYN -> Expectation.PacketKind.SYN;
             default -> Expectation.PacketKind.SENT;
         };
-        return new Expectation.Subject.PacketCount(p.host.getText(), kind, span(ctx), span(p.host));
+        if (p.peer == null) {
+            return new Expectation.Subject.PacketCount(p.host.getText(), kind, span(ctx), span(p.host));
+        }
+        Expectation.Direction direction = p.way.getType() == ScnParser.FROM ? Expectation.Direction.RECEIVED
+                : Expectation.Direction.SENT;
+        return new Expectation.Subject.PacketCount(p.host.getText(), kind, direction, p.peer.getText(), span(ctx),
+                span(p.host), span(p.peer));
     }
 
     private String state(Token token) {

@@ -30,9 +30,10 @@ final class ExpectationChecker {
     void add(Expectation expectation, long at) {
         Pending pending = new Pending(expectation, at);
         all.add(pending);
+        reader.prepare(expectation.subject());
         switch (expectation.mode()) {
             case AT -> sim.simulator().schedule(at, () -> pending.decide(evaluate(pending)));
-            case WITHIN, ALWAYS -> {
+            case WITHIN, ALWAYS, WHEN -> {
                 sim.simulator().schedule(at, () -> {
                     watching.add(pending);
                     pending.started = true;
@@ -67,10 +68,31 @@ final class ExpectationChecker {
         String actual = reader.read(pending.expectation.subject());
         boolean holds = SubjectReader.holds(pending.expectation.op(), actual, pending.expectation.value());
         pending.lastActual = actual;
-        if (pending.expectation.mode() == Expectation.Mode.WITHIN && holds) {
+        if (pending.expectation.mode() == Expectation.Mode.WHEN) {
+            watchEdge(pending, holds);
+        } else if (pending.expectation.mode() == Expectation.Mode.WITHIN && holds) {
             pending.decide(actual, true);
         } else if (pending.expectation.mode() == Expectation.Mode.ALWAYS && !holds) {
             pending.decide(actual, false);
+        }
+    }
+
+    /**
+     * FIRST_HOLDS: the first instant the comparison holds. ENTERS: the first instant it holds
+     * after having not held; LEAVES: the first it no longer holds after having held (a state
+     * never entered is never left).
+     */
+    private void watchEdge(Pending pending, boolean holds) {
+        Expectation.When when = pending.expectation.when();
+        boolean happened = switch (when.edge()) {
+            case FIRST_HOLDS -> holds;
+            case ENTERS -> pending.armed && holds;
+            case LEAVES -> pending.armed && !holds;
+        };
+        pending.armed |= when.edge() == Expectation.Edge.ENTERS ? !holds : holds;
+        if (happened) {
+            long now = sim.now();
+            pending.decide(SimTime.human(now), Math.abs(now - when.instantMicros()) <= when.toleranceMicros());
         }
     }
 
@@ -86,9 +108,21 @@ final class ExpectationChecker {
             }
             switch (pending.expectation.mode()) {
                 case ALWAYS -> pending.decide(pending.started ? pending.lastActual : "not reached", pending.started);
+                case WHEN -> pending.decide(neverHappened(pending, now), false);
                 case AT, WITHIN -> pending.decide("not reached (the run ends at " + SimTime.human(now) + ")", false);
             }
         }
+    }
+
+    private static String neverHappened(Pending pending, long now) {
+        if (!pending.started) {
+            return "not reached (the run ends at " + SimTime.human(now) + ")";
+        }
+        Expectation e = pending.expectation;
+        if (e.when().edge() == Expectation.Edge.LEAVES && !pending.armed) {
+            return "never " + e.value() + " (" + pending.lastActual + " at every check)";
+        }
+        return "never (" + pending.lastActual + " at the end, " + SimTime.human(now) + ")";
     }
 
     List<ExpectationResult> results() {
@@ -122,6 +156,7 @@ final class ExpectationChecker {
         final long at;
         boolean decided;
         boolean started;
+        boolean armed;
         String lastActual;
 
         Pending(Expectation expectation, long at) {
@@ -135,9 +170,31 @@ final class ExpectationChecker {
 
         void decide(String actual, boolean held) {
             decided = true;
-            results.add(new ExpectationResult(expectation.span(), sim.now(),
-                    expectation.mode().name().toLowerCase(Locale.ROOT), Subjects.describe(expectation.subject()),
-                    expectation.op().symbol(), expectation.value(), actual, held));
+            String mode = expectation.mode().name().toLowerCase(Locale.ROOT);
+            if (expectation.mode() == Expectation.Mode.WHEN) {
+                results.add(new ExpectationResult(expectation.span(), sim.now(), mode, whenSubject(expectation),
+                        "at", whenInstant(expectation.when()), actual, held));
+                return;
+            }
+            results.add(new ExpectationResult(expectation.span(), sim.now(), mode,
+                    Subjects.describe(expectation.subject()), expectation.op().symbol(), expectation.value(), actual,
+                    held));
         }
+    }
+
+    /** "c1 on server leaves FIN_WAIT_2", "c1 on server enters CLOSED", "server packets rst >= 1 first". */
+    static String whenSubject(Expectation e) {
+        String subject = Subjects.describe(e.subject());
+        if (e.op() == Expectation.Op.IS) {
+            String verb = e.when().edge() == Expectation.Edge.ENTERS ? " enters " : " leaves ";
+            return subject + verb + e.value();
+        }
+        return subject + " " + e.op().symbol() + " " + e.value() + " first";
+    }
+
+    /** "675.36s ± 1s", or the bare instant when it must be exact. */
+    static String whenInstant(Expectation.When when) {
+        String instant = SimTime.human(when.instantMicros());
+        return when.toleranceMicros() == 0 ? instant : instant + " ± " + SimTime.human(when.toleranceMicros());
     }
 }

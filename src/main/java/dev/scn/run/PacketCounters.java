@@ -17,16 +17,37 @@ import java.util.TreeMap;
 final class PacketCounters implements PacketTap {
     private final Map<String, long[]> byHost = new LinkedHashMap<>();
     private final Map<Origin, Long> byOrigin = new EnumMap<>(Origin.class);
+    /** Per (host, sent or received, peer address): counts by kind, kept only for peers expectations name. */
+    private final Map<PeerKey, long[]> byPeer = new java.util.HashMap<>();
+    private final java.util.Set<Integer> watchedPeers = new java.util.HashSet<>();
+
+    private record PeerKey(String host, boolean received, int peer) {
+    }
 
     /** Kinds of packet counted per host. */
     enum Kind { SENT, SYN, FIN, RST, KEEPALIVE }
 
+    /** Counts packets to and from this address per host from now on ({@code H packets K to|from P}). */
+    void watchPeer(int address) {
+        watchedPeers.add(address);
+    }
+
     @Override
     public void packet(long time, Host host, Interface via, Direction direction, Packet packet) {
-        if (direction != Direction.OUT) {
+        boolean received = direction != Direction.OUT;
+        int peer = received ? packet.source() : packet.destination();
+        if (watchedPeers.contains(peer)) {
+            tally(byPeer.computeIfAbsent(new PeerKey(host.name(), received, peer), k -> new long[Kind.values().length]),
+                    packet);
+        }
+        if (received) {
             return;
         }
-        long[] counts = byHost.computeIfAbsent(host.name(), h -> new long[Kind.values().length]);
+        tally(byHost.computeIfAbsent(host.name(), h -> new long[Kind.values().length]), packet);
+        byOrigin.merge(packet.origin(), 1L, Long::sum);
+    }
+
+    private static void tally(long[] counts, Packet packet) {
         counts[Kind.SENT.ordinal()]++;
         if (packet.has(TcpFlags.SYN)) {
             counts[Kind.SYN.ordinal()]++;
@@ -40,7 +61,12 @@ final class PacketCounters implements PacketTap {
         if (packet.origin() == Origin.IPFW_KEEPALIVE) {
             counts[Kind.KEEPALIVE.ordinal()]++;
         }
-        byOrigin.merge(packet.origin(), 1L, Long::sum);
+    }
+
+    /** Packets of that kind the host sent to, or received from, the address (once watched). */
+    long count(String host, Kind kind, boolean received, int peer) {
+        long[] counts = byPeer.get(new PeerKey(host, received, peer));
+        return counts == null ? 0 : counts[kind.ordinal()];
     }
 
     long count(String host, Kind kind) {

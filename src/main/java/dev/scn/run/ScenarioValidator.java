@@ -402,8 +402,7 @@ public final class ScenarioValidator {
             requireHost(l.a(), l.aSpan());
             requireHost(l.b(), l.bSpan());
         } else if (action instanceof Action.Inject i) {
-            requireHost(i.from(), i.fromSpan());
-            requireHost(i.to(), i.toSpan());
+            checkInject(i, at, connections);
         } else if (action instanceof Action.Sample s) {
             requireHost(s.host(), s.hostSpan());
         } else if (action instanceof Action.Show s) {
@@ -438,8 +437,70 @@ public final class ScenarioValidator {
             requireConnection(s.connection(), s.connectionSpan(), at, connections);
         } else if (subject instanceof Expectation.Subject.PacketCount s) {
             requireHost(s.host(), s.hostSpan());
+            if (s.peer() != null && !Character.isDigit(s.peer().charAt(0))) {
+                requireHost(s.peer(), s.peerSpan());
+            }
+            requireNumber(e);
+        } else if (subject instanceof Expectation.Subject.SysctlValue s) {
+            if (requireHost(s.host(), s.hostSpan()) && hosts.containsKey(s.host())) {
+                Profile profile = profiles.get(s.host());
+                if (profile != null && profile.newSysctls().definition(s.name()).isEmpty()) {
+                    List<String> close = closest(s.name(), profile.sysctls().stream().map(SysctlDef::name).toList());
+                    out.error("E0306", s.nameSpan(), "unknown sysctl '" + s.name() + "' on " + profile.name(),
+                            close.isEmpty() ? "see 'sysctl -a' of that release" : "did you mean "
+                                    + String.join(" or ", close) + "?");
+                }
+            }
+            requireNumber(e);
+        } else if (subject instanceof Expectation.Subject.LogLines s) {
+            requireHost(s.host(), s.hostSpan());
             requireNumber(e);
         }
+    }
+
+    /**
+     * A free injection needs a host on at least one end (a spoofed source is any address no host
+     * owns); a bound one needs its connection opened by then, and one of its two hosts to receive it.
+     */
+    private void checkInject(Action.Inject i, long at, Map<String, Long> connections) {
+        if (i.connection() != null) {
+            requireConnection(i.connection(), i.connectionSpan(), at, connections);
+            if (requireHost(i.to(), i.toSpan())) {
+                List<String> ends = connectionEnds(i.connection());
+                if (!ends.isEmpty() && !ends.contains(i.to())) {
+                    out.error("E0320", i.toSpan(), i.connection() + " runs between " + String.join(" and ", ends)
+                            + ", not " + i.to(), "inject " + i.connection() + " to " + ends.get(0)
+                            + " or to " + ends.get(ends.size() - 1));
+                }
+            }
+            return;
+        }
+        boolean fromAddress = Character.isDigit(i.from().charAt(0));
+        boolean toAddress = Character.isDigit(i.to().charAt(0));
+        if (!fromAddress) {
+            requireHost(i.from(), i.fromSpan());
+        }
+        if (!toAddress) {
+            requireHost(i.to(), i.toSpan());
+        }
+        if (fromAddress && toAddress && !ownedByHost(i.from()) && !ownedByHost(i.to())) {
+            out.error("E0321", i.toSpan(), "no host of the scenario sends or receives this segment",
+                    "name a host on one end: inject 203.0.113.9:4444->server:80 ...");
+        }
+    }
+
+    /** The hosts a connection runs between, from its connect line; empty when there is none. */
+    private List<String> connectionEnds(String name) {
+        for (TimelineEntry entry : scenario.timeline()) {
+            if (entry.action() instanceof Action.Connect c && c.name().equals(name)) {
+                return List.of(c.host(), c.target());
+            }
+        }
+        return List.of();
+    }
+
+    private boolean ownedByHost(String address) {
+        return hosts.values().stream().anyMatch(h -> h.addresses().contains(address));
     }
 
     private boolean ipfwLaterOn(String host) {

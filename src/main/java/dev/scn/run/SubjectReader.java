@@ -25,26 +25,72 @@ final class SubjectReader {
         this.counters = counters;
     }
 
+    /** Starts what a subject needs counted from the beginning of the run (per-peer packet counts). */
+    void prepare(Expectation.Subject subject) {
+        if (subject instanceof Expectation.Subject.PacketCount p && p.peer() != null) {
+            counters.watchPeer(address(p.peer()));
+        }
+    }
+
     /** The value as text, the way it is printed in results: a number or a TCP state name. */
     String read(Expectation.Subject subject) {
-        if (subject instanceof Expectation.Subject.NetstatCount s) {
+        return subject.accept(reading);
+    }
+
+    private final Expectation.Subject.Visitor<String> reading = new Expectation.Subject.Visitor<>() {
+        @Override
+        public String netstatCount(Expectation.Subject.NetstatCount s) {
             return Long.toString(sim.machine(s.host()).tcp().count(TcpState.fromNetstatName(s.state())));
         }
-        if (subject instanceof Expectation.Subject.IpfwDynamic s) {
+
+        @Override
+        public String ipfwDynamic(Expectation.Subject.IpfwDynamic s) {
             return Integer.toString(sim.machine(s.host()).ipfw().map(Ipfw::liveCount).orElse(0));
         }
-        if (subject instanceof Expectation.Subject.ConnectionState s) {
+
+        @Override
+        public String connectionState(Expectation.Subject.ConnectionState s) {
             TcpConnection connection = find(s.connection(), s.host());
             return connection == null ? TcpState.CLOSED.netstatName() : connection.state().netstatName();
         }
-        if (subject instanceof Expectation.Subject.ConnectionExists s) {
+
+        @Override
+        public String connectionExists(Expectation.Subject.ConnectionExists s) {
             return find(s.connection(), s.host()) == null ? "0" : "1";
         }
-        if (subject instanceof Expectation.Subject.PacketCount s) {
+
+        @Override
+        public String packetCount(Expectation.Subject.PacketCount s) {
             PacketCounters.Kind kind = PacketCounters.Kind.valueOf(s.kind().name());
-            return Long.toString(counters.count(s.host(), kind));
+            if (s.peer() == null) {
+                return Long.toString(counters.count(s.host(), kind));
+            }
+            return Long.toString(counters.count(s.host(), kind, s.direction() == Expectation.Direction.RECEIVED,
+                    address(s.peer())));
         }
-        throw new IllegalArgumentException("unknown subject " + subject);
+
+        @Override
+        public String sysctlValue(Expectation.Subject.SysctlValue s) {
+            // sysctl -n NAME: the validator made sure the host's release has it.
+            return Long.toString(sim.machine(s.host()).sysctls().get(s.name()));
+        }
+
+        @Override
+        public String logLines(Expectation.Subject.LogLines s) {
+            long lines = sim.machine(s.host()).ipfw().map(ipfw -> ipfw.logLines().stream()
+                    .filter(l -> s.text() == null || l.text().contains(s.text())).count()).orElse(0L);
+            return Long.toString(lines);
+        }
+    };
+
+    /** A host's primary address, or the address written. */
+    private int address(String peer) {
+        for (Machine machine : sim.machines()) {
+            if (machine.name().equals(peer)) {
+                return machine.host().primaryAddress();
+            }
+        }
+        return dev.scn.engine.net.Ipv4.parse(peer);
     }
 
     /** The named connection as the host sees it (either end), or null when it has none. */

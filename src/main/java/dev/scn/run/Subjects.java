@@ -10,21 +10,47 @@ final class Subjects {
     }
 
     static String describe(Expectation.Subject subject) {
-        if (subject instanceof Expectation.Subject.NetstatCount s) {
+        return subject.accept(DESCRIBING);
+    }
+
+    private static final Expectation.Subject.Visitor<String> DESCRIBING = new Expectation.Subject.Visitor<>() {
+        @Override
+        public String netstatCount(Expectation.Subject.NetstatCount s) {
             return s.host() + " netstat " + s.state();
         }
-        if (subject instanceof Expectation.Subject.IpfwDynamic s) {
+
+        @Override
+        public String ipfwDynamic(Expectation.Subject.IpfwDynamic s) {
             return s.host() + " ipfw dynamic";
         }
-        if (subject instanceof Expectation.Subject.ConnectionState s) {
+
+        @Override
+        public String connectionState(Expectation.Subject.ConnectionState s) {
             return s.connection() + " on " + s.host();
         }
-        if (subject instanceof Expectation.Subject.ConnectionExists s) {
+
+        @Override
+        public String connectionExists(Expectation.Subject.ConnectionExists s) {
             return s.connection() + " on " + s.host() + " exists";
         }
-        if (subject instanceof Expectation.Subject.PacketCount s) {
-            return s.host() + " packets " + s.kind().name().toLowerCase(Locale.ROOT);
+
+        @Override
+        public String packetCount(Expectation.Subject.PacketCount s) {
+            String kind = s.host() + " packets " + s.kind().name().toLowerCase(Locale.ROOT);
+            if (s.peer() == null) {
+                return kind;
+            }
+            return kind + (s.direction() == Expectation.Direction.RECEIVED ? " from " : " to ") + s.peer();
         }
-        throw new IllegalArgumentException("unknown subject " + subject);
-    }
+
+        @Override
+        public String sysctlValue(Expectation.Subject.SysctlValue s) {
+            return s.host() + " sysctl " + s.name();
+        }
+
+        @Override
+        public String logLines(Expectation.Subject.LogLines s) {
+            return s.host() + " log" + (s.text() == null ? "" : " \"" + s.text() + "\"");
+        }
+    };
 }

@@ -30,6 +30,7 @@ final class TimelineActions {
     private final Map<String, Opened> connections;
     private final Consumer<ShowOutput> shows;
     private final Consumer<Snapshot> samples;
+    private final Injector injector;
 
     /**
      * @param shows   where each {@code show} line's output goes, as it happens (streamed, not kept here)
@@ -44,6 +45,7 @@ final class TimelineActions {
         this.connections = connections;
         this.shows = shows;
         this.samples = samples;
+        this.injector = new Injector(sim, connections, shows);
     }
 
     /** A connection the timeline opened: its name, who opened it, to which host, and its flow. */
@@ -52,31 +54,58 @@ final class TimelineActions {
 
     /** Does what one timeline line says, at the current simulated instant. */
     void perform(Action action) {
-        if (action instanceof Action.Connect c) {
+        action.accept(performer);
+    }
+
+    private final Action.Visitor<Void> performer = new Action.Visitor<>() {
+        @Override
+        public Void connect(Action.Connect c) {
             Machine from = sim.machine(c.host());
             Machine to = sim.machine(c.target());
             TcpSocket socket = from.connect(c.name(), to.host().primaryAddress(), c.port(),
                     clientFor(c.target(), c.port()));
             if (socket == null) {
                 connectFailed(c);
-                return;
+                return null;
             }
             sockets.put(c.name(), socket);
             socketHosts.put(c.name(), c.host());
             connections.put(c.name(), new Opened(c.name(), c.host(), c.target(), socket.connection().flow()));
-        } else if (action instanceof Action.Send s) {
-            ifOpen(s.connection(), socket -> socket.write(s.bytes()));
-        } else if (action instanceof Action.Recv r) {
-            ifOpen(r.connection(), socket -> socket.read(socket.available()));
-        } else if (action instanceof Action.Shutdown s) {
-            ifOpen(s.connection(), TcpSocket::shutdownOutput);
-        } else if (action instanceof Action.Close c) {
-            ifOpen(c.connection(), TcpSocket::close);
-        } else if (action instanceof Action.Abort a) {
-            ifOpen(a.connection(), TcpSocket::abort);
-        } else if (action instanceof Action.Forget f) {
-            ifOpen(f.connection(), socket -> sim.machine(f.host()).forget(socket));
-        } else if (action instanceof Action.HostEvent e) {
+            return null;
+        }
+
+        @Override
+        public Void send(Action.Send s) {
+            return ifOpen(s.connection(), socket -> socket.write(s.bytes()));
+        }
+
+        @Override
+        public Void recv(Action.Recv r) {
+            return ifOpen(r.connection(), socket -> socket.read(socket.available()));
+        }
+
+        @Override
+        public Void shutdown(Action.Shutdown s) {
+            return ifOpen(s.connection(), TcpSocket::shutdownOutput);
+        }
+
+        @Override
+        public Void close(Action.Close c) {
+            return ifOpen(c.connection(), TcpSocket::close);
+        }
+
+        @Override
+        public Void abort(Action.Abort a) {
+            return ifOpen(a.connection(), TcpSocket::abort);
+        }
+
+        @Override
+        public Void forget(Action.Forget f) {
+            return ifOpen(f.connection(), socket -> sim.machine(f.host()).forget(socket));
+        }
+
+        @Override
+        public Void hostEvent(Action.HostEvent e) {
             Machine machine = sim.machine(e.host());
             switch (e.kind()) {
                 case CRASH -> machine.crash();
@@ -84,7 +113,11 @@ final class TimelineActions {
                 case DOWN -> machine.setReachable(false);
                 case UP -> machine.setReachable(true);
             }
-        } else if (action instanceof Action.Sysctl s) {
+            return null;
+        }
+
+        @Override
+        public Void sysctl(Action.Sysctl s) {
             Machine machine = sim.machine(s.host());
             SysctlListing.Result echo = SysctlListing.set(machine.sysctls(), s.name(), s.value());
             if (echo.exitStatus() == 0) {
@@ -92,20 +125,50 @@ final class TimelineActions {
             }
             shows.accept(new ShowOutput(sim.now(), s.host(), "sysctl " + s.name() + "=" + s.value(),
                     echo.stdout() + echo.stderr()));
-        } else if (action instanceof Action.Ipfw i) {
-            runIpfw(i);
-        } else if (action instanceof Action.Ifconfig i) {
-            sim.machine(i.host()).ifconfig(i.interfaceName(), i.up());
-        } else if (action instanceof Action.LinkState l) {
-            sim.network().link(sim.machine(l.a()).host(), sim.machine(l.b()).host()).setUp(l.up());
-        } else if (action instanceof Action.Inject i) {
-            inject(i);
-        } else if (action instanceof Action.Sample s) {
-            samples.accept(snapshot(s.host()));
-        } else if (action instanceof Action.Show s) {
-            show(s);
+            return null;
         }
-    }
+
+        @Override
+        public Void ipfw(Action.Ipfw i) {
+            runIpfw(i);
+            return null;
+        }
+
+        @Override
+        public Void ifconfig(Action.Ifconfig i) {
+            sim.machine(i.host()).ifconfig(i.interfaceName(), i.up());
+            return null;
+        }
+
+        @Override
+        public Void linkState(Action.LinkState l) {
+            sim.network().link(sim.machine(l.a()).host(), sim.machine(l.b()).host()).setUp(l.up());
+            return null;
+        }
+
+        @Override
+        public Void inject(Action.Inject i) {
+            injector.inject(i);
+            return null;
+        }
+
+        @Override
+        public Void sample(Action.Sample s) {
+            samples.accept(snapshot(s.host()));
+            return null;
+        }
+
+        @Override
+        public Void show(Action.Show s) {
+            TimelineActions.this.show(s);
+            return null;
+        }
+
+        @Override
+        public Void expect(Action.Expect e) {
+            return null; // decided by the ExpectationChecker, never performed
+        }
+    };
 
     /**
      * connect(2) failed with EADDRNOTAVAIL (no free ephemeral port; in_pcb.c in_pcb_lport): the
@@ -121,11 +184,12 @@ final class TimelineActions {
     }
 
     /** A socket call on a named connection; none when its connect(2) failed. */
-    private void ifOpen(String name, Consumer<TcpSocket> call) {
+    private Void ifOpen(String name, Consumer<TcpSocket> call) {
         TcpSocket socket = sockets.get(name);
         if (socket != null) {
             call.accept(socket);
         }
+        return null;
     }
 
     private TcpApplication clientFor(String target, int port) {
@@ -159,15 +223,6 @@ final class TimelineActions {
 
     private static boolean isListing(HostDecl.IpfwLine line) {
         return line.words().stream().anyMatch(w -> w.equals("show") || w.equals("list") || w.equals("print"));
-    }
-
-    private void inject(Action.Inject i) {
-        Machine from = sim.machine(i.from());
-        Machine to = sim.machine(i.to());
-        Packet packet = Packet.tcp(from.host().primaryAddress(), i.fromPort(), to.host().primaryAddress(), i.toPort())
-                .seq((int) i.seq()).ack((int) i.ack()).flags(i.tcpFlags()).window(i.window())
-                .payloadLength(i.length()).origin(Origin.INJECTED).build();
-        from.inject(packet);
     }
 
     private Snapshot snapshot(String hostName) {

@@ -240,15 +240,55 @@ class ConstructsTest {
     @Test
     void injectWithTcpdumpFlags() {
         Action.Inject i = (Action.Inject) action("inject client:5000->server:80 tcp S. seq 1 ack 4294967295 win 65535 len 0");
-        assertEquals(new Action.Inject("client", 5000, "server", 80, 0x12, 1, 4_294_967_295L, 65535, 0,
-                span(3, 14, 11), span(3, 27, 9)), i);
-        Action.Inject bare = (Action.Inject) action("inject 10.0.0.1->server tcp seq 5 ack 0 win 0 len 10");
+        assertEquals(new Action.Inject(null, "client", 5000, "server", 80, 0x12,
+                new Action.SeqValue(Action.SeqValue.Base.ABSOLUTE, 1, span(3, 48, 1)),
+                new Action.SeqValue(Action.SeqValue.Base.ABSOLUTE, 4_294_967_295L, span(3, 54, 10)), 65535, 0,
+                null, span(3, 14, 11), span(3, 27, 9)), i);
+        Action.Inject bare = (Action.Inject) action("inject 10.0.0.1:7->server:80 tcp seq 5 ack 0 len 10");
         assertEquals("10.0.0.1", bare.from());
-        assertEquals(0, bare.fromPort());
+        assertEquals(7, bare.fromPort());
         assertEquals(0, bare.tcpFlags());
         assertEquals(10, bare.length());
-        assertEquals(0x10, ((Action.Inject) action("inject a->b tcp . seq 5 ack 0 win 0 len 0")).tcpFlags());
-        assertEquals(0x19, ((Action.Inject) action("inject a->b tcp FP. seq 5 ack 0 win 0 len 0")).tcpFlags());
+        assertEquals(65535, bare.window(), "win left out: the largest unscaled window");
+        assertEquals(0x10, ((Action.Inject) action("inject a:1->b:2 tcp . seq 5 ack 0 win 0 len 0")).tcpFlags());
+        assertEquals(0x19, ((Action.Inject) action("inject a:1->b:2 tcp FP. seq 5 ack 0 win 0 len 0")).tcpFlags());
+    }
+
+    /** Issue 10: a port left out used to become port 0 silently. */
+    @Test
+    void injectWithoutAPortIsAnError() {
+        ParseResult r = ScenarioParser.parse("scenario t {\n    run 1d\n    at 1s inject 10.0.0.1->server:80 tcp S"
+                + " seq 5 ack 0\n}\n", "t.scn");
+        assertEquals(List.of("3:18 E0216"), r.diagnostics().sorted().stream()
+                .map(d -> d.span().line() + ":" + d.span().column() + " " + d.code()).toList());
+    }
+
+    /** Bound to a connection: numbers relative to the receiving end's variables. */
+    @Test
+    void injectBoundToAConnection() {
+        Action.Inject i = (Action.Inject) action("inject c1 to server tcp R seq rcv_nxt+10 ack snd_una-1");
+        assertEquals("c1", i.connection());
+        assertNull(i.from());
+        assertEquals("server", i.to());
+        assertEquals(0x04, i.tcpFlags());
+        assertEquals(Action.SeqValue.Base.RCV_NXT, i.seq().base());
+        assertEquals(10, i.seq().offset());
+        assertEquals(Action.SeqValue.Base.SND_UNA, i.ack().base());
+        assertEquals(-1, i.ack().offset());
+        Action.Inject spaced = (Action.Inject) action("inject c1 to server tcp R seq rcv_nxt - 3 ack snd_nxt");
+        assertEquals(-3, spaced.seq().offset());
+        assertEquals(Action.SeqValue.Base.SND_NXT, spaced.ack().base());
+        // Wrap-around modulo 2^32: rcv_nxt 4294967290 + 10 is 4.
+        assertEquals(4, i.seq().resolve(4_294_967_290L, 0, 0));
+        assertEquals(4_294_967_295L, i.ack().resolve(0, 0, 0));
+    }
+
+    @Test
+    void sequenceVariablesNeedAConnection() {
+        ParseResult r = ScenarioParser.parse("scenario t {\n    run 1d\n    at 1s inject a:1->b:2 tcp R seq rcv_nxt"
+                + " ack 0\n    at 2s inject c1 to b tcp R seq rcv_next ack 0\n}\n", "t.scn");
+        assertEquals(List.of("3:37 E0217", "4:36 E0217"), r.diagnostics().sorted().stream()
+                .map(d -> d.span().line() + ":" + d.span().column() + " " + d.code()).toList());
     }
 
     @Test

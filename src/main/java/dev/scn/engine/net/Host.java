@@ -195,6 +195,12 @@ public final class Host {
         }
     }
 
+    /** A packet made outside every modelled host arrives on the external interface. */
+    public void arriveFromWire(Packet packet) {
+        packet.assignId(network.nextPacketId());
+        receiveFromWire(packet);
+    }
+
     /** A packet arrived on the external interface from a link. */
     void receiveFromWire(Packet packet) {
         if (!alive()) {
