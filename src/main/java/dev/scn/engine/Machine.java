@@ -28,6 +28,19 @@ public final class Machine {
         this.simulation = simulation;
         this.host = host;
         this.tcp = new TcpStack(host);
+        host.sysctls().removeTree(IPFW_TREE);
+    }
+
+    /** ipfw's sysctl subtree, present only on a host whose kernel has ipfw. */
+    public static final String IPFW_TREE = "net.inet.ip.fw.";
+
+    /**
+     * The kernel has ipfw (IPFIREWALL compiled in, or ipfw.ko loaded at boot): its sysctls exist
+     * from the start, before the first rule is added. A host without it has no net.inet.ip.fw
+     * tree at all ("unknown oid").
+     */
+    public void loadIpfwModule() {
+        host.sysctls().registerTree(IPFW_TREE);
     }
 
     public String name() {
@@ -78,6 +91,7 @@ public final class Machine {
         simulation.trace().recordAndFollow(TraceKind.COMMAND, host.name(), null,
                 new Fact.Command("ipfw " + commandLine.trim()));
         if (ipfw == null) {
+            loadIpfwModule();
             ipfw = new Ipfw(host);
         }
         return ipfw.execute(command);

@@ -132,4 +132,17 @@ public final class IpfwListing {
         }
         return out;
     }
+
+    /**
+     * What {@code ipfw show} (or list) prints on a host whose kernel has no ipfw: the raw socket
+     * opens, the kernel answers the firewall's socket option with ENOPROTOOPT ("Protocol not
+     * available"; raw_ip.c rip_ctloutput when ip_fw_ctl_ptr is NULL). ipfw(8) up to 10.x asks with
+     * IP_FW_GET and says {@code err(EX_OSERR, "getsockopt(IP_FW_GET)")} (ipfw2.c list); from the
+     * IP_FW3 rewrite (11.x) it says {@code err(EX_OSERR, "retrieving config failed")} (ipfw2.c
+     * ipfw_list). UNVERIFIED: that 11.0, and not a later 11.x, is the first release with the latter.
+     */
+    public static String notLoaded(dev.scn.engine.os.Profile profile) {
+        String what = profile.major() >= 11 ? "retrieving config failed" : "getsockopt(IP_FW_GET)";
+        return "ipfw: " + what + ": Protocol not available\n";
+    }
 }

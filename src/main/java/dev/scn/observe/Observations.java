@@ -35,12 +35,12 @@ public final class Observations {
     /** {@code ipfw -d show}, or the error ipfw(8) gives when the module is not loaded. */
     public static String ipfwDynamicShow(Machine machine) {
         return machine.ipfw().map(IpfwListing::showDynamic)
-                .orElse("ipfw: socket: Protocol not available\n");
+                .orElseGet(() -> IpfwListing.notLoaded(machine.host().profile()));
     }
 
     /** {@code ipfw list}. */
     public static String ipfwList(Machine machine) {
-        return machine.ipfw().map(IpfwListing::list).orElse("ipfw: socket: Protocol not available\n");
+        return machine.ipfw().map(IpfwListing::list).orElseGet(() -> IpfwListing.notLoaded(machine.host().profile()));
     }
 
     /** {@code sysctl NAME} or a subtree. */

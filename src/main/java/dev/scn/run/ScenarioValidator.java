@@ -168,7 +168,7 @@ public final class ScenarioValidator {
 
     private void checkSysctl(String hostName, String name, long value, Span nameSpan, Span valueSpan) {
         Profile profile = profiles.get(hostName);
-        if (profile == null) {
+        if (profile == null || !ipfwTreeExists(hostName, name, nameSpan)) {
             return;
         }
         Sysctls sysctls = profile.newSysctls();
@@ -444,7 +444,8 @@ public final class ScenarioValidator {
         } else if (subject instanceof Expectation.Subject.SysctlValue s) {
             if (requireHost(s.host(), s.hostSpan()) && hosts.containsKey(s.host())) {
                 Profile profile = profiles.get(s.host());
-                if (profile != null && profile.newSysctls().definition(s.name()).isEmpty()) {
+                if (profile != null && ipfwTreeExists(s.host(), s.name(), s.nameSpan())
+                        && profile.newSysctls().definition(s.name()).isEmpty()) {
                     List<String> close = closest(s.name(), profile.sysctls().stream().map(SysctlDef::name).toList());
                     out.error("E0306", s.nameSpan(), "unknown sysctl '" + s.name() + "' on " + profile.name(),
                             close.isEmpty() ? "see 'sysctl -a' of that release" : "did you mean "
@@ -501,6 +502,23 @@ public final class ScenarioValidator {
 
     private boolean ownedByHost(String address) {
         return hosts.values().stream().anyMatch(h -> h.addresses().contains(address));
+    }
+
+    /**
+     * net.inet.ip.fw.* exists only where the kernel has ipfw; here, on a host with ipfw rules or
+     * commands (Machine.loadIpfwModule). Elsewhere sysctl(8) says "unknown oid".
+     */
+    private boolean ipfwTreeExists(String hostName, String name, Span nameSpan) {
+        if (!name.startsWith(dev.scn.engine.Machine.IPFW_TREE)) {
+            return true;
+        }
+        HostDecl host = hosts.get(hostName);
+        if (host == null || !host.ipfw().isEmpty() || ipfwLaterOn(hostName)) {
+            return true;
+        }
+        out.error("E0322", nameSpan, "'" + name + "' does not exist on " + hostName + ": it has no ipfw",
+                "the net.inet.ip.fw tree comes with ipfw: add the host's rules (ipfw add ...), or drop the line");
+        return false;
     }
 
     private boolean ipfwLaterOn(String host) {

@@ -149,11 +149,20 @@ final class SingleRun {
         }
     }
 
+    /** Whether the host runs ipfw: rules in its block, or an ipfw command on its timeline. */
+    private boolean hasIpfw(String host) {
+        return scenario.hosts().stream().anyMatch(h -> h.name().equals(host) && !h.ipfw().isEmpty())
+                || scenario.timeline().stream().anyMatch(e -> e.action() instanceof Action.Ipfw i && i.host().equals(host));
+    }
+
     private void buildHosts() {
         for (HostDecl decl : scenario.hosts()) {
             List<Integer> addresses = decl.addresses().stream().map(a -> Ipv4.parse(a.dotted())).toList();
             Machine machine = sim.addMachine(decl.name(), Profiles.resolve(decl.osVersion()).profile(), addresses,
                     decl.interfaceName() == null ? "em0" : decl.interfaceName());
+            if (hasIpfw(decl.name())) {
+                machine.loadIpfwModule();
+            }
             for (HostDecl.SysctlLine line : decl.sysctls()) {
                 machine.sysctl(line.name(), line.value());
             }

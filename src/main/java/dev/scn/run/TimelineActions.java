@@ -210,7 +210,7 @@ final class TimelineActions {
             if (isListing(i.line())) {
                 out = machine.ipfw().map(ipfw -> IpfwListing.run(ipfw,
                         dev.scn.engine.ipfw.IpfwCommand.parse(i.line().text())))
-                        .orElse("ipfw: socket: Protocol not available\n");
+                        .orElseGet(() -> IpfwListing.notLoaded(machine.host().profile()));
             } else {
                 out = machine.ipfw(i.line().text());
             }
@@ -256,7 +256,7 @@ final class TimelineActions {
                 command = "ipfw " + words;
                 text = machine.ipfw().map(ipfw -> IpfwListing.run(ipfw,
                         dev.scn.engine.ipfw.IpfwCommand.parse(words)))
-                        .orElse("ipfw: socket: Protocol not available\n");
+                        .orElseGet(() -> IpfwListing.notLoaded(machine.host().profile()));
             }
             case SYSCTL -> {
                 String name = s.pattern() == null || s.pattern().isEmpty() ? "net.inet.ip.fw" : s.pattern();

@@ -32,6 +32,7 @@ final class SeedScenario {
     SeedScenario() {
         server = sim.addMachine("server", Profiles.exact("5.4").orElseThrow(), List.of(SERVER), "em0");
         client = sim.addMachine("client", Profiles.exact("5.4").orElseThrow(), List.of(CLIENT), "em0");
+        server.loadIpfwModule(); // the kernel has ipfw: its sysctls exist before the first rule
         server.sysctl("net.inet.ip.fw.dyn_keepalive", 1);
         server.ipfw("add 100 check-state");
         server.ipfw("add 200 allow tcp from any to me 80 setup keep-state");

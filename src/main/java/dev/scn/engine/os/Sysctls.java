@@ -14,6 +14,8 @@ import java.util.Optional;
 public final class Sysctls {
     private final Map<String, SysctlDef> definitions;
     private final Map<String, Long> values = new LinkedHashMap<>();
+    /** Subtrees a module registers when it loads (net.inet.ip.fw. with ipfw): unknown oids until then. */
+    private final java.util.Set<String> absentTrees = new java.util.TreeSet<>();
 
     public Sysctls(List<SysctlDef> definitions) {
         this.definitions = new LinkedHashMap<>();
@@ -23,16 +25,44 @@ public final class Sysctls {
         }
     }
 
+    /**
+     * The subtree does not exist until {@link #registerTree}: a kernel module's SYSCTL_NODE and
+     * leaves are added when the module loads (ipfw's net.inet.ip.fw: ip_fw2.c SYSCTL_NODE(_net_inet_ip, OID_AUTO, fw, ...)).
+     */
+    public void removeTree(String prefix) {
+        absentTrees.add(prefix);
+    }
+
+    /** The module loaded: its subtree exists from now on, with its defaults. */
+    public void registerTree(String prefix) {
+        absentTrees.remove(prefix);
+    }
+
+    private boolean absent(String name) {
+        for (String prefix : absentTrees) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean exists(String name) {
-        return definitions.containsKey(name);
+        return definitions.containsKey(name) && !absent(name);
     }
 
     public Optional<SysctlDef> definition(String name) {
-        return Optional.ofNullable(definitions.get(name));
+        return exists(name) ? Optional.of(definitions.get(name)) : Optional.empty();
     }
 
     public List<SysctlDef> definitions() {
-        return new ArrayList<>(definitions.values());
+        List<SysctlDef> out = new ArrayList<>();
+        for (SysctlDef def : definitions.values()) {
+            if (!absent(def.name())) {
+                out.add(def);
+            }
+        }
+        return out;
     }
 
     /** The current value; a name unknown to this release is a programming error. */
@@ -55,7 +85,7 @@ public final class Sysctls {
      */
     public void setByAdministrator(String name, long value) {
         SysctlDef def = definitions.get(name);
-        if (def == null) {
+        if (def == null || absent(name)) {
             throw new SysctlException("unknown oid '" + name + "'");
         }
         if (def.readOnly()) {
