@@ -23,6 +23,15 @@ public record Profile(String name, int major, int minor, IpfwEra ipfwEra, RstVal
         return major >= 7;
     }
 
+    /**
+     * A SYN backs off exponentially from tcp_rexmit_initial (tcp_backoff[]) instead of with
+     * tcp_syn_backoff[] x TCP_REXMTVAL: 14.x tcp_timer.c tcp_timer_rexmt; the change landed in
+     * HEAD in April 2020 (13.0). 12.x is not modelled (UNVERIFIED for 12.2).
+     */
+    public boolean synBackoffExponential() {
+        return major >= 13;
+    }
+
     /** The release string as {@code uname -r} prints it, e.g. {@code 5.4-RELEASE}. */
     public String release() {
         return major + "." + minor + "-RELEASE";

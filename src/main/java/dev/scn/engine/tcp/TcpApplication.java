@@ -14,7 +14,10 @@ public interface TcpApplication {
     default void readable(TcpSocket socket) {
     }
 
-    /** read() would return 0: the peer's FIN arrived. */
+    /**
+     * read() would return 0: the peer's FIN arrived. Called as the woken process runs, after the
+     * kernel has processed (and acknowledged) the FIN, never from inside tcp_input.
+     */
     default void endOfStream(TcpSocket socket) {
     }
 

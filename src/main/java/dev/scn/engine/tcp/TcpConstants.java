@@ -23,7 +23,11 @@ final class TcpConstants {
     static final int MAXRXTSHIFT = 12;
     /** tcp_timer.c tcp_backoff[] (6.x, v1.76). */
     static final int[] BACKOFF = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 512, 512, 512};
-    /** tcp_timer.c tcp_syn_backoff[] (6.x v1.76 and 9.3): SYN retransmissions back off gently at first. */
+    /**
+     * tcp_timer.c tcp_syn_backoff[]: SYN retransmissions back off gently at first. Same table in
+     * RELENG_4 (rev 1.34.2.11 2001 and 1.34.2.14 2003, as carried by xnu and DragonFly), 6.x
+     * (v1.76), the 2007 HEAD and 9.3; gone from 13.x/14.x, whose SYNs use tcp_backoff[].
+     */
     static final int[] SYN_BACKOFF = {1, 1, 1, 1, 1, 2, 4, 8, 16, 32, 64, 64, 64};
     /** tcp.h TCP_MAXWIN: largest window without window scaling. */
     static final int MAXWIN = 65_535;

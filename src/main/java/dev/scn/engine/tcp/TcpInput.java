@@ -316,9 +316,12 @@ final class TcpInput {
             case CLOSED, LISTEN, SYN_SENT, CLOSE_WAIT, CLOSING, LAST_ACK -> {
             }
         }
+        // socantrcvmore -> sorwakeup: the process is only woken here. It runs, sees EOF and maybe
+        // calls close() after tcp_input has finished, so the TF_ACKNOW set above goes out by
+        // itself first (tcp_do_segment's closing tcp_output) and our FIN follows as its own segment.
         TcpSocket socket = tp.socket;
         if (socket != null && !tp.noFdRef) {
-            socket.application().endOfStream(socket);
+            socket.wakeUpAtEndOfStream();
         }
     }
 

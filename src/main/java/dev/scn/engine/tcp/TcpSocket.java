@@ -79,6 +79,22 @@ public final class TcpSocket {
         pendingWrite -= bytes;
     }
 
+    /**
+     * sorwakeup after the peer's FIN (socantrcvmore): the process blocked in read() runs after the
+     * kernel has finished with the segment, so its reaction (typically close()) is an event at the
+     * same instant, queued behind the input processing that is under way (FreeBSD tcp_input.c
+     * tcp_do_segment: the FIN sets TF_ACKNOW and tcp_output sends the ACK before the process runs).
+     * Events at one instant run in scheduling order, so this stays deterministic.
+     */
+    void wakeUpAtEndOfStream() {
+        var simulator = connection.simulator();
+        simulator.schedule(simulator.now(), () -> {
+            if (connection.state() != TcpState.CLOSED && connection.socket() == this && !connection.socketClosed()) {
+                application.endOfStream(this);
+            }
+        });
+    }
+
     /** shutdown(SHUT_WR): FIN after the data; the receive side stays open (no FIN_WAIT_2 timer). */
     public void shutdownOutput() {
         connection.shutdownOutput();

@@ -30,12 +30,7 @@ final class TcpTimers {
             tp.rttvar += tp.srtt >> TcpConstants.RTT_SHIFT;
             tp.srtt = 0;
         }
-        // tcp_timer_rexmt: a SYN backs off with tcp_syn_backoff[] from 6.x on (present in 6.x and
-        // 9.3 tcp_timer.c; whether 5.4 has it is UNVERIFIED, so 4.x/5.x use tcp_backoff[]).
-        int[] backoff = tp.state == TcpState.SYN_SENT && tp.stack.profile().major() >= 6
-                ? TcpConstants.SYN_BACKOFF : TcpConstants.BACKOFF;
-        long rexmt = rexmtValMs(tp) * backoff[tp.rxtShift];
-        tp.rxtCurMs = rangeSet(rexmt, tp.rttMinMs, TcpConstants.REXMTMAX_MS);
+        tp.rxtCurMs = rangeSet(backedOffRto(tp), tp.rttMinMs, TcpConstants.REXMTMAX_MS);
         tp.sndNxt = tp.sndUna;
         tp.recover = tp.sndMax;
         tp.timing = false;
@@ -49,6 +44,24 @@ final class TcpTimers {
         tp.dupAcks = 0;
         tp.inFastRecovery = false;
         TcpOutput.output(tp, true);
+    }
+
+    /**
+     * The backed-off RTO of tcp_timer_rexmt, before TCPT_RANGESET (docs/research/freebsd-sources-4-close-syn.md).
+     * RELENG_4 (tcp_timer.c 1.34.2.x) up to 2020 HEAD: in SYN_SENT, TCP_REXMTVAL(tp) x
+     * tcp_syn_backoff[shift] = 1,1,1,1,1,2,4,8,...; 13.0 on (14.2 tcp_timer.c): in SYN_SENT and
+     * SYN_RECEIVED, tcp_rexmit_initial x tcp_backoff[shift]; every other state TCP_REXMTVAL(tp) x
+     * tcp_backoff[shift].
+     */
+    private static long backedOffRto(TcpConnection tp) {
+        boolean opening = tp.state == TcpState.SYN_SENT || tp.state == TcpState.SYN_RECEIVED;
+        if (opening && tp.stack.profile().synBackoffExponential()) {
+            return tp.stack.rtoBaseMs() * TcpConstants.BACKOFF[tp.rxtShift];
+        }
+        if (tp.state == TcpState.SYN_SENT) {
+            return rexmtValMs(tp) * TcpConstants.SYN_BACKOFF[tp.rxtShift];
+        }
+        return rexmtValMs(tp) * TcpConstants.BACKOFF[tp.rxtShift];
     }
 
     /** TCP_REXMTVAL: max(t_rttmin, ((srtt >> 3) + rttvar) >> 2) in the kernel's fixed point. */

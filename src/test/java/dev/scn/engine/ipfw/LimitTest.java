@@ -56,15 +56,18 @@ class LimitTest {
         assertEquals(2, show.lines().filter(l -> l.contains(" LIMIT tcp 198.51.100.7 ")).count(), show);
         assertTrue(show.contains("allow tcp from any to me dst-port 22 setup limit src-addr 2"), show);
 
-        // c0 closes at 20 s: FIN both ways gives its state dyn_fin_lifetime (1 s), dead at 21 s.
-        // c2 keeps retransmitting its SYN (5.4: 3 s, then x2 + 0.2 s slop: 5, 11.2, 23.4 s); at
-        // 23.4 s the parent is at its limit, the rule's dead session is removed, c2 gets the slot.
+        // c0 closes at 20 s: FIN at 20.00, the server's ACK and then its FIN at 20.01, the last ACK
+        // at 20.02; FIN both ways gives the state dyn_fin_lifetime (1 s) from each packet: dead
+        // after 21.02 s. c2 (first SYN at 2 s) keeps retransmitting it with tcp_syn_backoff[]
+        // (5.4: +3.0, then 3 s x 1,1,1,1,2 + 0.2 s slop: 5.0, 8.2, 11.4, 14.6, 17.8, 24.0 s); every
+        // one before 24.0 s is denied; at 24.0 s the parent is at its limit, the rule's dead session
+        // is removed and c2 gets the slot: SYN-ACK back at 24.02 s, ESTABLISHED.
         // c3 at 30 s finds two live sessions again and is denied.
         sim.at(SimTime.seconds(20), "close c0", () -> c[0].close());
         sim.at(SimTime.seconds(30), "connect c3", () -> c[3] = client.connect("c3", SERVER, 22, new HttpClient(0, true)));
-        sim.runUntil(SimTime.millis(23_399), 1_000_000);
+        sim.runUntil(SimTime.millis(24_019), 1_000_000);
         assertEquals(TcpState.SYN_SENT, c[2].state());
-        sim.runUntil(SimTime.seconds(24), 1_000_000);
+        sim.runUntil(SimTime.millis(24_020), 1_000_000);
         assertEquals(TcpState.ESTABLISHED, c[2].state());
         sim.runUntil(SimTime.seconds(31), 1_000_000);
         assertEquals(TcpState.SYN_SENT, c[3].state());

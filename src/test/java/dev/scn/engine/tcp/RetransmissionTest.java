@@ -15,9 +15,11 @@ class RetransmissionTest {
 
     /*
      * A SYN into a blackhole. 5.4: t_rxtcur = TCPTV_RTOBASE 3 s; each expiry backs off with
-     * tcp_backoff[] = 1, 2, 4, 8 (TCPT_RANGESET adds rexmit_slop 200 ms to REXMTVAL = 3 s, then
-     * x backoff): retransmissions at 3, 3 + 6.2, 3 + 6.2 + 12.2 = 21.4, 21.4 + 24.2 = 45.6 s; the
-     * connection-establishment timer (keepinit 75 s) drops it at 75 s before the next one.
+     * tcp_syn_backoff[] = 1, 1, 1, 1, 1, 2, 4, 8 (RELENG_4 and RELENG_5 tcp_timer.c have the table;
+     * TCPT_RANGESET adds rexmit_slop 200 ms to REXMTVAL 3 s x backoff): retransmissions at 3, 6.2,
+     * 9.4, 12.6, 15.8, then +6.2 = 22.0, +12.2 = 34.2, +24.2 = 58.4 s; the connection-establishment
+     * timer (keepinit 75 s) drops it at 75 s before the next one (106.6 s). Before issue 10 the
+     * engine used tcp_backoff[] here (3, 9.2, 21.4, 45.6 s).
      */
     @Test
     @DisplayName("model §5: SYN retransmissions back off from TCPTV_RTOBASE; keepinit ends connect() at 75 s")
@@ -28,8 +30,9 @@ class RetransmissionTest {
         n.runUntil(SimTime.seconds(80));
         List<Long> syns = n.sentBy("client").stream().filter(s -> s.packet().has(TcpFlags.SYN))
                 .map(TwoHosts.Sent::time).toList();
-        assertEquals(List.of(0L, SimTime.seconds(3), SimTime.millis(9_200), SimTime.millis(21_400),
-                SimTime.millis(45_600)), syns);
+        assertEquals(List.of(0L, SimTime.seconds(3), SimTime.millis(6_200), SimTime.millis(9_400),
+                SimTime.millis(12_600), SimTime.millis(15_800), SimTime.millis(22_000), SimTime.millis(34_200),
+                SimTime.millis(58_400)), syns);
         assertTrue(n.clientTcp.connections().isEmpty());
         assertEquals(TcpState.CLOSED, c.state());
     }
