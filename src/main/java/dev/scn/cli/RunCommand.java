@@ -122,7 +122,8 @@ final class RunCommand implements Callable<Integer> {
             }
             if (pcap != null) {
                 for (int i = 0; i < results.size(); i++) {
-                    results.get(i).capture().writePcap(i == 0 ? pcap : numbered(pcap, i));
+                    results.get(i).capture().writePcap(i == 0 ? pcap : numbered(pcap, i),
+                            loaded.scenario().startEpochSeconds());
                 }
             }
         } catch (IOException e) {
