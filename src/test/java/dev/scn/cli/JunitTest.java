@@ -109,6 +109,14 @@ class JunitTest {
                 "the comment is not part of the name");
         assertEquals(0, held.getElementsByTagName("failure").getLength());
 
+        // The README's example (Command line, --junit) is this output, the folder left out.
+        String output = Files.readString(xml).replace(dir + java.io.File.separator, "");
+        long shown = Files.readString(Path.of("README.md")).lines().map(String::strip)
+                .filter(l -> l.startsWith("<testcase classname=\"junit-demo\"") || l.startsWith("<failure type="))
+                .peek(l -> assertTrue(output.contains(l.replace("…", "")), "README line not in the output: " + l))
+                .count();
+        assertEquals(2, shown, "the README shows a test case and its failure");
+
         byte[] once = Files.readAllBytes(xml);
         CliTest.scn("run", scn.toString(), "--junit", xml.toString());
         assertArrayEquals(once, Files.readAllBytes(xml), "same input, same bytes");
