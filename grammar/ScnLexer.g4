@@ -18,6 +18,7 @@ EN         : 'en' ;
 ZH         : 'zh' ;
 SEED       : 'seed' ;
 RUN        : 'run' ;
+START      : 'start' ;
 HOST       : 'host' ;
 OS         : 'os' ;
 FREEBSD    : 'freebsd' ;
@@ -135,6 +136,10 @@ RATE_PER_SECOND : DIGITS ('.' DIGITS)? '/s' ;
 VERSION_X : DIGITS ('.' DIGITS)* '.' [xX] ;
 DECIMAL  : DIGITS '.' DIGITS ;
 INT      : DIGITS ;
+// `start 2005-06-01 10:00:00`: a calendar date and a time of day (UTC). Nothing else in the
+// default mode has digits joined by '-' or two ':', so these take nothing from other tokens.
+DATE        : DIGITS '-' DIGITS '-' DIGITS ;
+TIME_OF_DAY : DIGITS ':' DIGITS ':' DIGITS ;
 
 // ---- names and texts ----------------------------------------------------------------------
 // A '-' inside a name must be followed by a letter or digit, so `client->server` is a name,

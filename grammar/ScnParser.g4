@@ -15,6 +15,7 @@ scenarioItem
     | NOTE texts           # noteItem
     | SEED INT             # seedItem
     | RUN duration         # runItem
+    | START DATE TIME_OF_DAY? # startItem
     | hostBlock            # hostBlockItem
     | linkDecl             # linkItem
     | pathRule             # pathRuleItem

@@ -65,6 +65,13 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace files in DIR that scn did not write.")
     boolean force;
 
+    @Option(names = "--junit", paramLabel = "OUT", description = {"Also write JUnit XML for CI: one test case per",
+            "expectation and run; a file that could not be used is an error."})
+    Path junit;
+
+    /** The runs of each reported scenario, for --junit. */
+    private final List<dev.scn.run.JunitXml.Suite> junitSuites = new ArrayList<>();
+
     @Spec
     CommandSpec spec;
 
@@ -104,6 +111,11 @@ final class ReportCommand implements Callable<Integer> {
             langs = Lang.parseSelection(lang);
         } catch (IllegalArgumentException e) {
             err.println("scn: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        String junitProblem = SafeFiles.problemWriting(junit);
+        if (junitProblem != null) {
+            err.println("scn: cannot write " + junit + ": " + junitProblem);
             return ExitCodes.BAD_INPUT;
         }
         List<Path> files = new ArrayList<>();
@@ -190,8 +202,12 @@ final class ReportCommand implements Callable<Integer> {
         }
         try {
             write(output.resolve("index.html"), renderer.index(new Index(entries, broken), langs));
+            if (junit != null) {
+                SafeFiles.write(junit, dev.scn.run.JunitXml.write("scn report", junitSuites, broken.stream()
+                        .map(b -> new dev.scn.run.JunitXml.Broken(b.file(), b.error())).toList()));
+            }
         } catch (IOException e) {
-            err.println("scn: cannot write the index: " + e.getMessage());
+            err.println("scn: cannot write the index or --junit: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
         out.println(output.resolve("index.html") + ": " + entries.size() + " report(s), " + broken.size()
@@ -264,6 +280,7 @@ final class ReportCommand implements Callable<Integer> {
             if (interrupted || runs.stream().anyMatch(r -> r.outcome() == RunResult.Outcome.STOPPED)) {
                 return ExitCodes.BAD_INPUT;
             }
+            junitSuites.add(new dev.scn.run.JunitXml.Suite(loaded.displayName(), loaded.sourceLines(), runs));
             ReportBuilder.Built built = ReportBuilder.build(loaded.scenario(), shown, sha256(source), stem, runs);
             String page = renderer.report(built.report(), langs);
             // The sidecar first: a page is never on disk before the trace it links to.

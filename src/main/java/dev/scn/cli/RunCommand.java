@@ -3,6 +3,7 @@ package dev.scn.cli;
 import dev.scn.engine.SimTime;
 import dev.scn.observe.TcpdumpFormatter;
 import dev.scn.run.ExpectationResult;
+import dev.scn.run.JunitXml;
 import dev.scn.run.ResultJson;
 import dev.scn.run.RunResult;
 import dev.scn.run.ScenarioRunner;
@@ -25,7 +26,8 @@ import java.util.concurrent.Callable;
         description = "Run a scenario (base and every variant, or one) and check its expectations.",
         footer = {"", "Examples:", "  scn run scenarios/finwait2-ipfw-keepalive.scn",
                 "  scn run scenarios/finwait2-ipfw-keepalive.scn --variant \"fix: sysctl net.inet.ip.fw.dyn_keepalive=0\"",
-                "  scn run scenarios/finwait2-ipfw-keepalive.scn --trace --json result.json", ExitCodes.HELP})
+                "  scn run scenarios/finwait2-ipfw-keepalive.scn --trace --json result.json",
+                "  scn run scenarios/finwait2-ipfw-keepalive.scn --junit junit.xml", ExitCodes.HELP})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file.")
     Path file;
@@ -38,6 +40,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "OUT", description = "Write the results as JSON (schema scn-result/1).")
     Path json;
+
+    @Option(names = "--junit", paramLabel = "OUT", description = {"Write JUnit XML for CI: one test case per expectation",
+            "and run (base and each variant), failures with file:line, expected and actual."})
+    Path junit;
 
     @Option(names = "--pcap", paramLabel = "OUT", description = {"Write a libpcap file (raw IPv4) of the run.",
             "With several runs, variant N goes to OUT-variant-N.pcap."})
@@ -62,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
         if (!loaded.usable()) {
             return ExitCodes.BAD_INPUT;
         }
-        for (Path output : new Path[] {json, pcap}) {
+        for (Path output : new Path[] {json, junit, pcap}) {
             String problem = SafeFiles.problemWriting(output);
             if (problem != null) {
                 err.println("scn: cannot write " + output + ": " + problem);
@@ -120,9 +126,14 @@ final class RunCommand implements Callable<Integer> {
             if (json != null) {
                 SafeFiles.write(json, ResultJson.write(loaded.displayName(), results));
             }
+            if (junit != null) {
+                SafeFiles.write(junit, JunitXml.write("scn run " + loaded.displayName(), List.of(
+                        new JunitXml.Suite(loaded.displayName(), loaded.sourceLines(), results)), List.of()));
+            }
             if (pcap != null) {
                 for (int i = 0; i < results.size(); i++) {
-                    results.get(i).capture().writePcap(i == 0 ? pcap : numbered(pcap, i));
+                    results.get(i).capture().writePcap(i == 0 ? pcap : numbered(pcap, i),
+                            loaded.scenario().startEpochSeconds());
                 }
             }
         } catch (IOException e) {

@@ -84,7 +84,7 @@ final class ModelBuilder {
         return new Scenario(ctx.name.getText(), span(ctx.name), parts.title, parts.summary, parts.note, parts.seed,
                 Math.max(0, parts.runMicros), List.copyOf(parts.hosts), List.copyOf(parts.links),
                 List.copyOf(parts.pathRules), timeline.entries(), List.copyOf(parts.traffic),
-                List.copyOf(parts.variants));
+                List.copyOf(parts.variants), parts.start.epochSeconds(parts.runMicros, diagnostics));
     }
 
     private static final class ScenarioParts {
@@ -93,6 +93,7 @@ final class ModelBuilder {
         Texts note = Texts.EMPTY;
         long seed;
         long runMicros = -1;
+        StartLine start = StartLine.NONE;
         final List<HostDecl> hosts = new ArrayList<>();
         final List<LinkDecl> links = new ArrayList<>();
         final List<PathRule> pathRules = new ArrayList<>();
@@ -139,6 +140,12 @@ final class ModelBuilder {
                 error(Codes.DUPLICATE, span(ctx), "'run' is given twice", "keep one run line");
             }
             parts.runMicros = duration(ctx.duration());
+            return null;
+        }
+
+        @Override
+        public Void visitStartItem(ScnParser.StartItemContext ctx) {
+            parts.start = parts.start.given(ctx, file, diagnostics);
             return null;
         }
 

@@ -219,6 +219,7 @@ final class SyntaxErrors extends BaseErrorListener {
             case ScnParser.ID -> "a name";
             case ScnParser.INT -> "a number";
             case ScnParser.IPV4 -> "an address";
+            case ScnParser.DATE -> "a date such as 2005-06-01";
             default -> {
                 String literal = parser.getVocabulary().getLiteralName(type);
                 yield literal != null ? literal : parser.getVocabulary().getDisplayName(type);

@@ -115,8 +115,11 @@ public final class Capture implements PacketTap {
         return List.copyOf(packets);
     }
 
-    /** Writes the packets recorded so far as a pcap file (see {@link PcapWriter}). */
-    public void writePcap(Path file) throws IOException {
-        PcapWriter.write(file, packets);
+    /**
+     * Writes the packets recorded so far as a pcap file (see {@link PcapWriter}), simulated time 0
+     * being {@code startEpochSeconds} (the scenario's start, UTC seconds since 1970).
+     */
+    public void writePcap(Path file, long startEpochSeconds) throws IOException {
+        PcapWriter.write(file, packets, startEpochSeconds);
     }
 }

@@ -20,8 +20,10 @@ import java.util.List;
  *       14), which libpcap maps when it reads.</li>
  *   <li>Big-endian fields, magic written as bytes {@code a1 b2 c3 d4}: the reader tells the byte
  *       order from the magic, and the output is the same on every machine.</li>
- *   <li>Timestamps are simulated time since the scenario start, as if the epoch were the start:
- *       seconds and microseconds (the 0xa1b2c3d4 magic means microsecond resolution).</li>
+ *   <li>Timestamps are wall-clock time as pcap-savefile(5) defines it: {@code ts_sec} seconds
+ *       since 1970-01-01 00:00:00 UTC and {@code ts_usec} microseconds (the 0xa1b2c3d4 magic means
+ *       microsecond resolution), that is the scenario's start (its {@code start} line, or the
+ *       fixed default) plus the simulated time, so Wireshark shows the incident's date.</li>
  * </ul>
  * The file appears atomically: bytes go to a temporary file in the same directory, which is
  * forced to disk and renamed over the target. A failure leaves no partial file behind.
@@ -38,8 +40,16 @@ public final class PcapWriter {
     private PcapWriter() {
     }
 
-    /** The whole savefile in memory: the same packets always give the same bytes. */
+    /** The savefile of a run started at 1970-01-01 00:00:00 UTC (timestamps = simulated time). */
     public static byte[] toBytes(List<CapturedPacket> packets) {
+        return toBytes(packets, 0);
+    }
+
+    /**
+     * The whole savefile in memory, simulated time 0 being {@code startEpochSeconds} (UTC, since
+     * 1970): the same packets and start always give the same bytes.
+     */
+    public static byte[] toBytes(List<CapturedPacket> packets, long startEpochSeconds) {
         byte[][] datagrams = new byte[packets.size()][];
         int size = FILE_HEADER_LENGTH;
         for (int i = 0; i < datagrams.length; i++) {
@@ -50,14 +60,19 @@ public final class PcapWriter {
         ByteBuffer out = ByteBuffer.allocate(size);
         writeFileHeader(out);
         for (int i = 0; i < datagrams.length; i++) {
-            writeRecord(out, packets.get(i).time(), datagrams[i]);
+            writeRecord(out, startEpochSeconds, packets.get(i).time(), datagrams[i]);
         }
         return out.array();
     }
 
     /** Writes the savefile to {@code file} atomically, replacing any file of that name. */
     public static void write(Path file, List<CapturedPacket> packets) throws IOException {
-        dev.scn.io.AtomicFiles.write(file, toBytes(packets));
+        write(file, packets, 0);
+    }
+
+    /** As {@link #toBytes(List, long)}, written to {@code file} atomically, replacing any file of that name. */
+    public static void write(Path file, List<CapturedPacket> packets, long startEpochSeconds) throws IOException {
+        dev.scn.io.AtomicFiles.write(file, toBytes(packets, startEpochSeconds));
     }
 
     private static void writeFileHeader(ByteBuffer out) {
@@ -70,12 +85,14 @@ public final class PcapWriter {
         out.putInt(LINKTYPE_RAW);
     }
 
-    private static void writeRecord(ByteBuffer out, long time, byte[] datagram) {
-        if (time < 0 || SimTime.wholeSeconds(time) > 0xffff_ffffL) {
-            throw new IllegalArgumentException("time " + time + " us does not fit a pcap timestamp");
+    private static void writeRecord(ByteBuffer out, long startEpochSeconds, long time, byte[] datagram) {
+        long seconds = startEpochSeconds + SimTime.wholeSeconds(time);
+        if (time < 0 || startEpochSeconds < 0 || seconds > 0xffff_ffffL) {
+            throw new IllegalArgumentException("time " + time + " us after " + startEpochSeconds
+                    + " s since 1970 does not fit a pcap timestamp");
         }
         int captured = Math.min(datagram.length, SNAPLEN);
-        out.putInt((int) SimTime.wholeSeconds(time));
+        out.putInt((int) seconds);
         out.putInt((int) Math.floorMod(time, SimTime.MICROS_PER_SECOND));
         out.putInt(captured);
         out.putInt(datagram.length);

@@ -12,34 +12,66 @@ import java.util.Map;
 /**
  * One line per packet as {@code tcpdump -n} 4.x prints it, following tcpdump's print-tcp.c
  * {@code tcp_print} (the-tcpdump-group/tcpdump@29d83dbb) and print-udp.c {@code udp_print}.
- * The time column is relative to the scenario start ({@link SimTime#tcpdumpClock}).
+ *
+ * <p>The time column is tcpdump's default one, the time of day: util.c {@code ts_print} case 0
+ * (tcpdump CVS util.c 1.109, 2007, the 4.x line) prints {@code (tv_sec + thiszone) % 86400} as
+ * {@code HH:MM:SS} and then {@code tv_usec}, so it wraps at midnight and never shows a date.
+ * {@code thiszone} is the capturing machine's offset from UTC; the simulated machines keep UTC,
+ * so it is 0. A packet's {@code tv_sec} is the scenario's start (seconds since 1970) plus its
+ * simulated time.
  *
  * <p>Stateful, like tcpdump: relative sequence numbers come from {@code tcp_seq_hash}, one entry
  * per conversation. Feed every packet of a capture point to one formatter, in order.
  */
 public final class TcpdumpFormatter {
+    private static final long SECONDS_PER_DAY = 86_400L;
+
     private final boolean absoluteSequenceNumbers;
+    /** Wall-clock seconds (UTC, since 1970) at simulated time 0. */
+    private final long startEpochSeconds;
     private final Map<Conversation, InitialSequence> conversations = new HashMap<>();
 
-    /** Relative sequence numbers, tcpdump's default. */
+    /** Relative sequence numbers, tcpdump's default; the run starts at midnight UTC. */
     public TcpdumpFormatter() {
-        this(false);
+        this(false, 0);
     }
 
-    private TcpdumpFormatter(boolean absoluteSequenceNumbers) {
+    private TcpdumpFormatter(boolean absoluteSequenceNumbers, long startEpochSeconds) {
         this.absoluteSequenceNumbers = absoluteSequenceNumbers;
+        this.startEpochSeconds = startEpochSeconds;
+    }
+
+    /** Relative sequence numbers; simulated time 0 is {@code startEpochSeconds} (UTC, seconds since 1970). */
+    public static TcpdumpFormatter startingAt(long startEpochSeconds) {
+        return new TcpdumpFormatter(false, startEpochSeconds);
     }
 
     /** {@code tcpdump -S}: print absolute sequence numbers, keep no conversation state. */
     public static TcpdumpFormatter withAbsoluteSequenceNumbers() {
-        return new TcpdumpFormatter(true);
+        return new TcpdumpFormatter(true, 0);
+    }
+
+    /**
+     * tcpdump's default time column for a packet {@code micros} after a start at
+     * {@code startEpochSeconds}: the UTC time of day, {@code HH:MM:SS.uuuuuu}, wrapping at 24 h.
+     */
+    public static String timeOfDay(long startEpochSeconds, long micros) {
+        long seconds = Math.addExact(startEpochSeconds, Math.floorDiv(micros, SimTime.MICROS_PER_SECOND));
+        long ofDay = Math.floorMod(seconds, SECONDS_PER_DAY);
+        long fraction = Math.floorMod(micros, SimTime.MICROS_PER_SECOND);
+        return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d.%06d", ofDay / 3600, ofDay % 3600 / 60,
+                ofDay % 60, fraction);
+    }
+
+    private String clock(long micros) {
+        return timeOfDay(startEpochSeconds, micros);
     }
 
     /** The line for a packet seen {@code micros} after the scenario started, without newline. */
     public String format(long micros, Packet packet) {
         return switch (packet.protocol()) {
-            case TCP -> SimTime.tcpdumpClock(micros) + " IP " + tcp(packet);
-            case UDP -> formatUdp(micros, packet);
+            case TCP -> clock(micros) + " IP " + tcp(packet);
+            case UDP -> clock(micros) + udpAfterClock(packet);
             case ICMP -> throw new IllegalArgumentException("tcpdump lines for ICMP are not modelled: " + packet);
         };
     }
@@ -51,10 +83,14 @@ public final class TcpdumpFormatter {
      * udpipaddr_print was not read).
      */
     public static String formatUdp(long micros, Packet packet) {
+        return timeOfDay(0, micros) + udpAfterClock(packet);
+    }
+
+    private static String udpAfterClock(Packet packet) {
         if (packet.protocol() != Protocol.UDP) {
             throw new IllegalArgumentException("not a UDP packet: " + packet);
         }
-        return SimTime.tcpdumpClock(micros) + " IP " + endpoints(packet) + "UDP, length " + packet.payloadLength();
+        return " IP " + endpoints(packet) + "UDP, length " + packet.payloadLength();
     }
 
     /** The full line and the label of one packet, with one update of the conversation state. */
@@ -64,7 +100,7 @@ public final class TcpdumpFormatter {
             return new Described(line, packet.protocol().name());
         }
         Numbers n = numbers(packet);
-        return new Described(SimTime.tcpdumpClock(micros) + " IP " + tcp(packet, n), "[" + TcpFlags.tcpdump(packet.flags())
+        return new Described(clock(micros) + " IP " + tcp(packet, n), "[" + TcpFlags.tcpdump(packet.flags())
                 + "]" + (n.seq() == null ? "" : " seq " + n.seq()) + (n.ack() == null ? "" : " ack " + n.ack()));
     }
 

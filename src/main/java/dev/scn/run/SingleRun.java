@@ -89,7 +89,7 @@ final class SingleRun {
             capture.attachTo(sim.network());
         }
         if (options.keepPackets() || streamPackets) {
-            TcpdumpFormatter tcpdump = new TcpdumpFormatter();
+            TcpdumpFormatter tcpdump = TcpdumpFormatter.startingAt(scenario.startEpochSeconds());
             sim.network().addTap((time, host, via, direction, packet) -> {
                 if (direction == Direction.OUT) {
                     TcpdumpFormatter.Described d = tcpdump.describe(time, packet);

@@ -50,7 +50,8 @@ final class VariantMerger {
         }
         timeline.addAll(variant.timeline());
         return new Scenario(base.name(), base.span(), base.title(), base.summary(), base.note(), base.seed(),
-                base.runMicros(), hosts, base.links(), base.pathRules(), timeline, base.traffic(), List.of());
+                base.runMicros(), hosts, base.links(), base.pathRules(), timeline, base.traffic(), List.of(),
+                base.startEpochSeconds());
     }
 
     private static HostDecl merge(HostDecl base, HostDecl change) {

@@ -49,7 +49,7 @@ class TsharkDecodesPcapTest {
                 dev.scn.run.ScenarioRunner.DEFAULT_MAX_EVENTS, true, "")).run("base");
         Capture capture = result.capture();
         Path file = dir.resolve("seed.pcap");
-        capture.writePcap(file);
+        capture.writePcap(file, 0);
 
         List<CapturedPacket> packets = capture.packets();
         // The capture holds exactly scn's own packet trace (what --trace prints), in order.
