@@ -88,6 +88,7 @@ RESET      : 'reset' ;
 LOSE_FIN   : 'lose-fin' ;
 SLOW_CLOSE : 'slow-close' ;
 IDLE       : 'idle' ;
+SYN_ONLY   : 'syn-only' ;
 VARIANT    : 'variant' ;
 
 // `H ipfw dynamic` (an expectation subject) is one token, so that `ipfw` alone can switch to the
