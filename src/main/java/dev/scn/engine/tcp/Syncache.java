@@ -50,6 +50,8 @@ final class Syncache {
     private final Sysctls sysctls;
     private final Design design;
     private final boolean exported;
+    private final boolean overflowGate;
+    private final Map<Integer, Long> bucketOverflowAt = new HashMap<>();
     private final int hashSecret;
     private final Responder responder;
     private final Runnable changed;
@@ -71,6 +73,10 @@ final class Syncache {
         // syncache_pcblist (tcp_pcblist exports entries as TCPS_SYN_RECEIVED): in the 7.x-era
         // tcp_subr.c and in HEAD; absent from the 6.x and the 2006 7-CURRENT tcp_syncache.c.
         this.exported = major >= 7;
+        // HEAD syncache_expand refuses a cookie unless its bucket overflowed within
+        // SYNCOOKIE_LIFETIME (sch_last_overflow) or cookies are all there is; absent from the
+        // 8.x/9.x-era tcp_syncache.h (no sch_last_overflow). Applied from 12.x: UNVERIFIED when.
+        this.overflowGate = major >= 12;
         this.hashSecret = hashSecret;
         this.responder = responder;
         this.changed = changed;
@@ -129,16 +135,16 @@ final class Syncache {
                 return syncookies() ? answerWithCookieOnly(entry) : null;
             }
             drop(row.iterator().next());
-            overflowed();
+            overflowed(bucket);
         }
         if (row.size() >= bucketLimit()) {
             drop(row.iterator().next());
             stats.bucketOverflow++;
-            overflowed();
+            overflowed(bucket);
         } else if (design == Design.TIMER_SLOTS && byFlow.size() >= cacheLimit()) {
             drop(oldestInHighestSlot());
             stats.cacheOverflow++;
-            overflowed();
+            overflowed(bucket);
         }
         entry.bucket = bucket;
         entry.order = order++;
@@ -165,8 +171,9 @@ final class Syncache {
      * The 4.x/6.x overflow marks the listen socket (sc_tp->ts_recent = ticks); syncookie_lookup
      * refuses cookies when that mark is older than the cookie timeout.
      */
-    private void overflowed() {
+    private void overflowed(int bucket) {
         lastOverflow = simulator.now();
+        bucketOverflowAt.put(bucket, simulator.now());
     }
 
     /** A duplicate SYN for an entry: answer again and re-arm (tcps_sc_dupsyn). */
@@ -202,6 +209,11 @@ final class Syncache {
             // 2006 syncookie_lookup: "sototcpcb(so)->ts_recent + SYNCOOKIE_TIMEOUT < ticks" -> NULL.
             return null;
         }
+        if (overflowGate && !cookiesOnly()
+                && bucketOverflowAt.getOrDefault(bucketOf(ack.source(), ack.sourcePort(), ack.destinationPort()),
+                        Long.MIN_VALUE / 2) + COOKIE_LIFETIME_MICROS < simulator.now()) {
+            return null;
+        }
         stats.recvCookie++;
         return Entry.rebuilt(flow, ack, c);
     }
@@ -226,6 +238,7 @@ final class Syncache {
             remove(e);
         }
         cookies.clear();
+        bucketOverflowAt.clear();
     }
 
     /** Entries in the order syncache_pcblist exports them: bucket by bucket, each from its head. */
@@ -316,9 +329,13 @@ final class Syncache {
      * jenkins_hash32 instead: not modelled (12.x+ keep this hash here, see the research note).
      */
     private int bucketOf(Entry entry) {
-        int faddr = Integer.reverseBytes(entry.foreignAddress);
-        int fport = swap16(entry.foreignPort);
-        int lport = swap16(entry.localPort);
+        return bucketOf(entry.foreignAddress, entry.foreignPort, entry.localPort);
+    }
+
+    private int bucketOf(int foreignAddress, int foreignPort, int localPort) {
+        int faddr = Integer.reverseBytes(foreignAddress);
+        int fport = swap16(foreignPort);
+        int lport = swap16(localPort);
         long hashsize = sysctls.get("net.inet.tcp.syncache.hashsize");
         return (int) ((hashSecret ^ faddr ^ (faddr >>> 16) ^ fport ^ lport) & (hashsize - 1));
     }

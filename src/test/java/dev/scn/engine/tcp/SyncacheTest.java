@@ -226,6 +226,32 @@ class SyncacheTest {
         assertEquals(1, n.serverTcp.syncacheStats().stale());
     }
 
+    /*
+     * A cookie for an entry the timer dropped (rexmtlimit = 0: dropped at the first expiry, 3 s
+     * on 9.3, 1 s on 14.2), the ACK coming 1 s later, well inside the 16 s cookie lifetime, with
+     * no overflow ever. 9.3 ([SC-9x]/[SC-7c]: no overflow mark checked) rebuilds the connection;
+     * 14.2 (HEAD: the bucket's sch_last_overflow is older than SYNCOOKIE_LIFETIME) and 4.11 (the
+     * listener's ts_recent mark is older than SYNCOOKIE_TIMEOUT) refuse it with an RST.
+     */
+    @Test
+    @DisplayName("a cookie without a recent overflow: accepted on 9.3, refused on 14.2 and 4.11")
+    void cookieNeedsOverflowWhereTheSourceSaysSo() {
+        for (String release : List.of("9.3", "14.2", "4.11")) {
+            TwoHosts n = new TwoHosts(release);
+            n.server.sysctls().setByAdministrator("net.inet.tcp.syncache.rexmtlimit", 0);
+            n.serverTcp.listen(80, s -> new TcpApplication() { });
+            n.clientTcp.setStrayPolicy(TcpStack.StrayPolicy.DROP);
+            syn(n, 1024);
+            n.runUntil(SimTime.seconds(4));
+            assertEquals(0, n.serverTcp.syncacheSize(), release);
+            sendAck(n, 1024);
+            n.runUntil(SimTime.seconds(5));
+            boolean accepted = release.equals("9.3");
+            assertEquals(accepted, serverConnection(n, 1024) != null, release);
+            assertEquals(accepted ? 0 : 1, rstsFromServer(n).size(), release);
+        }
+    }
+
     // ---- helpers ------------------------------------------------------------------------------
 
     private static TwoHosts flood(String release, int syns) {
