@@ -23,4 +23,19 @@ class SynFloodScenarioTest {
         assertTrue(o.out().contains("base: 5/5 held"), o.out());
         assertTrue(o.out().contains("SYN-ACK: 5/5 held"), o.out());
     }
+
+    /*
+     * The run's end state carries the syncache counters: 100 entries added (the SYNs ipfw let
+     * through), all 100 dropped unanswered (tcps_sc_stale) by the end (7 min > 45 s), none left,
+     * and no overflow (100 entries fit in 512 buckets of 30 and a cache of 15360).
+     */
+    @Test
+    @DisplayName("the run's end state reports the syncache counters")
+    void endStateCounters() {
+        dev.scn.lang.ParseResult parsed = dev.scn.lang.ScenarioParser.parse(java.nio.file.Path.of(FILE));
+        dev.scn.run.RunResult r = new dev.scn.run.ScenarioRunner(parsed.scenarios().get(0),
+                dev.scn.run.ScenarioRunner.RunOptions.defaults()).run(dev.scn.run.ScenarioRunner.BASE);
+        dev.scn.run.HostEnd.SyncacheEnd sc = r.hosts().get("server").syncache();
+        assertEquals(new dev.scn.run.HostEnd.SyncacheEnd(0, 100, 100, 0, 0, 0, 0), sc);
+    }
 }
