@@ -385,6 +385,10 @@ public final class TcpStack implements Transport, Host.Lifecycle {
             } else if (entry == null) {
                 // syncache_expand: no entry, then syncookie_lookup when syncookies are on.
                 entry = syncache.fromCookie(flow, p);
+                if (entry != null) {
+                    // syncookie_lookup: sc_wnd = sbspace(&so->so_rcv) clipped to TCP_MAXWIN.
+                    entry.windowSent = (int) Math.min(receiveSpace(), TcpConstants.MAXWIN);
+                }
             } else {
                 entry = null;
             }
