@@ -89,6 +89,7 @@ RESET      : 'reset' ;
 LOSE_FIN   : 'lose-fin' ;
 SLOW_CLOSE : 'slow-close' ;
 IDLE       : 'idle' ;
+SYN_ONLY   : 'syn-only' ;
 VARIANT    : 'variant' ;
 LOG        : 'log' ;
 ENTERS     : 'enters' ;

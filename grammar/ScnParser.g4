@@ -218,6 +218,7 @@ behaviour
     | LOSE_FIN                 # loseFinBehaviour
     | SLOW_CLOSE duration      # slowCloseBehaviour
     | IDLE duration            # idleBehaviour
+    | SYN_ONLY                 # synOnlyBehaviour
     ;
 
 // ---- variants ----------------------------------------------------------------------------

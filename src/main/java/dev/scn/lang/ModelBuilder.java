@@ -888,6 +888,8 @@ final class ModelBuilder {
             behaviour = TrafficDecl.Behaviour.RESET;
         } else if (b instanceof ScnParser.LoseFinBehaviourContext) {
             behaviour = TrafficDecl.Behaviour.LOSE_FIN;
+        } else if (b instanceof ScnParser.SynOnlyBehaviourContext) {
+            behaviour = TrafficDecl.Behaviour.SYN_ONLY;
         } else if (b instanceof ScnParser.SlowCloseBehaviourContext s) {
             behaviour = TrafficDecl.Behaviour.SLOW_CLOSE;
             parameter = duration(s.duration());

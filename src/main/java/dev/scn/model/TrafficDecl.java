@@ -28,6 +28,11 @@ public record TrafficDecl(String name, String network, int prefixLength, String 
         /** Closes D after the response. */
         SLOW_CLOSE,
         /** Stays idle D after connecting before sending its request. */
-        IDLE
+        IDLE,
+        /**
+         * A spoofed SYN: one SYN from an address of the pool, then nothing (no ACK, no RST, no
+         * retransmission), as a SYN flood from addresses where no host answers.
+         */
+        SYN_ONLY
     }
 }

@@ -45,7 +45,7 @@ final class EndOfRun {
         if (ipfw == null) {
             return new HostEnd(m.name(), release, m.tcp().profile().name(), approximate, code(m), Observations.netstat(m),
                     "", "",
-                    -1, -1, -1, List.copyOf(settings), List.of(), List.of());
+                    -1, -1, -1, List.copyOf(settings), List.of(), List.of(), syncache(m));
         }
         long now = ipfw.now();
         List<HostEnd.DynamicEnd> states = ipfw.states().stream()
@@ -55,7 +55,13 @@ final class EndOfRun {
                 .map(l -> new HostEnd.LogLine(l.time(), l.text(), l.tableFull())).toList();
         return new HostEnd(m.name(), release, m.tcp().profile().name(), approximate, code(m), Observations.netstat(m),
                 Observations.ipfwDynamicShow(m), Observations.ipfwList(m), ipfw.liveCount(), ipfw.dynCount(),
-                m.sysctls().get("net.inet.ip.fw.dyn_max"), List.copyOf(settings), states, log);
+                m.sysctls().get("net.inet.ip.fw.dyn_max"), List.copyOf(settings), states, log, syncache(m));
+    }
+
+    private static HostEnd.SyncacheEnd syncache(Machine m) {
+        dev.scn.engine.tcp.SyncacheStats s = m.tcp().syncacheStats();
+        return new HostEnd.SyncacheEnd(m.tcp().syncacheSize(), s.added(), s.stale(), s.bucketOverflow(),
+                s.cacheOverflow(), s.zoneFail(), s.recvCookie());
     }
 
     private static String code(Machine m) {

@@ -24,7 +24,16 @@ import java.util.List;
 public record HostEnd(String name, String release, String profile, boolean approximate, String ipfwCode,
                       String netstat,
                       String ipfwShow, String ipfwList, int liveDynamic, int dynCount, long dynMax,
-                      List<Setting> sysctls, List<DynamicEnd> dynamic, List<LogLine> log) {
+                      List<Setting> sysctls, List<DynamicEnd> dynamic, List<LogLine> log, SyncacheEnd syncache) {
+
+    /**
+     * The syncache at the end of the run: entries left, and the overflow counters of
+     * {@code netstat -s -p tcp} (tcps_sc_bucketoverflow, tcps_sc_cacheoverflow, tcps_sc_zonefail),
+     * plus entries added, dropped unanswered (tcps_sc_stale) and connections rebuilt from cookies.
+     */
+    public record SyncacheEnd(int entries, long added, long stale, long bucketOverflow, long cacheOverflow,
+                              long zoneFail, long recvCookie) {
+    }
 
     public boolean hasIpfw() {
         return liveDynamic >= 0;

@@ -110,6 +110,11 @@ final class TrafficGenerator {
             if (socket != null && share.behaviour() == TrafficDecl.Behaviour.LOSE_FIN) {
                 link.from(clients.host()).addFilter(new PathFilter(TcpFlags.FIN, 1, socket.connection().flow()));
             }
+            if (socket != null && share.behaviour() == TrafficDecl.Behaviour.SYN_ONLY) {
+                // The SYN is on its way; the spoofed source keeps no state, so the SYN-ACKs (first
+                // and retransmitted) reach a pool that drops strays silently: no ACK, no RST.
+                clients.forget(socket);
+            }
             scheduleNext(time());
         }
 
@@ -177,7 +182,7 @@ final class TrafficGenerator {
                 long when = behaviour == TrafficDecl.Behaviour.SLOW_CLOSE ? sim.now() + parameter : sim.now();
                 sim.simulator().schedule(when, () -> {
                     switch (behaviour) {
-                        case NORMAL, LOSE_FIN, IDLE, SLOW_CLOSE -> socket.close();
+                        case NORMAL, LOSE_FIN, IDLE, SLOW_CLOSE, SYN_ONLY -> socket.close();
                         case VANISH -> clients.forget(socket);
                         case RESET -> socket.abort();
                     }

@@ -30,7 +30,9 @@ class ReadmeExamplesTest {
         assertEquals(5, s.hosts().get(0).listens().size());
         assertEquals(2, s.hosts().get(1).addresses().size());
         assertEquals(2, s.pathRules().size());
-        assertEquals(1, s.traffic().size());
+        assertEquals(2, s.traffic().size());
+        assertEquals(dev.scn.model.TrafficDecl.Behaviour.SYN_ONLY,
+                s.traffic().get(1).shares().get(0).behaviour());
         assertEquals(1, s.variants().size());
         Action.Inject inject = s.timeline().stream().map(t -> t.action()).filter(a -> a instanceof Action.Inject)
                 .map(a -> (Action.Inject) a).findFirst().orElseThrow();

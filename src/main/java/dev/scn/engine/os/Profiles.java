@@ -73,6 +73,7 @@ public final class Profiles {
         List<SysctlDef> defs = new ArrayList<>();
         ipfwSysctls(defs, era);
         tcpSysctls(defs, major);
+        syncacheSysctls(defs, major);
         ipSysctls(defs, major);
         // RFC 5961 challenge ACKs: absent from 10.4's tcp_input.c (insecure_rst still "Follow the old
         // (insecure) criteria"), present in 12.x-era files (insecure_rst/insecure_syn "Follow RFC793
@@ -141,6 +142,27 @@ public final class Profiles {
                     "Recycle closed FIN_WAIT_2 connections faster");
             rw(defs, "net.inet.tcp.finwait2_timeout", 60_000, 1, INT_MAX, "ms", "FIN-WAIT2 timeout");
         }
+    }
+
+    /**
+     * The syncache (tcp_syncache.c, every modelled release has it: it came with 4.5):
+     * syncookies = 1 in RELENG_4, 6.x, 7.x and HEAD; syncookies_only (default 0) in the 8.x-era
+     * files and later (7.x UNVERIFIED, left out); hashsize 512 and bucketlimit 30 (boot-time
+     * tunables, read-only at run time); cachelimit hashsize x bucketlimit, less one in 4.x-6.x
+     * ("tcp_syncache.cache_limit -= 1" after uma_zone_set_max); rexmtlimit SYNCACHE_MAXREXMTS = 3.
+     */
+    private static void syncacheSysctls(List<SysctlDef> defs, int major) {
+        rw(defs, "net.inet.tcp.syncookies", 1, 0, 1, "bool", "Use TCP SYN cookies if the syncache overflows");
+        if (major >= 8) {
+            rw(defs, "net.inet.tcp.syncookies_only", 0, 0, 1, "bool", "Use only TCP SYN cookies");
+        }
+        ro(defs, "net.inet.tcp.syncache.bucketlimit", 30, "count", "Per-bucket hash limit for syncache");
+        ro(defs, "net.inet.tcp.syncache.cachelimit", major <= 6 ? 15_359 : 15_360, "count",
+                "Overall entry limit for syncache");
+        ro(defs, "net.inet.tcp.syncache.count", 0, "count", "Current number of entries in syncache");
+        ro(defs, "net.inet.tcp.syncache.hashsize", 512, "count", "Size of TCP syncache hashtable");
+        rw(defs, "net.inet.tcp.syncache.rexmtlimit", 3, 0, major >= 12 ? 12 : INT_MAX, "count",
+                "Limit on SYN/ACK retransmissions");
     }
 
     private static void ipSysctls(List<SysctlDef> defs, int major) {

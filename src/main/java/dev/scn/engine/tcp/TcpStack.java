@@ -31,7 +31,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
     private final Sysctls sysctls;
     private final Map<FlowKey, TcpConnection> connections = new LinkedHashMap<>();
     private final Map<Integer, Listener> listeners = new LinkedHashMap<>();
-    private final Map<FlowKey, SyncacheEntry> syncache = new HashMap<>();
+    private final Syncache syncache;
     private final EphemeralPorts ephemeralPorts;
     private final SplittableRandom issRandom;
     private StrayPolicy strayPolicy = StrayPolicy.RST;
@@ -44,6 +44,10 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         this.sysctls = host.sysctls();
         this.ephemeralPorts = new EphemeralPorts(host, simulator.random("host " + host.name() + " tcp ports"));
         this.issRandom = simulator.random("host " + host.name() + " tcp iss");
+        // hash_secret = arc4random() at syncache_init: drawn from its own stream so ISS values stay put.
+        this.syncache = new Syncache(simulator, sysctls, host.profile().major(),
+                simulator.random("host " + host.name() + " syncache secret").nextInt(), this::sendSynAck,
+                this::syncacheChanged);
         host.setTcp(this);
         host.addLifecycleListener(this);
     }
@@ -319,6 +323,16 @@ public final class TcpStack implements Transport, Host.Lifecycle {
                     tp.receiveBuffered(), tp.sendBuffered(), tp.state));
         }
         out.sort((a, b) -> Long.compare(a.order(), b.order()));
+        if (syncache.exported()) {
+            // tcp_pcblist calls syncache_pcblist before walking the pcbs, so netstat prints the
+            // entries first (queues 0: the exported xsocket is zeroed), in bucket order.
+            List<Syncache.Entry> exported = syncache.exportOrder();
+            for (int i = exported.size() - 1; i >= 0; i--) {
+                Syncache.Entry e = exported.get(i);
+                out.add(new SocketEntry(Long.MAX_VALUE, e.localAddress, e.localPort, e.foreignAddress,
+                        e.foreignPort, 0, 0, TcpState.SYN_RECEIVED));
+            }
+        }
         return out;
     }
 
@@ -331,6 +345,9 @@ public final class TcpStack implements Transport, Host.Lifecycle {
     public long count(TcpState state) {
         if (state == TcpState.LISTEN) {
             return listeners.size();
+        }
+        if (state == TcpState.SYN_RECEIVED && syncache.exported()) {
+            return stateCounts[state.ordinal()] + syncache.size();
         }
         return stateCounts[state.ordinal()];
     }
@@ -354,21 +371,32 @@ public final class TcpStack implements Transport, Host.Lifecycle {
     }
 
     private void toListener(Listener listener, FlowKey flow, Packet p) {
-        SyncacheEntry entry = syncache.get(flow);
+        Syncache.Entry entry = syncache.lookup(flow);
         int flags = p.flags();
         if ((flags & TcpFlags.RST) != 0) {
-            if (entry != null && p.seq() == entry.irs + 1) {
-                removeSyncache(entry);
+            if (entry != null) {
+                syncache.reset(entry, p);
             }
             return;
         }
         if ((flags & TcpFlags.ACK) != 0 && (flags & TcpFlags.SYN) == 0) {
-            if (entry == null || p.ack() != entry.iss + 1) {
+            if (entry != null && p.ack() == entry.iss + 1) {
+                syncache.completed(entry);
+            } else if (entry == null) {
+                // syncache_expand: no entry, then syncookie_lookup when syncookies are on.
+                entry = syncache.fromCookie(flow, p);
+                if (entry != null) {
+                    // syncookie_lookup: sc_wnd = sbspace(&so->so_rcv) clipped to TCP_MAXWIN.
+                    entry.windowSent = (int) Math.min(receiveSpace(), TcpConstants.MAXWIN);
+                }
+            } else {
+                entry = null;
+            }
+            if (entry == null) {
                 // syncache_expand failed: "No syncache entry, or ACK was not for our SYN/ACK. Send a RST."
                 respondWithReset(p);
                 return;
             }
-            removeSyncache(entry);
             TcpConnection tp = expand(listener, entry, p);
             TcpInput.segmentArrived(tp, p);
             return;
@@ -378,17 +406,25 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         }
         if (entry != null) {
             // A retransmitted SYN: syncache_add answers with the SYN-ACK again.
-            sendSynAck(entry);
+            syncache.duplicate(entry);
             return;
         }
-        entry = new SyncacheEntry(listener, p, issRandom.nextInt());
-        syncache.put(flow, entry);
         simulator.trace().flowAppeared(flow);
-        sendSynAck(entry);
-        entry.armTimeout();
+        syncache.add(new Syncache.Entry(p, issRandom.nextInt(), rtoBaseMs()));
     }
 
-    private TcpConnection expand(Listener listener, SyncacheEntry entry, Packet ack) {
+    /**
+     * Keeps net.inet.tcp.syncache.count current and, where netstat lists entries as SYN_RCVD,
+     * the per-state count the charts follow.
+     */
+    private void syncacheChanged() {
+        sysctls.setByKernel("net.inet.tcp.syncache.count", syncache.size());
+        if (syncache.exported()) {
+            countListener.countChanged(TcpState.SYN_RECEIVED, count(TcpState.SYN_RECEIVED));
+        }
+    }
+
+    private TcpConnection expand(Listener listener, Syncache.Entry entry, Packet ack) {
         TcpConnection tp = new TcpConnection(this, entry.localAddress, entry.localPort, entry.foreignAddress,
                 entry.foreignPort);
         tp.iss = entry.iss;
@@ -410,7 +446,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         return tp;
     }
 
-    private void sendSynAck(SyncacheEntry entry) {
+    private void sendSynAck(Syncache.Entry entry) {
         long space = Math.min(receiveSpace(), 65_535);
         entry.windowSent = (int) space;
         Packet synAck = Packet.tcp(entry.localAddress, entry.localPort, entry.foreignAddress, entry.foreignPort)
@@ -420,14 +456,14 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         host.send(synAck);
     }
 
-    private void removeSyncache(SyncacheEntry entry) {
-        syncache.remove(entry.flow);
-        simulator.cancel(entry);
-    }
-
-    /** Entries of the syncache (half-open connections, not shown by netstat on 5.x+). */
+    /** Entries of the syncache (half-open connections; netstat lists them from 7.x on). */
     public int syncacheSize() {
         return syncache.size();
+    }
+
+    /** The syncache counters of {@code netstat -s -p tcp}. */
+    public SyncacheStats syncacheStats() {
+        return syncache.stats();
     }
 
     /**
@@ -498,10 +534,8 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         connections.clear();
         localPortUse.clear();
         localPortsFreed++;
-        for (SyncacheEntry entry : syncache.values()) {
-            simulator.cancel(entry);
-        }
         syncache.clear();
+        sysctls.setByKernel("net.inet.tcp.syncache.count", 0);
         java.util.Arrays.fill(stateCounts, 0);
         for (TcpState state : TcpState.values()) {
             countListener.countChanged(state, 0);
@@ -514,52 +548,5 @@ public final class TcpStack implements Transport, Host.Lifecycle {
     }
 
     private record Listener(int port, TcpApplication.Factory factory, long order) {
-    }
-
-    /**
-     * A half-open connection in the syncache (syncache.c): the SYN-ACK is retransmitted at
-     * TCPTV_RTOBASE * tcp_backoff[n] = 3, 6, 12 s and the entry dropped after
-     * SYNCACHE_MAXREXMTS (3) retransmissions, 45 s after the SYN (UNVERIFIED against 5.4's
-     * syncache.c: values from the 5.x/6.x source as remembered, see the issue note).
-     */
-    private final class SyncacheEntry extends Event {
-        static final int MAX_REXMITS = 3;
-        final FlowKey flow;
-        final int localAddress;
-        final int localPort;
-        final int foreignAddress;
-        final int foreignPort;
-        final int irs;
-        final int iss;
-        final int peerMss;
-        int rexmits;
-        int windowSent;
-
-        SyncacheEntry(Listener listener, Packet syn, int iss) {
-            this.flow = FlowKey.of(syn);
-            this.localAddress = syn.destination();
-            this.localPort = syn.destinationPort();
-            this.foreignAddress = syn.source();
-            this.foreignPort = syn.sourcePort();
-            this.irs = syn.seq();
-            this.iss = iss;
-            this.peerMss = syn.mssOption();
-        }
-
-        void armTimeout() {
-            simulator.schedule(this, simulator.now()
-                    + SimTime.millis(rtoBaseMs() * TcpConstants.BACKOFF[rexmits]));
-        }
-
-        @Override
-        protected void fire() {
-            if (rexmits >= MAX_REXMITS) {
-                syncache.remove(flow);
-                return;
-            }
-            rexmits++;
-            sendSynAck(this);
-            armTimeout();
-        }
     }
 }

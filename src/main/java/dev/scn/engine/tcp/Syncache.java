@@ -1,0 +1,397 @@
+package dev.scn.engine.tcp;
+
+import dev.scn.engine.Event;
+import dev.scn.engine.SimTime;
+import dev.scn.engine.Simulator;
+import dev.scn.engine.net.FlowKey;
+import dev.scn.engine.net.Packet;
+import dev.scn.engine.os.Sysctls;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A host's SYN cache (sys/netinet/tcp_syncache.c): half-open passive connections, their hash
+ * buckets and limits, SYN-ACK retransmission and the overflow rules of the release. See
+ * docs/research/freebsd-sources-4-syncache.md for every fact used here.
+ *
+ * <p>Two designs are modelled. {@link Design#TIMER_SLOTS} is jlemon's 2001 file as in RELENG_4
+ * and the 6.x file (v1.86): entries are appended to the bucket, a full bucket loses its first
+ * (oldest) entry, and a full cache ({@code cache_count >= cache_limit}, the limit being
+ * hashsize x bucketlimit - 1) loses the front entry of the highest non-empty timer slot.
+ * {@link Design#BUCKET_ROWS} is andre's 2006 rewrite (7.x and later): entries go to the bucket
+ * head, a full bucket loses its last (oldest) entry, and the cache limit is the zone's maximum:
+ * when the zone is full, {@code tcps_sc_zonefail} counts, the oldest entry of the SYN's own
+ * bucket is dropped to make room, and if the bucket was empty the SYN is answered with a cookie
+ * and no entry (syncookies on) or dropped (off).
+ */
+final class Syncache {
+    /** tcp_syncache.c TCP_SYNCACHE_HASHSIZE / TCP_SYNCACHE_BUCKETLIMIT / SYNCACHE_MAXREXMTS. */
+    static final int HASHSIZE = 512;
+    static final int BUCKETLIMIT = 30;
+    static final int MAXREXMTS = 3;
+    /**
+     * How long a cookie stays acceptable: SYNCOOKIE_TIMEOUT = hz * (1 << 5) / (1 << 1) = 16 s in
+     * the 2006 file, SYNCOOKIE_LIFETIME 16 s in the 8.x/9.x tcp_syncache.h.
+     */
+    static final long COOKIE_LIFETIME_MICROS = SimTime.millis(16_000);
+
+    enum Design { TIMER_SLOTS, BUCKET_ROWS }
+
+    /** What the owner does for the cache: send a SYN-ACK for an entry (or a cookie-only one). */
+    interface Responder {
+        void sendSynAck(Entry entry);
+    }
+
+    private final Simulator simulator;
+    private final Sysctls sysctls;
+    private final Design design;
+    private final boolean exported;
+    private final boolean overflowGate;
+    private final Map<Integer, Long> bucketOverflowAt = new HashMap<>();
+    private final int hashSecret;
+    private final Responder responder;
+    private final Runnable changed;
+    private final Map<FlowKey, Entry> byFlow = new HashMap<>();
+    private final Map<Integer, LinkedHashSet<Entry>> buckets = new HashMap<>();
+    private final List<LinkedHashSet<Entry>> slots = new ArrayList<>();
+    private final CookieJar cookies = new CookieJar();
+    private final SyncacheStats stats = new SyncacheStats();
+    private long lastOverflow = Long.MIN_VALUE / 2;
+    private long order;
+
+    Syncache(Simulator simulator, Sysctls sysctls, int major, int hashSecret, Responder responder,
+             Runnable changed) {
+        this.simulator = simulator;
+        this.sysctls = sysctls;
+        // 4.x and 6.x (v1.86) keep the timer-slot design; the rewrite with per-bucket timers is in
+        // the 7-CURRENT file of 2006; 5.x is taken as 4.x/6.x (RELENG_5 file not read).
+        this.design = major <= 6 ? Design.TIMER_SLOTS : Design.BUCKET_ROWS;
+        // syncache_pcblist (tcp_pcblist exports entries as TCPS_SYN_RECEIVED): in the 7.x-era
+        // tcp_subr.c and in HEAD; absent from the 6.x and the 2006 7-CURRENT tcp_syncache.c.
+        this.exported = major >= 7;
+        // HEAD syncache_expand refuses a cookie unless its bucket overflowed within
+        // SYNCOOKIE_LIFETIME (sch_last_overflow) or cookies are all there is; absent from the
+        // 8.x/9.x-era tcp_syncache.h (no sch_last_overflow). Applied from 12.x: UNVERIFIED when.
+        this.overflowGate = major >= 12;
+        this.hashSecret = hashSecret;
+        this.responder = responder;
+        this.changed = changed;
+        for (int i = 0; i <= MAXREXMTS; i++) {
+            slots.add(new LinkedHashSet<>());
+        }
+    }
+
+    Design design() {
+        return design;
+    }
+
+    /** True when netstat lists the entries (as SYN_RCVD) on this release. */
+    boolean exported() {
+        return exported;
+    }
+
+    SyncacheStats stats() {
+        return stats;
+    }
+
+    int size() {
+        return byFlow.size();
+    }
+
+    Entry lookup(FlowKey flow) {
+        return byFlow.get(flow);
+    }
+
+    boolean syncookies() {
+        return sysctls.get("net.inet.tcp.syncookies") != 0;
+    }
+
+    /** syncookies_only (8.x and later): no entry at all, every SYN is answered with a cookie. */
+    boolean cookiesOnly() {
+        return syncookies() && sysctls.exists("net.inet.tcp.syncookies_only")
+                && sysctls.get("net.inet.tcp.syncookies_only") != 0;
+    }
+
+    /**
+     * syncache_add for a SYN with no entry: makes room as the release does, then inserts and
+     * answers, or answers with a cookie alone.
+     *
+     * @return the new entry, or null when no entry was kept (cookie only, or SYN dropped)
+     */
+    Entry add(Entry entry) {
+        if (cookiesOnly()) {
+            return answerWithCookieOnly(entry);
+        }
+        int bucket = bucketOf(entry);
+        LinkedHashSet<Entry> row = buckets.computeIfAbsent(bucket, b -> new LinkedHashSet<>());
+        if (design == Design.BUCKET_ROWS && byFlow.size() >= cacheLimit()) {
+            // uma_zalloc failed: "Treat this as if the cache was full; drop the oldest entry".
+            stats.zoneFail++;
+            if (row.isEmpty()) {
+                return syncookies() ? answerWithCookieOnly(entry) : null;
+            }
+            drop(row.iterator().next());
+            overflowed(bucket);
+        }
+        if (row.size() >= bucketLimit()) {
+            drop(row.iterator().next());
+            stats.bucketOverflow++;
+            overflowed(bucket);
+        } else if (design == Design.TIMER_SLOTS && byFlow.size() >= cacheLimit()) {
+            drop(oldestInHighestSlot());
+            stats.cacheOverflow++;
+            overflowed(bucket);
+        }
+        entry.bucket = bucket;
+        entry.order = order++;
+        row.add(entry);
+        byFlow.put(entry.flow, entry);
+        stats.added++;
+        changed.run();
+        if (syncookies()) {
+            cookies.issued(entry.flow, entry.iss, entry.irs, entry.peerMss, simulator.now());
+        }
+        responder.sendSynAck(entry);
+        arm(entry, 0);
+        return entry;
+    }
+
+    private Entry answerWithCookieOnly(Entry entry) {
+        cookies.issued(entry.flow, entry.iss, entry.irs, entry.peerMss, simulator.now());
+        stats.cookiesOnly++;
+        responder.sendSynAck(entry);
+        return null;
+    }
+
+    /**
+     * The 4.x/6.x overflow marks the listen socket (sc_tp->ts_recent = ticks); syncookie_lookup
+     * refuses cookies when that mark is older than the cookie timeout.
+     */
+    private void overflowed(int bucket) {
+        lastOverflow = simulator.now();
+        bucketOverflowAt.put(bucket, simulator.now());
+    }
+
+    /** A duplicate SYN for an entry: answer again and re-arm (tcps_sc_dupsyn). */
+    void duplicate(Entry entry) {
+        stats.dupSyn++;
+        responder.sendSynAck(entry);
+        simulator.cancel(entry);
+        if (design == Design.TIMER_SLOTS) {
+            // 4.x/6.x: TAILQ_REMOVE from its slot, then SYNCACHE_TIMEOUT(sc, sc->sc_rxtslot).
+            arm(entry, entry.slot);
+        } else {
+            // HEAD syncache_add: "sc->sc_rxmits = 0; syncache_timeout(...)" restarts the schedule
+            // (7.x-11.x UNVERIFIED: taken as HEAD).
+            entry.rexmits = 0;
+            arm(entry, 0);
+        }
+    }
+
+    /**
+     * The handshake's ACK for a flow with no entry: a cookie we sent for this flow and sequence
+     * number that is still young enough rebuilds the entry (syncookie_lookup), else null.
+     */
+    Entry fromCookie(FlowKey flow, Packet ack) {
+        if (!syncookies()) {
+            return null;
+        }
+        CookieJar.Cookie c = cookies.find(flow, simulator.now(), COOKIE_LIFETIME_MICROS);
+        if (c == null || c.iss() + 1 != ack.ack() || c.irs() + 1 != ack.seq()) {
+            return null;
+        }
+        if (design == Design.TIMER_SLOTS && !cookiesOnly()
+                && lastOverflow + COOKIE_LIFETIME_MICROS < simulator.now()) {
+            // 2006 syncookie_lookup: "sototcpcb(so)->ts_recent + SYNCOOKIE_TIMEOUT < ticks" -> NULL.
+            return null;
+        }
+        if (overflowGate && !cookiesOnly()
+                && bucketOverflowAt.getOrDefault(bucketOf(ack.source(), ack.sourcePort(), ack.destinationPort()),
+                        Long.MIN_VALUE / 2) + COOKIE_LIFETIME_MICROS < simulator.now()) {
+            return null;
+        }
+        stats.recvCookie++;
+        return Entry.rebuilt(flow, ack, c);
+    }
+
+    /** syncache_expand succeeded: the entry leaves the cache for a real connection. */
+    void completed(Entry entry) {
+        remove(entry);
+        stats.completed++;
+    }
+
+    /** syncache_chkrst: an RST inside [irs, irs + wnd] removes the entry (tcps_sc_reset). */
+    void reset(Entry entry, Packet rst) {
+        if (Seq.geq(rst.seq(), entry.irs) && Seq.leq(rst.seq(), entry.irs + entry.windowSent)) {
+            remove(entry);
+            stats.reset++;
+        }
+    }
+
+    /** The host lost its state: every entry goes. */
+    void clear() {
+        for (Entry e : new ArrayList<>(byFlow.values())) {
+            remove(e);
+        }
+        cookies.clear();
+        bucketOverflowAt.clear();
+    }
+
+    /** Entries in the order syncache_pcblist exports them: bucket by bucket, each from its head. */
+    List<Entry> exportOrder() {
+        List<Entry> out = new ArrayList<>();
+        buckets.keySet().stream().sorted().forEach(b -> {
+            List<Entry> row = new ArrayList<>(buckets.get(b));
+            if (design == Design.BUCKET_ROWS) {
+                java.util.Collections.reverse(row);
+            }
+            out.addAll(row);
+        });
+        return out;
+    }
+
+    private void drop(Entry entry) {
+        remove(entry);
+    }
+
+    private void remove(Entry entry) {
+        if (byFlow.remove(entry.flow) != entry) {
+            return;
+        }
+        LinkedHashSet<Entry> row = buckets.get(entry.bucket);
+        row.remove(entry);
+        if (row.isEmpty()) {
+            buckets.remove(entry.bucket);
+        }
+        slots.get(entry.slot).remove(entry);
+        simulator.cancel(entry);
+        changed.run();
+    }
+
+    private Entry oldestInHighestSlot() {
+        for (int i = MAXREXMTS; i >= 0; i--) {
+            if (!slots.get(i).isEmpty()) {
+                return slots.get(i).iterator().next();
+            }
+        }
+        throw new IllegalStateException("cache full with no entry");
+    }
+
+    /**
+     * SYNCACHE_TIMEOUT: the next expiry at TCPTV_RTOBASE * tcp_backoff[slot] from now (3, 6, 12,
+     * 24 s up to 9.x; the base is the stack's rtoBase).
+     */
+    private void arm(Entry entry, int slot) {
+        slots.get(entry.slot).remove(entry);
+        entry.slot = slot;
+        slots.get(slot).add(entry);
+        entry.owner = this;
+        simulator.schedule(entry, simulator.now() + SimTime.millis(entry.rtoBaseMs * TcpConstants.BACKOFF[slot]));
+    }
+
+    /**
+     * syncache_timer for one entry: 4.x/6.x drop at slot SYNCACHE_MAXREXMTS or once the slot
+     * reaches rexmtlimit; 7.x and later drop once sc_rxmits exceeds rexmtlimit. Both give
+     * SYN-ACKs at 0, 3, 9, 21 s and the drop at 45 s with the defaults (tcps_sc_stale).
+     */
+    private void expired(Entry entry) {
+        long limit = sysctls.get("net.inet.tcp.syncache.rexmtlimit");
+        boolean give = design == Design.TIMER_SLOTS
+                ? entry.slot == MAXREXMTS || entry.slot >= limit
+                : entry.slot + 1 > limit;
+        if (give) {
+            remove(entry);
+            stats.stale++;
+            return;
+        }
+        entry.rexmits++;
+        stats.retransmitted++;
+        responder.sendSynAck(entry);
+        arm(entry, Math.min(entry.slot + 1, TcpConstants.BACKOFF.length - 1));
+    }
+
+    long cacheLimit() {
+        return sysctls.get("net.inet.tcp.syncache.cachelimit");
+    }
+
+    long bucketLimit() {
+        return sysctls.get("net.inet.tcp.syncache.bucketlimit");
+    }
+
+    /**
+     * SYNCACHE_HASH up to 9.x: (hash_secret ^ faddr ^ (faddr >> 16) ^ fport ^ lport) & mask, on
+     * the in_conninfo fields as stored, i.e. in network byte order read by a little-endian CPU
+     * (i386/amd64). The secret is drawn from the seed (arc4random at boot). HEAD hashes with
+     * jenkins_hash32 instead: not modelled (12.x+ keep this hash here, see the research note).
+     */
+    private int bucketOf(Entry entry) {
+        return bucketOf(entry.foreignAddress, entry.foreignPort, entry.localPort);
+    }
+
+    private int bucketOf(int foreignAddress, int foreignPort, int localPort) {
+        int faddr = Integer.reverseBytes(foreignAddress);
+        int fport = swap16(foreignPort);
+        int lport = swap16(localPort);
+        long hashsize = sysctls.get("net.inet.tcp.syncache.hashsize");
+        return (int) ((hashSecret ^ faddr ^ (faddr >>> 16) ^ fport ^ lport) & (hashsize - 1));
+    }
+
+    static int swap16(int port) {
+        return ((port & 0xff) << 8) | ((port >>> 8) & 0xff);
+    }
+
+    /** One half-open connection: also its own retransmission timer event. */
+    static final class Entry extends Event {
+        final FlowKey flow;
+        final int localAddress;
+        final int localPort;
+        final int foreignAddress;
+        final int foreignPort;
+        final int irs;
+        final int iss;
+        final int peerMss;
+        final long rtoBaseMs;
+        int rexmits;
+        int windowSent;
+        int slot;
+        int bucket;
+        long order;
+        Syncache owner;
+
+        Entry(Packet syn, int iss, long rtoBaseMs) {
+            this(FlowKey.of(syn), syn.destination(), syn.destinationPort(), syn.source(), syn.sourcePort(),
+                    syn.seq(), iss, syn.mssOption(), rtoBaseMs);
+        }
+
+        private Entry(FlowKey flow, int localAddress, int localPort, int foreignAddress, int foreignPort, int irs,
+                      int iss, int peerMss, long rtoBaseMs) {
+            this.flow = flow;
+            this.localAddress = localAddress;
+            this.localPort = localPort;
+            this.foreignAddress = foreignAddress;
+            this.foreignPort = foreignPort;
+            this.irs = irs;
+            this.iss = iss;
+            this.peerMss = peerMss;
+            this.rtoBaseMs = rtoBaseMs;
+        }
+
+        /**
+         * syncookie_lookup's entry: iss = th_ack - 1, irs = th_seq - 1; the peer's MSS comes
+         * back from the cookie's table (msstab), here the MSS the SYN carried.
+         */
+        static Entry rebuilt(FlowKey flow, Packet ack, CookieJar.Cookie c) {
+            return new Entry(flow, ack.destination(), ack.destinationPort(), ack.source(), ack.sourcePort(),
+                    c.irs(), c.iss(), c.peerMss(), 0);
+        }
+
+        @Override
+        protected void fire() {
+            owner.expired(this);
+        }
+    }
+}
