@@ -89,6 +89,8 @@ LOSE_FIN   : 'lose-fin' ;
 SLOW_CLOSE : 'slow-close' ;
 IDLE       : 'idle' ;
 VARIANT    : 'variant' ;
+REPLACE    : 'replace' ;
+NO         : 'no' ;
 
 // `H ipfw dynamic` (an expectation subject) is one token, so that `ipfw` alone can switch to the
 // ipfw command mode: the longer match wins.

@@ -107,9 +107,10 @@ flagLetters
 
 // ---- timeline ----------------------------------------------------------------------------
 // `within` and `always` qualify expectations only; the builder says so for other actions.
+// `replace` marks a variant's expectation that replaces the base's ones on its subject.
 timelineLine
-    : timing qualifier? action     # timedLine
-    | qualifier action             # untimedLine
+    : timing qualifier? REPLACE? action     # timedLine
+    | qualifier REPLACE? action             # untimedLine
     ;
 
 timing
@@ -207,6 +208,8 @@ variantItem
     | ON host=ID sysctlCommand     # variantSysctl
     | ON host=ID ipfwCommand       # variantIpfw
     | timelineLine                 # variantTimeline
+    | linkDecl                     # variantLink
+    | NO? pathRule                 # variantPathRule
     ;
 
 // ---- values ------------------------------------------------------------------------------

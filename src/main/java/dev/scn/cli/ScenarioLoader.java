@@ -2,6 +2,7 @@ package dev.scn.cli;
 
 import dev.scn.lang.Codes;
 import dev.scn.lang.Diagnostic;
+import dev.scn.lang.Code;
 import dev.scn.lang.Diagnostics;
 import dev.scn.lang.ParseResult;
 import dev.scn.lang.ScenarioParser;
@@ -62,7 +63,7 @@ final class ScenarioLoader {
         String name = path.toString();
         Diagnostics diagnostics = new Diagnostics();
         if (Files.isDirectory(path)) {
-            diagnostics.error("E0001", new Span(name, 0, 0, 0), "is a directory, not a .scn file",
+            diagnostics.error(Code.NO_FILE.id(), new Span(name, 0, 0, 0), "is a directory, not a .scn file",
                     "give a file, e.g. " + path.resolve("example.scn"));
             return new Loaded(path, name, null, diagnostics, List.of());
         }
@@ -73,7 +74,7 @@ final class ScenarioLoader {
             diagnostics.error(Codes.TOO_LARGE, new Span(name, 0, 0, 0), e.getMessage(), ScenarioParser.tooLargeHint());
             return new Loaded(path, name, null, diagnostics, List.of());
         } catch (IOException e) {
-            diagnostics.error("E0001", new Span(name, 0, 0, 0), Files.exists(path) ? "cannot be read" : "no such file",
+            diagnostics.error(Code.NO_FILE.id(), new Span(name, 0, 0, 0), Files.exists(path) ? "cannot be read" : "no such file",
                     null);
             return new Loaded(path, name, null, diagnostics, List.of());
         }
@@ -82,7 +83,7 @@ final class ScenarioLoader {
             source = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            diagnostics.error("E0002", invalidUtf8At(name, bytes), "the file is not valid UTF-8",
+            diagnostics.error(Code.NOT_UTF8.id(), invalidUtf8At(name, bytes), "the file is not valid UTF-8",
                     "save it as UTF-8; scn reads Chinese and English text as UTF-8 only");
             // Show the line anyway, bad bytes as U+FFFD, so the caret has something to point at.
             SourceLines lenient = new SourceLines(new String(bytes, StandardCharsets.UTF_8));

@@ -424,12 +424,15 @@ final class ModelBuilder {
     private final class Timeline {
         private final List<TimelineEntry> entries = new ArrayList<>();
         private Long previous;
+        /** A variant's timeline, where {@code replace expect} is allowed. */
+        private boolean inVariant;
 
         List<TimelineEntry> entries() {
             return List.copyOf(entries);
         }
 
-        void add(ScnParser.TimelineLineContext ctx) {
+        /** The line's entry, also added to the timeline. */
+        TimelineEntry add(ScnParser.TimelineLineContext ctx) {
             ScnParser.QualifierContext qualifier;
             ScnParser.ActionContext action;
             Timing timing;
@@ -457,6 +460,13 @@ final class ModelBuilder {
                 }
             }
             Action built = new ActionVisitor().visit(action);
+            TerminalNode replace = replaceWord(ctx);
+            if (replace != null && !(built instanceof Action.Expect)) {
+                error(Codes.REPLACE_OUTSIDE_VARIANT, span(replace), "'replace' applies to 'expect' only", null);
+            } else if (replace != null && !inVariant) {
+                error(Codes.REPLACE_OUTSIDE_VARIANT, span(replace), "'replace' belongs in a variant: it replaces "
+                        + "the base scenario's expectations on that subject", "delete 'replace'");
+            }
             if (qualifier != null) {
                 if (built instanceof Action.Expect e) {
                     built = new Action.Expect(qualified(e.expectation(), qualifier));
@@ -465,7 +475,9 @@ final class ModelBuilder {
                             + "' applies to 'expect' only", null);
                 }
             }
-            entries.add(new TimelineEntry(timing, built, span(ctx)));
+            TimelineEntry entry = new TimelineEntry(timing, built, span(ctx));
+            entries.add(entry);
+            return entry;
         }
 
         private Timing timing(ScnParser.TimingContext ctx) {
@@ -784,6 +796,11 @@ final class ModelBuilder {
         List<HostDecl> hosts = new ArrayList<>();
         Map<String, BareSettings> bare = new LinkedHashMap<>();
         Timeline timeline = new Timeline();
+        timeline.inVariant = true;
+        List<LinkDecl> links = new ArrayList<>();
+        List<PathRule> pathRules = new ArrayList<>();
+        List<PathRule> removed = new ArrayList<>();
+        List<TimelineEntry> replacing = new ArrayList<>();
         for (ScnParser.VariantItemContext item : ctx.variantItem()) {
             if (item instanceof ScnParser.VariantHostContext h) {
                 hosts.add(host(h.hostBlock(), true));
@@ -794,12 +811,25 @@ final class ModelBuilder {
                 bare.computeIfAbsent(i.host.getText(), k -> new BareSettings(span(i.host)))
                         .ipfw.add(ipfwLine(i.ipfwCommand()));
             } else if (item instanceof ScnParser.VariantTimelineContext t) {
-                timeline.add(t.timelineLine());
+                TimelineEntry entry = timeline.add(t.timelineLine());
+                if (replaceWord(t.timelineLine()) != null) {
+                    replacing.add(entry);
+                }
+            } else if (item instanceof ScnParser.VariantLinkContext l) {
+                links.add(link(l.linkDecl()));
+            } else if (item instanceof ScnParser.VariantPathRuleContext r) {
+                (r.NO() == null ? pathRules : removed).add(pathRule(r.pathRule()));
             }
         }
         bare.forEach((name, s) -> hosts.add(new HostDecl(name, s.span, null, Span.NONE, List.of(), null,
                 List.copyOf(s.sysctls), List.copyOf(s.ipfw), null, List.of())));
-        return new Variant(text(ctx.text()), span(ctx.text()), List.copyOf(hosts), timeline.entries());
+        return new Variant(text(ctx.text()), span(ctx.text()), List.copyOf(hosts), timeline.entries(),
+                List.copyOf(links), List.copyOf(pathRules), List.copyOf(removed), List.copyOf(replacing));
+    }
+
+    /** The {@code replace} of a timeline line, or null. */
+    private static TerminalNode replaceWord(ScnParser.TimelineLineContext ctx) {
+        return ctx instanceof ScnParser.TimedLineContext t ? t.REPLACE() : ((ScnParser.UntimedLineContext) ctx).REPLACE();
     }
 
     private static final class BareSettings {
