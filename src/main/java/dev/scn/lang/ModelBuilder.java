@@ -75,7 +75,9 @@ final class ModelBuilder {
         ScenarioParts parts = new ScenarioParts();
         Timeline timeline = new Timeline();
         for (ScnParser.ScenarioItemContext item : ctx.scenarioItem()) {
-            new ScenarioItemVisitor(parts, timeline).visit(item);
+            if (Recovery.intact(item)) { // a line broken by a syntax error is left out
+                new ScenarioItemVisitor(parts, timeline).visit(item);
+            }
         }
         if (parts.runMicros < 0) {
             error(Codes.NO_RUN, span(ctx.name), "scenario '" + ctx.name.getText() + "' has no 'run' line",
@@ -802,6 +804,9 @@ final class ModelBuilder {
         List<PathRule> removed = new ArrayList<>();
         List<TimelineEntry> replacing = new ArrayList<>();
         for (ScnParser.VariantItemContext item : ctx.variantItem()) {
+            if (!Recovery.intact(item)) {
+                continue; // a line broken by a syntax error is left out
+            }
             if (item instanceof ScnParser.VariantHostContext h) {
                 hosts.add(host(h.hostBlock(), true));
             } else if (item instanceof ScnParser.VariantSysctlContext s) {

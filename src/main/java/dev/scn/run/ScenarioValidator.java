@@ -40,13 +40,7 @@ import java.util.Set;
  * Semantic checks before anything runs, all problems at once: names, times, sysctls against the
  * host's release, the ipfw subset, expectations' subjects; and warnings for likely mistakes.
  *
- * <p>Codes: E0301 duplicate name, E0302 unknown host, E0303 unknown connection or used before
- * it exists, E0304 time going backwards, E0305 not a FreeBSD release, E0306 unknown sysctl,
- * E0307 sysctl value refused, E0308 ipfw line outside the modelled subset, E0309 bad address,
- * E0310 bad expectation, E0311 link problem, E0312 traffic problem, E0313 a value that makes no sense,
- * E0314 an address taken twice (by hosts or traffic pools) or a port listened on twice; W0301 release mapped to a
- * nearby profile, W0302 keep-state without setup, W0303 keep-state without check-state before
- * it, W0304 run shorter than the timeline, W0305 mtu not modelled.
+ * <p>Codes: the E03xx and W03xx rows of {@link Code}; topology checks are in {@link PathChecks}.
  */
 public final class ScenarioValidator {
     /** Pools larger than this would need more than 65536 addresses on one simulated host. */
@@ -372,7 +366,8 @@ public final class ScenarioValidator {
         } else if (action instanceof Action.Ifconfig i) {
             if (requireHost(i.host(), i.hostSpan())) {
                 HostDecl host = hosts.get(i.host());
-                String external = host.interfaceName() == null ? "em0" : host.interfaceName();
+                // A traffic pool's one interface is em0 (TrafficGenerator).
+                String external = host == null || host.interfaceName() == null ? "em0" : host.interfaceName();
                 if (!i.interfaceName().equals(external) && !i.interfaceName().equals("lo0")) {
                     out.error(Code.UNKNOWN_HOST.id(), i.interfaceSpan(), i.host() + " has no interface '" + i.interfaceName() + "'",
                             "its interfaces are " + external + " and lo0");
