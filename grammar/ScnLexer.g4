@@ -95,6 +95,8 @@ LOG        : 'log' ;
 ENTERS     : 'enters' ;
 LEAVES     : 'leaves' ;
 FIRST      : 'first' ;
+REPLACE    : 'replace' ;
+NO         : 'no' ;
 
 // `H ipfw dynamic` (an expectation subject) is one token, so that `ipfw` alone can switch to the
 // ipfw command mode: the longer match wins.

@@ -108,12 +108,13 @@ flagLetters
 
 // ---- timeline ----------------------------------------------------------------------------
 // `within` and `always` qualify expectations only; the builder says so for other actions.
+// `replace` marks a variant's expectation that replaces the base's ones on its subject.
 // A bare `expect` is for an instant (`expect c1 on server leaves FIN_WAIT_2 at 675.36s`), watched
 // from the start; the builder asks for `at T` on any other expectation.
 timelineLine
-    : timing qualifier? action     # timedLine
-    | qualifier action             # untimedLine
-    | EXPECT expectation           # bareExpectLine
+    : timing qualifier? REPLACE? action     # timedLine
+    | qualifier REPLACE? action             # untimedLine
+    | EXPECT expectation                    # bareExpectLine
     ;
 
 timing
@@ -229,6 +230,8 @@ variantItem
     | ON host=ID sysctlCommand     # variantSysctl
     | ON host=ID ipfwCommand       # variantIpfw
     | timelineLine                 # variantTimeline
+    | linkDecl                     # variantLink
+    | NO? pathRule                 # variantPathRule
     ;
 
 // ---- values ------------------------------------------------------------------------------

@@ -1,7 +1,6 @@
 package dev.scn.cli;
 
-import dev.scn.lang.ParseResult;
-import dev.scn.lang.ScenarioParser;
+import dev.scn.load.ScenarioLoad;
 import dev.scn.run.RunResult;
 import dev.scn.run.ScenarioRunner;
 import picocli.CommandLine.Command;
@@ -63,8 +62,8 @@ final class BenchCommand implements Callable<Integer> {
                     at %ds expect server netstat ESTABLISHED >= 0
                 }
                 """, seconds + 120, os, rate, seconds, seconds + 120);
-        ParseResult parsed = ScenarioParser.parse(source, "bench.scn");
-        if (!parsed.ok()) {
+        ScenarioLoad.Loaded parsed = ScenarioLoad.text(source, "bench.scn");
+        if (!parsed.usable()) {
             parsed.diagnostics().sorted().forEach(d -> spec.commandLine().getErr().println(d));
             return ExitCodes.BAD_INPUT;
         }
@@ -72,7 +71,7 @@ final class BenchCommand implements Callable<Integer> {
         System.gc();
         long before = runtime.totalMemory() - runtime.freeMemory();
         long start = System.nanoTime();
-        RunResult result = new ScenarioRunner(parsed.scenarios().get(0),
+        RunResult result = new ScenarioRunner(parsed.scenario(),
                 new ScenarioRunner.RunOptions(Long.MAX_VALUE, false, null)).run(ScenarioRunner.BASE);
         double wall = (System.nanoTime() - start) / 1e9;
         System.gc();

@@ -5,7 +5,7 @@ import dev.scn.model.Span;
 /**
  * One problem found in a scenario file.
  *
- * @param code     stable identifier, e.g. "E0203"; indexes the message in the bundles
+ * @param code     stable identifier, e.g. E0203 (see {@link Code}); indexes the message in the bundles
  * @param severity error stops the run; warning is reported and the run goes on
  * @param span     where: file, line, column, length of the offending text
  * @param message  what is wrong, in one sentence

@@ -31,6 +31,23 @@ public final class Diagnostics {
         all.add(new Diagnostic(code, Diagnostic.Severity.WARNING, span, message, hint));
     }
 
+    /** Adds another collector's diagnostics (its errors still count toward {@link #MAX_ERRORS}). */
+    public void addAll(Diagnostics other) {
+        for (Diagnostic d : other.all) {
+            add(d);
+        }
+        truncated |= other.truncated;
+    }
+
+    /** Adds one diagnostic as it is. */
+    public void add(Diagnostic d) {
+        if (d.isError()) {
+            error(d.code(), d.span(), d.message(), d.hint());
+        } else {
+            warning(d.code(), d.span(), d.message(), d.hint());
+        }
+    }
+
     public boolean hasErrors() {
         return errors > 0;
     }

@@ -75,7 +75,9 @@ final class ModelBuilder {
         ScenarioParts parts = new ScenarioParts();
         Timeline timeline = new Timeline();
         for (ScnParser.ScenarioItemContext item : ctx.scenarioItem()) {
-            new ScenarioItemVisitor(parts, timeline).visit(item);
+            if (Recovery.intact(item)) { // a line broken by a syntax error is left out
+                new ScenarioItemVisitor(parts, timeline).visit(item);
+            }
         }
         if (parts.runMicros < 0) {
             error(Codes.NO_RUN, span(ctx.name), "scenario '" + ctx.name.getText() + "' has no 'run' line",
@@ -431,15 +433,17 @@ final class ModelBuilder {
     private final class Timeline {
         private final List<TimelineEntry> entries = new ArrayList<>();
         private Long previous;
+        /** A variant's timeline, where {@code replace expect} is allowed. */
+        private boolean inVariant;
 
         List<TimelineEntry> entries() {
             return List.copyOf(entries);
         }
 
-        void add(ScnParser.TimelineLineContext ctx) {
+        /** The line's entry, also added to the timeline. */
+        TimelineEntry add(ScnParser.TimelineLineContext ctx) {
             if (ctx instanceof ScnParser.BareExpectLineContext bare) {
-                addBareExpectation(bare);
-                return;
+                return addBareExpectation(bare);
             }
             ScnParser.QualifierContext qualifier;
             ScnParser.ActionContext action;
@@ -468,6 +472,13 @@ final class ModelBuilder {
                 }
             }
             Action built = new ActionVisitor().visit(action);
+            TerminalNode replace = replaceWord(ctx);
+            if (replace != null && !(built instanceof Action.Expect)) {
+                error(Codes.REPLACE_OUTSIDE_VARIANT, span(replace), "'replace' applies to 'expect' only", null);
+            } else if (replace != null && !inVariant) {
+                error(Codes.REPLACE_OUTSIDE_VARIANT, span(replace), "'replace' belongs in a variant: it replaces "
+                        + "the base scenario's expectations on that subject", "delete 'replace'");
+            }
             if (qualifier != null) {
                 if (built instanceof Action.Expect e) {
                     built = new Action.Expect(qualified(e.expectation(), qualifier));
@@ -476,17 +487,21 @@ final class ModelBuilder {
                             + "' applies to 'expect' only", null);
                 }
             }
-            entries.add(new TimelineEntry(timing, built, span(ctx)));
+            TimelineEntry entry = new TimelineEntry(timing, built, span(ctx));
+            entries.add(entry);
+            return entry;
         }
 
         /** {@code expect c1 on H leaves S at T}: an instant, watched from the start of the run. */
-        private void addBareExpectation(ScnParser.BareExpectLineContext ctx) {
+        private TimelineEntry addBareExpectation(ScnParser.BareExpectLineContext ctx) {
             Expectation e = expectation(ctx.expectation());
             if (e.mode() != Expectation.Mode.WHEN) {
                 error(Codes.SYNTAX, span(ctx.EXPECT()), "this 'expect' has no time",
                         "write 'at T expect ...', 'always expect ...', or an instant: '... leaves STATE at T'");
             }
-            entries.add(new TimelineEntry(new Timing.At(0), new Action.Expect(e), span(ctx)));
+            TimelineEntry entry = new TimelineEntry(new Timing.At(0), new Action.Expect(e), span(ctx));
+            entries.add(entry);
+            return entry;
         }
 
         private Timing timing(ScnParser.TimingContext ctx) {
@@ -911,7 +926,15 @@ final class ModelBuilder {
         List<HostDecl> hosts = new ArrayList<>();
         Map<String, BareSettings> bare = new LinkedHashMap<>();
         Timeline timeline = new Timeline();
+        timeline.inVariant = true;
+        List<LinkDecl> links = new ArrayList<>();
+        List<PathRule> pathRules = new ArrayList<>();
+        List<PathRule> removed = new ArrayList<>();
+        List<TimelineEntry> replacing = new ArrayList<>();
         for (ScnParser.VariantItemContext item : ctx.variantItem()) {
+            if (!Recovery.intact(item)) {
+                continue; // a line broken by a syntax error is left out
+            }
             if (item instanceof ScnParser.VariantHostContext h) {
                 hosts.add(host(h.hostBlock(), true));
             } else if (item instanceof ScnParser.VariantSysctlContext s) {
@@ -921,12 +944,25 @@ final class ModelBuilder {
                 bare.computeIfAbsent(i.host.getText(), k -> new BareSettings(span(i.host)))
                         .ipfw.add(ipfwLine(i.ipfwCommand()));
             } else if (item instanceof ScnParser.VariantTimelineContext t) {
-                timeline.add(t.timelineLine());
+                TimelineEntry entry = timeline.add(t.timelineLine());
+                if (replaceWord(t.timelineLine()) != null) {
+                    replacing.add(entry);
+                }
+            } else if (item instanceof ScnParser.VariantLinkContext l) {
+                links.add(link(l.linkDecl()));
+            } else if (item instanceof ScnParser.VariantPathRuleContext r) {
+                (r.NO() == null ? pathRules : removed).add(pathRule(r.pathRule()));
             }
         }
         bare.forEach((name, s) -> hosts.add(new HostDecl(name, s.span, null, Span.NONE, List.of(), null,
                 List.copyOf(s.sysctls), List.copyOf(s.ipfw), null, List.of())));
-        return new Variant(text(ctx.text()), span(ctx.text()), List.copyOf(hosts), timeline.entries());
+        return new Variant(text(ctx.text()), span(ctx.text()), List.copyOf(hosts), timeline.entries(),
+                List.copyOf(links), List.copyOf(pathRules), List.copyOf(removed), List.copyOf(replacing));
+    }
+
+    /** The {@code replace} of a timeline line, or null. */
+    private static TerminalNode replaceWord(ScnParser.TimelineLineContext ctx) {
+        return ctx instanceof ScnParser.TimedLineContext t ? t.REPLACE() : ((ScnParser.UntimedLineContext) ctx).REPLACE();
     }
 
     private static final class BareSettings {

@@ -2,18 +2,14 @@ package dev.scn.lang;
 
 import dev.scn.lang.antlr.ScnLexer;
 import dev.scn.lang.antlr.ScnParser;
+import dev.scn.model.Scenario;
 import dev.scn.model.Span;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.Token;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,27 +35,23 @@ public final class ScenarioParser {
     }
 
     /**
-     * Reads the file as UTF-8; a file that cannot be read or decoded, or is larger than
-     * {@link SourceFiles#MAX_BYTES}, is one diagnostic.
+     * Reads the file ({@link SourceText#read}); a file that cannot be read or decoded, or is
+     * larger than {@link SourceFiles#MAX_BYTES}, is one diagnostic.
      */
     public static ParseResult parse(Path path) {
-        String name = path.toString();
-        try {
-            byte[] bytes = SourceFiles.read(path);
-            String source = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            return parse(source, name);
-        } catch (CharacterCodingException e) {
-            return failure(name, "the file is not UTF-8 text");
-        } catch (SourceFiles.TooLargeException e) {
-            Diagnostics diagnostics = new Diagnostics();
-            diagnostics.error(Codes.TOO_LARGE, new Span(name, 0, 0, 0), e.getMessage(), tooLargeHint());
-            return new ParseResult(List.of(), diagnostics);
-        } catch (IOException e) {
-            return failure(name, "cannot read the file: " + e.getMessage());
+        return parse(SourceText.read(path));
+    }
+
+    /** Parses a text read by {@link SourceText}; its reading problems come first. */
+    public static ParseResult parse(SourceText source) {
+        if (!source.readable()) {
+            return new ParseResult(List.of(), source.diagnostics());
         }
+        ParseResult parsed = parse(source.text(), source.name());
+        Diagnostics all = new Diagnostics();
+        all.addAll(source.diagnostics());
+        all.addAll(parsed.diagnostics());
+        return new ParseResult(parsed.scenarios(), all, parsed.recovered(), parsed.broken());
     }
 
     public static ParseResult parse(String source, String fileName) {
@@ -90,9 +82,29 @@ public final class ScenarioParser {
         parser.addErrorListener(syntaxErrors);
         ScnParser.FileContext tree = parser.file();
         if (syntaxErrors.count() > 0) {
-            return new ParseResult(List.of(), diagnostics);
+            BrokenLines broken = new BrokenLines(linesWithErrors);
+            List<Scenario> recovered = buildRecovered(tree, fileName, broken, diagnostics);
+            return new ParseResult(List.of(), diagnostics, recovered, broken);
         }
         return new ParseResult(new ModelBuilder(fileName, diagnostics).build(tree), diagnostics);
+    }
+
+    /**
+     * The model of a tree ANTLR recovered from syntax errors, for more errors beside them: the
+     * builder's errors worth showing ({@link BrokenLines}) join {@code diagnostics}. A recovered
+     * tree may lack parts every rule expects (a name, a block); when the builder trips on one,
+     * there is no model and only the syntax errors are reported.
+     */
+    private static List<Scenario> buildRecovered(ScnParser.FileContext tree, String fileName, BrokenLines broken,
+                                                 Diagnostics diagnostics) {
+        Diagnostics meaning = new Diagnostics();
+        try {
+            List<Scenario> scenarios = new ModelBuilder(fileName, meaning).build(tree);
+            broken.copyKept(meaning, diagnostics);
+            return scenarios;
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     /** A leading BOM goes; CRLF and lone CR become LF (lines and columns stay the same). */
@@ -156,11 +168,5 @@ public final class ScenarioParser {
     public static String tooLargeHint() {
         return String.format(Locale.ROOT, "scn reads at most %s and %,d words and symbols; a scenario is a few "
                 + "kilobytes of text: is this the right file?", SourceFiles.limit(), MAX_TOKENS);
-    }
-
-    private static ParseResult failure(String file, String message) {
-        Diagnostics diagnostics = new Diagnostics();
-        diagnostics.error(Codes.UNEXPECTED_CHAR, new Span(file, 1, 1, 0), message, null);
-        return new ParseResult(List.of(), diagnostics);
     }
 }

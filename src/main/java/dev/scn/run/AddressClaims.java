@@ -1,6 +1,7 @@
 package dev.scn.run;
 
 import dev.scn.engine.net.Ipv4;
+import dev.scn.lang.Code;
 import dev.scn.lang.Diagnostics;
 import dev.scn.model.HostDecl;
 import dev.scn.model.Scenario;
@@ -131,17 +132,17 @@ final class AddressClaims {
     private void clash(Claim second, Claim first) {
         String where = " (line " + first.span().line() + ")";
         if (second.host() != null && first.pool() != null) {
-            out.error("E0314", second.span(), second.dotted() + " is in " + first.owner() + where,
+            out.error(Code.ADDRESS_TAKEN.id(), second.span(), second.dotted() + " is in " + first.owner() + where,
                     "a traffic pool owns every address of its network; move the host or the pool");
         } else if (second.host() != null) {
             String hint = second.host() == first.host() ? "remove the repeated address"
                     : "give each host addresses of its own";
-            out.error("E0314", second.span(), second.dotted() + " is already " + first.owner() + where, hint);
+            out.error(Code.ADDRESS_TAKEN.id(), second.span(), second.dotted() + " is already " + first.owner() + where, hint);
         } else if (first.host() != null) {
-            out.error("E0314", second.span(), second.owner() + " holds " + first.dotted() + ", " + first.owner() + where,
+            out.error(Code.ADDRESS_TAKEN.id(), second.span(), second.owner() + " holds " + first.dotted() + ", " + first.owner() + where,
                     "choose a pool that leaves out the hosts' addresses, e.g. 203.0.113.0/24");
         } else {
-            out.error("E0314", second.span(), second.owner() + " overlaps " + first.owner() + where,
+            out.error(Code.ADDRESS_TAKEN.id(), second.span(), second.owner() + " overlaps " + first.owner() + where,
                     "give each traffic pool a network of its own");
         }
     }

@@ -12,6 +12,7 @@ import dev.scn.engine.os.Profiles;
 import dev.scn.engine.os.SysctlDef;
 import dev.scn.engine.os.Sysctls;
 import dev.scn.engine.tcp.TcpState;
+import dev.scn.lang.Code;
 import dev.scn.lang.Diagnostics;
 import dev.scn.model.Action;
 import dev.scn.model.Expectation;
@@ -39,13 +40,7 @@ import java.util.Set;
  * Semantic checks before anything runs, all problems at once: names, times, sysctls against the
  * host's release, the ipfw subset, expectations' subjects; and warnings for likely mistakes.
  *
- * <p>Codes: E0301 duplicate name, E0302 unknown host, E0303 unknown connection or used before
- * it exists, E0304 time going backwards, E0305 not a FreeBSD release, E0306 unknown sysctl,
- * E0307 sysctl value refused, E0308 ipfw line outside the modelled subset, E0309 bad address,
- * E0310 bad expectation, E0311 link problem, E0312 traffic problem, E0313 a value that makes no sense,
- * E0314 an address taken twice (by hosts or traffic pools) or a port listened on twice; W0301 release mapped to a
- * nearby profile, W0302 keep-state without setup, W0303 keep-state without check-state before
- * it, W0304 run shorter than the timeline, W0305 mtu not modelled.
+ * <p>Codes: the E03xx and W03xx rows of {@link Code}; topology checks are in {@link PathChecks}.
  */
 public final class ScenarioValidator {
     /** Pools larger than this would need more than 65536 addresses on one simulated host. */
@@ -57,6 +52,10 @@ public final class ScenarioValidator {
     private final Map<String, HostDecl> hosts = new LinkedHashMap<>();
     private final Map<String, Profile> profiles = new HashMap<>();
     private final Set<String> trafficNames = new LinkedHashSet<>();
+    private final Map<String, TrafficDecl> pools = new LinkedHashMap<>();
+    private PathChecks paths;
+    /** The links in force for the timeline being checked: the base's, or a variant's merge. */
+    private PathChecks.Topology topology;
     /** Connections a timeline opens anywhere, for "used before it exists" messages. */
     private final Map<String, Long> laterConnections = new HashMap<>();
 
@@ -72,7 +71,7 @@ public final class ScenarioValidator {
     private void run() {
         for (HostDecl host : scenario.hosts()) {
             if (hosts.putIfAbsent(host.name(), host) != null) {
-                out.error("E0301", host.span(), "host '" + host.name() + "' is declared twice", null);
+                out.error(Code.DUPLICATE_NAME.id(), host.span(), "host '" + host.name() + "' is declared twice", null);
                 continue;
             }
             checkHost(host);
@@ -80,10 +79,17 @@ public final class ScenarioValidator {
         for (TrafficDecl traffic : scenario.traffic()) {
             checkTraffic(traffic);
         }
-        checkLinks();
+        paths = new PathChecks(hosts.keySet(), pools, out, this::unknownHost);
+        PathChecks.Topology base = paths.baseLinks(scenario.links());
+        paths.pathRules(scenario.pathRules(), base);
+        topology = base;
         new AddressClaims(scenario, hosts, out).check();
         Map<String, Long> connections = checkTimeline(scenario.timeline(), new LinkedHashMap<>());
         for (Variant variant : scenario.variants()) {
+            topology = paths.variantLinks(base, variant.links());
+            paths.pathRules(variant.pathRules(), topology);
+            paths.removals(variant.removedPathRules(), scenario.pathRules());
+            checkVariantExpectations(variant);
             for (HostDecl change : variant.hostChanges()) {
                 if (!hosts.containsKey(change.name())) {
                     unknownHost(change.name(), change.span());
@@ -99,6 +105,7 @@ public final class ScenarioValidator {
             }
             checkTimeline(variant.timeline(), new LinkedHashMap<>(connections));
         }
+        topology = base;
         checkRunLength();
     }
 
@@ -108,14 +115,14 @@ public final class ScenarioValidator {
         Profile profile = profileOf(host);
         profiles.put(host.name(), profile);
         if (host.addresses().isEmpty()) {
-            out.error("E0309", host.span(), "host '" + host.name() + "' has no address",
+            out.error(Code.BAD_ADDRESS.id(), host.span(), "host '" + host.name() + "' has no address",
                     "add a line such as 'ip 192.0.2.10'");
         }
         for (HostDecl.Address address : host.addresses()) {
             try {
                 Ipv4.parse(address.dotted());
             } catch (IllegalArgumentException e) {
-                out.error("E0309", address.span(), "'" + address.dotted() + "' is not an IPv4 address",
+                out.error(Code.BAD_ADDRESS.id(), address.span(), "'" + address.dotted() + "' is not an IPv4 address",
                         "write four numbers 0-255 separated by dots");
             }
         }
@@ -132,7 +139,7 @@ public final class ScenarioValidator {
         for (HostDecl.Listen listen : listens) {
             HostDecl.Listen first = ports.putIfAbsent(listen.port(), listen);
             if (first != null) {
-                out.error("E0314", listen.span(), hostName + " already listens on port " + listen.port() + " (line "
+                out.error(Code.ADDRESS_TAKEN.id(), listen.span(), hostName + " already listens on port " + listen.port() + " (line "
                         + first.span().line() + ")", "one listen line per port");
             }
         }
@@ -140,19 +147,19 @@ public final class ScenarioValidator {
 
     private Profile profileOf(HostDecl host) {
         if (host.osVersion() == null) {
-            out.error("E0305", host.span(), "host '" + host.name() + "' has no 'os' line",
+            out.error(Code.NOT_A_RELEASE.id(), host.span(), "host '" + host.name() + "' has no 'os' line",
                     "add e.g. 'os freebsd 5.4'; modelled releases: " + modelled());
             return Profiles.exact("5.4").orElseThrow();
         }
         try {
             Profiles.Resolution resolution = Profiles.resolve(host.osVersion());
             if (resolution.approximate()) {
-                out.warning("W0301", host.osSpan(), "FreeBSD " + host.osVersion() + " is not modelled exactly; it runs as "
+                out.warning(Code.APPROXIMATE_RELEASE.id(), host.osSpan(), "FreeBSD " + host.osVersion() + " is not modelled exactly; it runs as "
                         + resolution.profile().name(), "modelled releases: " + modelled());
             }
             return resolution.profile();
         } catch (IllegalArgumentException e) {
-            out.error("E0305", host.osSpan(), "'" + host.osVersion() + "' is not a FreeBSD release",
+            out.error(Code.NOT_A_RELEASE.id(), host.osSpan(), "'" + host.osVersion() + "' is not a FreeBSD release",
                     "modelled releases: " + modelled());
             return Profiles.exact("5.4").orElseThrow();
         }
@@ -186,13 +193,13 @@ public final class ScenarioValidator {
             } else {
                 hint = "see 'sysctl -a' of that release";
             }
-            out.error("E0306", nameSpan, "unknown sysctl '" + name + "' on " + profile.name(), hint);
+            out.error(Code.UNKNOWN_SYSCTL.id(), nameSpan, "unknown sysctl '" + name + "' on " + profile.name(), hint);
             return;
         }
         if (def.get().readOnly()) {
-            out.error("E0307", nameSpan, "sysctl '" + name + "' is read-only: the kernel sets it", null);
+            out.error(Code.SYSCTL_VALUE.id(), nameSpan, "sysctl '" + name + "' is read-only: the kernel sets it", null);
         } else if (!def.get().accepts(value)) {
-            out.error("E0307", valueSpan, "value " + value + " is out of range for " + name,
+            out.error(Code.SYSCTL_VALUE.id(), valueSpan, "value " + value + " is out of range for " + name,
                     "accepted: " + def.get().min() + ".." + def.get().max() + " (" + def.get().unit() + ")");
         }
     }
@@ -210,11 +217,11 @@ public final class ScenarioValidator {
             if (add.spec().keepState()) {
                 boolean setup = add.spec().options().stream().anyMatch(o -> o instanceof RuleOption.Setup);
                 if (add.spec().protocol() == Protocol.TCP && !setup) {
-                    out.warning("W0302", line.span(), "keep-state without setup: a state created by a non-SYN packet "
+                    out.warning(Code.KEEP_STATE_WITHOUT_SETUP.id(), line.span(), "keep-state without setup: a state created by a non-SYN packet "
                             + "lives only dyn_rst_lifetime (1 s)", "add 'setup' so only SYNs create states");
                 }
                 if (!checkStateSeen) {
-                    out.warning("W0303", line.span(), "keep-state rule with no check-state before it: packets "
+                    out.warning(Code.KEEP_STATE_WITHOUT_CHECK_STATE.id(), line.span(), "keep-state rule with no check-state before it: packets "
                             + "of existing states are matched only when they reach this rule",
                             "add 'ipfw add 100 check-state' first");
                 }
@@ -225,11 +232,11 @@ public final class ScenarioValidator {
     private void checkIpfwListing(Action.Show show) {
         try {
             if (!(IpfwCommand.parse(show.pattern()) instanceof IpfwCommand.ListRules)) {
-                out.error("E0308", show.hostSpan(), "'show " + show.host() + " ipfw " + show.pattern()
+                out.error(Code.IPFW.id(), show.hostSpan(), "'show " + show.host() + " ipfw " + show.pattern()
                         + "' is not a listing", "use show, list, -d show or -d -e show; change rules with 'on H ipfw'");
             }
         } catch (RuntimeException e) {
-            out.error("E0308", show.hostSpan(), "ipfw: " + e.getMessage(), null);
+            out.error(Code.IPFW.id(), show.hostSpan(), "ipfw: " + e.getMessage(), null);
         }
     }
 
@@ -239,11 +246,11 @@ public final class ScenarioValidator {
         } catch (IpfwSyntaxException e) {
             int index = Math.max(0, Math.min(e.wordIndex(), line.wordSpans().size() - 1));
             Span span = line.wordSpans().isEmpty() ? line.span() : line.wordSpans().get(index);
-            out.error("E0308", span, "ipfw: " + e.getMessage(),
+            out.error(Code.IPFW.id(), span, "ipfw: " + e.getMessage(),
                     "scn models a subset of ipfw(8); see the README's ipfw section");
             return null;
         } catch (RuntimeException e) {
-            out.error("E0308", line.span(), "ipfw: " + e.getMessage(), null);
+            out.error(Code.IPFW.id(), line.span(), "ipfw: " + e.getMessage(), null);
             return null;
         }
     }
@@ -254,62 +261,27 @@ public final class ScenarioValidator {
         return hosts.containsKey(name) || trafficNames.contains(name);
     }
 
-    private void checkLinks() {
-        Set<String> seen = new LinkedHashSet<>();
-        for (LinkDecl link : scenario.links()) {
-            boolean ok = true;
-            if (!isHost(link.a())) {
-                unknownHost(link.a(), link.aSpan());
-                ok = false;
-            }
-            if (!isHost(link.b())) {
-                unknownHost(link.b(), link.bSpan());
-                ok = false;
-            }
-            if (ok && link.a().equals(link.b())) {
-                out.error("E0311", link.bSpan(), "a link needs two different hosts", null);
-            }
-            String key = link.a().compareTo(link.b()) < 0 ? link.a() + " " + link.b() : link.b() + " " + link.a();
-            if (ok && !seen.add(key)) {
-                out.error("E0311", link.span(), "link " + link.a() + " " + link.b() + " is declared twice", null);
-            }
-            if (link.mtu() != 0 && link.mtu() != 1500) {
-                out.warning("W0305", link.span(), "mtu " + link.mtu() + " is not modelled yet: segments use an MTU of 1500",
-                        null);
-            }
-        }
-        for (PathRule rule : scenario.pathRules()) {
-            if (!isHost(rule.from())) {
-                unknownHost(rule.from(), rule.span());
-            } else if (!isHost(rule.to())) {
-                unknownHost(rule.to(), rule.span());
-            } else if (!seen.contains(rule.from().compareTo(rule.to()) < 0 ? rule.from() + " " + rule.to()
-                    : rule.to() + " " + rule.from())) {
-                out.error("E0311", rule.span(), "no link between " + rule.from() + " and " + rule.to(),
-                        "add 'link " + rule.from() + " " + rule.to() + "'");
-            }
-        }
-    }
-
     private void checkTraffic(TrafficDecl traffic) {
         if (hosts.containsKey(traffic.name()) || !trafficNames.add(traffic.name())) {
-            out.error("E0301", traffic.span(), "name '" + traffic.name() + "' is already used", null);
+            out.error(Code.DUPLICATE_NAME.id(), traffic.span(), "name '" + traffic.name() + "' is already used", null);
+        } else if (hosts.containsKey(traffic.target())) {
+            pools.put(traffic.name(), traffic); // a pool with a known target is linked to it
         }
         if (!hosts.containsKey(traffic.target())) {
             unknownHost(traffic.target(), traffic.targetSpan());
         }
         if (traffic.prefixLength() < SMALLEST_POOL_PREFIX || traffic.prefixLength() > 32) {
-            out.error("E0312", traffic.span(), "client pool /" + traffic.prefixLength() + " is not supported",
+            out.error(Code.TRAFFIC.id(), traffic.span(), "client pool /" + traffic.prefixLength() + " is not supported",
                     "use a prefix from /" + SMALLEST_POOL_PREFIX + " to /32");
         }
         if (!(traffic.ratePerSecond() > 0) || traffic.ratePerSecond() > MAX_RATE_PER_SECOND) {
-            out.error("E0312", traffic.span(), "rate " + java.math.BigDecimal.valueOf(traffic.ratePerSecond())
+            out.error(Code.TRAFFIC.id(), traffic.span(), "rate " + java.math.BigDecimal.valueOf(traffic.ratePerSecond())
                     .stripTrailingZeros().toPlainString() + "/s is out of range",
                     "use a rate above 0 and at most " + (long) MAX_RATE_PER_SECOND + "/s");
         }
         double total = traffic.shares().stream().mapToDouble(TrafficDecl.Share::percent).sum();
         if (!traffic.shares().isEmpty() && Math.abs(total - 100.0) > 1e-6) {
-            out.error("E0312", traffic.span(), "the behaviour shares add up to " + total + "%, not 100%", null);
+            out.error(Code.TRAFFIC.id(), traffic.span(), "the behaviour shares add up to " + total + "%, not 100%", null);
         }
     }
 
@@ -329,7 +301,7 @@ public final class ScenarioValidator {
             long at = start(entry.timing());
             boolean ordered = entry.timing() instanceof Timing.At && !(entry.action() instanceof Action.Expect);
             if (ordered && at < previous) {
-                out.error("E0304", entry.span(), "time goes backwards: " + SimTime.human(at) + " comes after "
+                out.error(Code.TIME_BACKWARDS.id(), entry.span(), "time goes backwards: " + SimTime.human(at) + " comes after "
                         + SimTime.human(previous), "keep the timeline in time order, or use 'at +T'");
             }
             if (ordered) {
@@ -354,19 +326,21 @@ public final class ScenarioValidator {
             if (requireHost(c.target(), c.targetSpan())) {
                 HostDecl target = hosts.get(c.target());
                 if (target != null && target.listens().stream().noneMatch(l -> l.port() == c.port())) {
-                    out.warning("W0306", c.targetSpan(), c.target() + " does not listen on port " + c.port()
+                    out.warning(Code.NOT_LISTENING.id(), c.targetSpan(), c.target() + " does not listen on port " + c.port()
                             + ": the SYN will be answered with RST (or nothing)", null);
                 }
             }
+            paths.requirePath(c.host(), c.target(), c.targetSpan(), topology, "the SYN of " + c.name()
+                    + " would go nowhere and the connection would sit in SYN_SENT");
             if (connections.containsKey(c.name())) {
-                out.error("E0301", c.nameSpan(), "connection name '" + c.name() + "' is already used", null);
+                out.error(Code.DUPLICATE_NAME.id(), c.nameSpan(), "connection name '" + c.name() + "' is already used", null);
             } else {
                 connections.put(c.name(), at);
             }
         } else if (action instanceof Action.Send s) {
             requireConnection(s.connection(), s.connectionSpan(), at, connections);
             if (s.bytes() <= 0) {
-                out.error("E0313", entry.span(), "send needs at least one byte", "write e.g. 'send 1k'");
+                out.error(Code.NONSENSE_VALUE.id(), entry.span(), "send needs at least one byte", "write e.g. 'send 1k'");
             }
         } else if (action instanceof Action.Recv r) {
             requireConnection(r.connection(), r.connectionSpan(), at, connections);
@@ -392,15 +366,17 @@ public final class ScenarioValidator {
         } else if (action instanceof Action.Ifconfig i) {
             if (requireHost(i.host(), i.hostSpan())) {
                 HostDecl host = hosts.get(i.host());
-                String external = host.interfaceName() == null ? "em0" : host.interfaceName();
+                // A traffic pool's one interface is em0 (TrafficGenerator).
+                String external = host == null || host.interfaceName() == null ? "em0" : host.interfaceName();
                 if (!i.interfaceName().equals(external) && !i.interfaceName().equals("lo0")) {
-                    out.error("E0302", i.interfaceSpan(), i.host() + " has no interface '" + i.interfaceName() + "'",
+                    out.error(Code.UNKNOWN_HOST.id(), i.interfaceSpan(), i.host() + " has no interface '" + i.interfaceName() + "'",
                             "its interfaces are " + external + " and lo0");
                 }
             }
         } else if (action instanceof Action.LinkState l) {
-            requireHost(l.a(), l.aSpan());
-            requireHost(l.b(), l.bSpan());
+            if (requireHost(l.a(), l.aSpan()) & requireHost(l.b(), l.bSpan())) {
+                paths.requireLink(l.a(), l.b(), entry.span(), topology);
+            }
         } else if (action instanceof Action.Inject i) {
             checkInject(i, at, connections);
         } else if (action instanceof Action.Sample s) {
@@ -424,7 +400,7 @@ public final class ScenarioValidator {
         } else if (subject instanceof Expectation.Subject.IpfwDynamic s) {
             if (requireHost(s.host(), s.hostSpan()) && hosts.containsKey(s.host())
                     && hosts.get(s.host()).ipfw().isEmpty() && !ipfwLaterOn(s.host())) {
-                out.error("E0310", s.span(), "host '" + s.host() + "' has no ipfw rules, so no dynamic rules",
+                out.error(Code.BAD_EXPECTATION.id(), s.span(), "host '" + s.host() + "' has no ipfw rules, so no dynamic rules",
                         "add ipfw lines to the host, or expect on another subject");
             }
             requireNumber(e);
@@ -447,7 +423,7 @@ public final class ScenarioValidator {
                 if (profile != null && ipfwTreeExists(s.host(), s.name(), s.nameSpan())
                         && profile.newSysctls().definition(s.name()).isEmpty()) {
                     List<String> close = closest(s.name(), profile.sysctls().stream().map(SysctlDef::name).toList());
-                    out.error("E0306", s.nameSpan(), "unknown sysctl '" + s.name() + "' on " + profile.name(),
+                    out.error(Code.UNKNOWN_SYSCTL.id(), s.nameSpan(), "unknown sysctl '" + s.name() + "' on " + profile.name(),
                             close.isEmpty() ? "see 'sysctl -a' of that release" : "did you mean "
                                     + String.join(" or ", close) + "?");
                 }
@@ -469,7 +445,7 @@ public final class ScenarioValidator {
             if (requireHost(i.to(), i.toSpan())) {
                 List<String> ends = connectionEnds(i.connection());
                 if (!ends.isEmpty() && !ends.contains(i.to())) {
-                    out.error("E0320", i.toSpan(), i.connection() + " runs between " + String.join(" and ", ends)
+                    out.error(Code.INJECT_NOT_AN_END.id(), i.toSpan(), i.connection() + " runs between " + String.join(" and ", ends)
                             + ", not " + i.to(), "inject " + i.connection() + " to " + ends.get(0)
                             + " or to " + ends.get(ends.size() - 1));
                 }
@@ -478,14 +454,13 @@ public final class ScenarioValidator {
         }
         boolean fromAddress = Character.isDigit(i.from().charAt(0));
         boolean toAddress = Character.isDigit(i.to().charAt(0));
-        if (!fromAddress) {
-            requireHost(i.from(), i.fromSpan());
-        }
-        if (!toAddress) {
-            requireHost(i.to(), i.toSpan());
+        boolean fromHost = !fromAddress && requireHost(i.from(), i.fromSpan());
+        boolean toHost = !toAddress && requireHost(i.to(), i.toSpan());
+        if (fromHost && toHost) {
+            paths.requirePath(i.from(), i.to(), i.toSpan(), topology, "the injected segment would go nowhere");
         }
         if (fromAddress && toAddress && !ownedByHost(i.from()) && !ownedByHost(i.to())) {
-            out.error("E0321", i.toSpan(), "no host of the scenario sends or receives this segment",
+            out.error(Code.INJECT_TOUCHES_NO_HOST.id(), i.toSpan(), "no host of the scenario sends or receives this segment",
                     "name a host on one end: inject 203.0.113.9:4444->server:80 ...");
         }
     }
@@ -516,9 +491,38 @@ public final class ScenarioValidator {
         if (host == null || !host.ipfw().isEmpty() || ipfwLaterOn(hostName)) {
             return true;
         }
-        out.error("E0322", nameSpan, "'" + name + "' does not exist on " + hostName + ": it has no ipfw",
+        out.error(Code.NO_IPFW.id(), nameSpan, "'" + name + "' does not exist on " + hostName + ": it has no ipfw",
                 "the net.inet.ip.fw tree comes with ipfw: add the host's rules (ipfw add ...), or drop the line");
         return false;
+    }
+
+    /**
+     * {@code replace expect} must replace something; a plain variant expectation on the same
+     * subject and instant as a base one is checked beside it, which is worth a warning.
+     */
+    private void checkVariantExpectations(Variant variant) {
+        Map<String, List<Long>> base = new HashMap<>();
+        for (TimelineEntry entry : scenario.timeline()) {
+            if (entry.action() instanceof Action.Expect e) {
+                base.computeIfAbsent(VariantMerger.subjectKey(e.expectation().subject()), k -> new ArrayList<>())
+                        .add(start(entry.timing()));
+            }
+        }
+        for (TimelineEntry entry : variant.timeline()) {
+            if (!(entry.action() instanceof Action.Expect e)) {
+                continue;
+            }
+            String key = VariantMerger.subjectKey(e.expectation().subject());
+            List<Long> instants = base.getOrDefault(key, List.of());
+            if (variant.replacing().contains(entry) && instants.isEmpty()) {
+                out.error(Code.VARIANT.id(), entry.span(), "'replace expect': the base scenario has no expectation on "
+                        + key, "delete 'replace' to add this expectation");
+            } else if (!variant.replacing().contains(entry) && instants.contains(start(entry.timing()))) {
+                out.warning(Code.VARIANT_EXPECT_BESIDE_BASE.id(), entry.span(), "the base scenario expects " + key
+                        + " at the same instant: both expectations are checked in this variant",
+                        "write 'replace expect' to replace the base's expectations on " + key);
+            }
+        }
     }
 
     private boolean ipfwLaterOn(String host) {
@@ -527,14 +531,14 @@ public final class ScenarioValidator {
 
     private void requireNumber(Expectation e) {
         if (e.op() == Expectation.Op.IS) {
-            out.error("E0310", e.valueSpan(), "'is' compares a connection's state; use == != < <= > >= for counts",
+            out.error(Code.BAD_EXPECTATION.id(), e.valueSpan(), "'is' compares a connection's state; use == != < <= > >= for counts",
                     null);
             return;
         }
         try {
             Long.parseLong(e.value());
         } catch (NumberFormatException ex) {
-            out.error("E0310", e.valueSpan(), "expected a number, found '" + e.value() + "'", null);
+            out.error(Code.BAD_EXPECTATION.id(), e.valueSpan(), "expected a number, found '" + e.value() + "'", null);
         }
     }
 
@@ -547,7 +551,7 @@ public final class ScenarioValidator {
                 names.add(s.netstatName());
             }
             List<String> close = closest(state.toUpperCase(Locale.ROOT), names);
-            out.error("E0310", span, "unknown TCP state '" + state + "'",
+            out.error(Code.BAD_EXPECTATION.id(), span, "unknown TCP state '" + state + "'",
                     close.isEmpty() ? "states: " + String.join(" ", names) : "did you mean " + close.get(0) + "?");
         }
     }
@@ -564,7 +568,7 @@ public final class ScenarioValidator {
         List<String> names = new ArrayList<>(hosts.keySet());
         names.addAll(trafficNames);
         List<String> close = closest(name, names);
-        out.error("E0302", span, "unknown host '" + name + "'",
+        out.error(Code.UNKNOWN_HOST.id(), span, "unknown host '" + name + "'",
                 close.isEmpty() ? (names.isEmpty() ? "declare it with 'host " + name + " { ... }'"
                         : "hosts are: " + String.join(", ", names)) : "did you mean '" + close.get(0) + "'?");
     }
@@ -572,16 +576,16 @@ public final class ScenarioValidator {
     private void requireConnection(String name, Span span, long at, Map<String, Long> connections) {
         Long since = connections.get(name);
         if (since == null && laterConnections.containsKey(name)) {
-            out.error("E0303", span, "connection '" + name + "' is used at " + SimTime.human(at)
+            out.error(Code.UNKNOWN_CONNECTION.id(), span, "connection '" + name + "' is used at " + SimTime.human(at)
                     + " before it exists: it is opened only at " + SimTime.human(laterConnections.get(name)),
                     "move the connect line first, or this line later");
         } else if (since == null) {
             List<String> close = closest(name, new ArrayList<>(connections.keySet()));
-            out.error("E0303", span, "unknown connection '" + name + "'",
+            out.error(Code.UNKNOWN_CONNECTION.id(), span, "unknown connection '" + name + "'",
                     close.isEmpty() ? "create it first with 'H connect H2:PORT as " + name + "'"
                             : "did you mean '" + close.get(0) + "'?");
         } else if (at < since) {
-            out.error("E0303", span, "connection '" + name + "' is used at " + SimTime.human(at)
+            out.error(Code.UNKNOWN_CONNECTION.id(), span, "connection '" + name + "' is used at " + SimTime.human(at)
                     + " but only created at " + SimTime.human(since), null);
         }
     }
@@ -597,7 +601,7 @@ public final class ScenarioValidator {
             }
         }
         if (last > scenario.runMicros()) {
-            out.warning("W0304", where, "this line is at " + SimTime.human(last) + " but the run ends at "
+            out.warning(Code.RUN_TOO_SHORT.id(), where, "this line is at " + SimTime.human(last) + " but the run ends at "
                     + SimTime.human(scenario.runMicros()), "lengthen 'run' or the line never happens");
         }
     }

@@ -79,6 +79,7 @@ final class SingleRun {
         buildHosts();
         buildLinks();
         new TrafficGenerator(sim, scenario).install();
+        applyPathRules(); // after the pools exist: a rule toward a pool covers all its clients
         recorder.attach();
         sim.network().addTap(recorder);
         sim.network().addTap(counters);
@@ -202,6 +203,9 @@ final class SingleRun {
             link.setJitter(decl.jitterMicros());
             link.setLossPercent(decl.lossPercent());
         }
+    }
+
+    private void applyPathRules() {
         for (PathRule rule : scenario.pathRules()) {
             Link link = sim.network().link(sim.machine(rule.from()).host(), sim.machine(rule.to()).host());
             Link.Way way = link.from(sim.machine(rule.from()).host());

@@ -3,6 +3,8 @@ package dev.scn.run;
 import dev.scn.model.Action;
 import dev.scn.model.Expectation;
 import dev.scn.model.HostDecl;
+import dev.scn.model.LinkDecl;
+import dev.scn.model.PathRule;
 import dev.scn.model.Scenario;
 import dev.scn.model.TimelineEntry;
 import dev.scn.model.Variant;
@@ -13,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies a variant to its scenario (language.md "Variants"): host settings replaced or added,
- * timeline lines added, expectations replaced by the variant's ones with the same subject.
+ * Applies a variant to its scenario (README "Variants"): host settings replaced or added, links
+ * replaced (as a whole, per pair of hosts) or added, path rules added or removed ({@code no ...}),
+ * timeline lines added; a {@code replace expect} drops the base's expectations on its subject.
  * Within a host: a sysctl replaces the same name or is added; ipfw lines run after the base's
  * ones, as an operator's further {@code ipfw add/delete} commands would; os, addresses,
  * interface, stray and listen lines replace the base's when given.
@@ -35,7 +38,7 @@ final class VariantMerger {
             hosts.add(merged);
         }
         List<String> replacedSubjects = new ArrayList<>();
-        for (TimelineEntry entry : variant.timeline()) {
+        for (TimelineEntry entry : variant.replacing()) {
             if (entry.action() instanceof Action.Expect expect) {
                 replacedSubjects.add(subjectKey(expect.expectation().subject()));
             }
@@ -50,8 +53,57 @@ final class VariantMerger {
         }
         timeline.addAll(variant.timeline());
         return new Scenario(base.name(), base.span(), base.title(), base.summary(), base.note(), base.seed(),
-                base.runMicros(), hosts, base.links(), base.pathRules(), timeline, base.traffic(), List.of(),
+                base.runMicros(), hosts, links(base.links(), variant.links()),
+                pathRules(base.pathRules(), variant), timeline, base.traffic(), List.of(),
                 base.startEpochSeconds());
+    }
+
+    /** A variant's link replaces the base's between the same two hosts, in its place, or is added. */
+    private static List<LinkDecl> links(List<LinkDecl> base, List<LinkDecl> changes) {
+        List<LinkDecl> out = new ArrayList<>();
+        List<LinkDecl> added = new ArrayList<>(changes);
+        for (LinkDecl link : base) {
+            LinkDecl replacement = link;
+            for (LinkDecl change : changes) {
+                if (sameEnds(link, change)) {
+                    replacement = change;
+                    added.remove(change);
+                }
+            }
+            out.add(replacement);
+        }
+        out.addAll(added);
+        return out;
+    }
+
+    private static boolean sameEnds(LinkDecl a, LinkDecl b) {
+        return a.a().equals(b.a()) && a.b().equals(b.b()) || a.a().equals(b.b()) && a.b().equals(b.a());
+    }
+
+    /** The base's rules less those the variant removes ({@code no ...}), then the variant's. */
+    private static List<PathRule> pathRules(List<PathRule> base, Variant variant) {
+        List<PathRule> out = new ArrayList<>();
+        for (PathRule rule : base) {
+            if (variant.removedPathRules().stream().noneMatch(r -> sameRule(rule, r))) {
+                out.add(rule);
+            }
+        }
+        out.addAll(variant.pathRules());
+        return out;
+    }
+
+    /**
+     * {@code no blackhole A->B} matches the base's blackhole A->B; {@code no drop on A->B tcp flags F}
+     * matches the base's drop rules on A->B for the same flags, whatever their count.
+     */
+    static boolean sameRule(PathRule base, PathRule removal) {
+        if (!base.from().equals(removal.from()) || !base.to().equals(removal.to())) {
+            return false;
+        }
+        if (base instanceof PathRule.Drop b && removal instanceof PathRule.Drop r) {
+            return b.tcpFlags() == r.tcpFlags();
+        }
+        return base instanceof PathRule.Blackhole && removal instanceof PathRule.Blackhole;
     }
 
     private static HostDecl merge(HostDecl base, HostDecl change) {

@@ -114,6 +114,9 @@ class BadInputTest {
         Path file = dir.resolve("latin1.scn");
         Files.write(file, new byte[] {'s', (byte) 0xE9, '\n'});
         ParseResult r = ScenarioParser.parse(file);
-        assertEquals("the file is not UTF-8 text", r.diagnostics().sorted().get(0).message());
+        // The same diagnostic as the CLI gives (SourceText): E0002 at the first bad byte, line 1 column 2.
+        var d = r.diagnostics().sorted().get(0);
+        assertEquals("1:2 E0002 the file is not valid UTF-8", d.span().line() + ":" + d.span().column() + " " + d.code()
+                + " " + d.message());
     }
 }

@@ -259,7 +259,7 @@ class ConstructsTest {
     void injectWithoutAPortIsAnError() {
         ParseResult r = ScenarioParser.parse("scenario t {\n    run 1d\n    at 1s inject 10.0.0.1->server:80 tcp S"
                 + " seq 5 ack 0\n}\n", "t.scn");
-        assertEquals(List.of("3:18 E0216"), r.diagnostics().sorted().stream()
+        assertEquals(List.of("3:18 E0217"), r.diagnostics().sorted().stream()
                 .map(d -> d.span().line() + ":" + d.span().column() + " " + d.code()).toList());
     }
 
@@ -287,7 +287,7 @@ class ConstructsTest {
     void sequenceVariablesNeedAConnection() {
         ParseResult r = ScenarioParser.parse("scenario t {\n    run 1d\n    at 1s inject a:1->b:2 tcp R seq rcv_nxt"
                 + " ack 0\n    at 2s inject c1 to b tcp R seq rcv_next ack 0\n}\n", "t.scn");
-        assertEquals(List.of("3:37 E0217", "4:36 E0217"), r.diagnostics().sorted().stream()
+        assertEquals(List.of("3:37 E0218", "4:36 E0218"), r.diagnostics().sorted().stream()
                 .map(d -> d.span().line() + ":" + d.span().column() + " " + d.code()).toList());
     }
 

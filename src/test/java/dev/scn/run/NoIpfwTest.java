@@ -69,6 +69,6 @@ class NoIpfwTest {
         ScenarioValidator.validate(s, d);
         List<String> errors = d.sorted().stream().filter(x -> x.severity() == Diagnostic.Severity.ERROR)
                 .map(x -> x.span().line() + " " + x.code()).toList();
-        assertEquals(List.of("13 E0322", "14 E0322"), errors);
+        assertEquals(List.of("13 E0319", "14 E0319"), errors);
     }
 }

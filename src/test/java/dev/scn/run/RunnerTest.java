@@ -86,7 +86,7 @@ class RunnerTest {
     }
 
     @Test
-    @DisplayName("variant: sysctl replaced, ipfw lines appended, expectation on the same subject replaced")
+    @DisplayName("variant: sysctl replaced, ipfw lines appended, 'replace expect' replaces the subject's expectations")
     void variantMerge() {
         Scenario s = parse("""
                 at 0s client connect server:80 as c1
@@ -95,7 +95,7 @@ class RunnerTest {
                 variant "v" {
                     on server sysctl net.inet.ip.fw.dyn_keepalive=0
                     on server ipfw add 300 deny tcp from any to any 22
-                    at 10m expect server ipfw dynamic == 0
+                    at 10m replace expect server ipfw dynamic == 0
                 }
                 """);
         RunResult base = run(s, ScenarioRunner.BASE);
