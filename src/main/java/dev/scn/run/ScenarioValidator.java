@@ -320,8 +320,23 @@ public final class ScenarioValidator {
     }
 
     private void checkAction(TimelineEntry entry, long at, Map<String, Long> connections) {
-        Action action = entry.action();
-        if (action instanceof Action.Connect c) {
+        entry.action().accept(new ActionChecks(entry, at, connections));
+    }
+
+    /** One check per action: a new action does not compile until it has one here. */
+    private final class ActionChecks implements Action.Visitor<Void> {
+        private final TimelineEntry entry;
+        private final long at;
+        private final Map<String, Long> connections;
+
+        ActionChecks(TimelineEntry entry, long at, Map<String, Long> connections) {
+            this.entry = entry;
+            this.at = at;
+            this.connections = connections;
+        }
+
+        @Override
+        public Void connect(Action.Connect c) {
             requireHost(c.host(), c.hostSpan());
             if (requireHost(c.target(), c.targetSpan())) {
                 HostDecl target = hosts.get(c.target());
@@ -337,33 +352,73 @@ public final class ScenarioValidator {
             } else {
                 connections.put(c.name(), at);
             }
-        } else if (action instanceof Action.Send s) {
+            return null;
+        }
+
+        @Override
+        public Void send(Action.Send s) {
             requireConnection(s.connection(), s.connectionSpan(), at, connections);
             if (s.bytes() <= 0) {
                 out.error(Code.NONSENSE_VALUE.id(), entry.span(), "send needs at least one byte", "write e.g. 'send 1k'");
             }
-        } else if (action instanceof Action.Recv r) {
+            return null;
+        }
+
+        @Override
+        public Void recv(Action.Recv r) {
             requireConnection(r.connection(), r.connectionSpan(), at, connections);
-        } else if (action instanceof Action.Shutdown s) {
+            return null;
+        }
+
+        @Override
+        public Void shutdown(Action.Shutdown s) {
             requireConnection(s.connection(), s.connectionSpan(), at, connections);
-        } else if (action instanceof Action.Close c) {
+            return null;
+        }
+
+        @Override
+        public Void close(Action.Close c) {
             requireConnection(c.connection(), c.connectionSpan(), at, connections);
-        } else if (action instanceof Action.Abort a) {
+            return null;
+        }
+
+        @Override
+        public Void abort(Action.Abort a) {
             requireConnection(a.connection(), a.connectionSpan(), at, connections);
-        } else if (action instanceof Action.Forget f) {
+            return null;
+        }
+
+        @Override
+        public Void forget(Action.Forget f) {
             requireHost(f.host(), f.hostSpan());
             requireConnection(f.connection(), f.connectionSpan(), at, connections);
-        } else if (action instanceof Action.HostEvent e) {
+            return null;
+        }
+
+        @Override
+        public Void hostEvent(Action.HostEvent e) {
             requireHost(e.host(), e.hostSpan());
-        } else if (action instanceof Action.Sysctl s) {
+            return null;
+        }
+
+        @Override
+        public Void sysctl(Action.Sysctl s) {
             if (requireHost(s.host(), s.hostSpan())) {
                 checkSysctl(s.host(), s.name(), s.value(), s.nameSpan(), s.valueSpan());
             }
-        } else if (action instanceof Action.Ipfw i) {
+            return null;
+        }
+
+        @Override
+        public Void ipfw(Action.Ipfw i) {
             if (requireHost(i.host(), i.hostSpan())) {
                 checkIpfw(i.line());
             }
-        } else if (action instanceof Action.Ifconfig i) {
+            return null;
+        }
+
+        @Override
+        public Void ifconfig(Action.Ifconfig i) {
             if (requireHost(i.host(), i.hostSpan())) {
                 HostDecl host = hosts.get(i.host());
                 // A traffic pool's one interface is em0 (TrafficGenerator).
@@ -373,51 +428,118 @@ public final class ScenarioValidator {
                             "its interfaces are " + external + " and lo0");
                 }
             }
-        } else if (action instanceof Action.LinkState l) {
+            return null;
+        }
+
+        @Override
+        public Void linkState(Action.LinkState l) {
             if (requireHost(l.a(), l.aSpan()) & requireHost(l.b(), l.bSpan())) {
                 paths.requireLink(l.a(), l.b(), entry.span(), topology);
             }
-        } else if (action instanceof Action.Inject i) {
+            return null;
+        }
+
+        @Override
+        public Void inject(Action.Inject i) {
             checkInject(i, at, connections);
-        } else if (action instanceof Action.Sample s) {
+            return null;
+        }
+
+        @Override
+        public Void sample(Action.Sample s) {
             requireHost(s.host(), s.hostSpan());
-        } else if (action instanceof Action.Show s) {
+            return null;
+        }
+
+        @Override
+        public Void show(Action.Show s) {
             requireHost(s.host(), s.hostSpan());
             if (s.tool() == Action.Show.Tool.IPFW && s.pattern() != null && !s.pattern().isBlank()) {
                 checkIpfwListing(s);
             }
-        } else if (action instanceof Action.Expect e) {
+            return null;
+        }
+
+        @Override
+        public Void expect(Action.Expect e) {
             checkExpectation(e.expectation(), at, connections);
+            return null;
         }
     }
 
     private void checkExpectation(Expectation e, long at, Map<String, Long> connections) {
-        Expectation.Subject subject = e.subject();
-        if (subject instanceof Expectation.Subject.NetstatCount s) {
+        e.subject().accept(new SubjectChecks(e, at, connections));
+    }
+
+    /** One check per kind of subject: a new kind does not compile until it has one here. */
+    private final class SubjectChecks implements Expectation.Subject.Visitor<Void> {
+        private final Expectation e;
+        private final long at;
+        private final Map<String, Long> connections;
+
+        SubjectChecks(Expectation e, long at, Map<String, Long> connections) {
+            this.e = e;
+            this.at = at;
+            this.connections = connections;
+        }
+
+        /**
+         * An instant (WHEN) is watched from its line's time on, before the connection exists too
+         * (it reads CLOSED then): the name must be opened somewhere, not necessarily by then.
+         */
+        private void requireWatchedConnection(String name, Span span) {
+            if (e.mode() == Expectation.Mode.WHEN && laterConnections.containsKey(name)) {
+                return;
+            }
+            requireConnection(name, span, at, connections);
+        }
+
+        @Override
+        public Void netstatCount(Expectation.Subject.NetstatCount s) {
             requireHost(s.host(), s.hostSpan());
             requireState(s.state(), s.stateSpan());
             requireNumber(e);
-        } else if (subject instanceof Expectation.Subject.IpfwDynamic s) {
+            return null;
+        }
+
+        @Override
+        public Void ipfwDynamic(Expectation.Subject.IpfwDynamic s) {
             if (requireHost(s.host(), s.hostSpan()) && hosts.containsKey(s.host())
                     && hosts.get(s.host()).ipfw().isEmpty() && !ipfwLaterOn(s.host())) {
                 out.error(Code.BAD_EXPECTATION.id(), s.span(), "host '" + s.host() + "' has no ipfw rules, so no dynamic rules",
                         "add ipfw lines to the host, or expect on another subject");
             }
             requireNumber(e);
-        } else if (subject instanceof Expectation.Subject.ConnectionState s) {
+            return null;
+        }
+
+        @Override
+        public Void connectionState(Expectation.Subject.ConnectionState s) {
             requireHost(s.host(), s.hostSpan());
-            requireConnection(s.connection(), s.connectionSpan(), at, connections);
+            requireWatchedConnection(s.connection(), s.connectionSpan());
             requireState(e.value(), e.valueSpan());
-        } else if (subject instanceof Expectation.Subject.ConnectionExists s) {
+            return null;
+        }
+
+        @Override
+        public Void connectionExists(Expectation.Subject.ConnectionExists s) {
             requireHost(s.host(), s.hostSpan());
-            requireConnection(s.connection(), s.connectionSpan(), at, connections);
-        } else if (subject instanceof Expectation.Subject.PacketCount s) {
+            requireWatchedConnection(s.connection(), s.connectionSpan());
+            return null;
+        }
+
+        @Override
+        public Void packetCount(Expectation.Subject.PacketCount s) {
             requireHost(s.host(), s.hostSpan());
             if (s.peer() != null && !Character.isDigit(s.peer().charAt(0))) {
                 requireHost(s.peer(), s.peerSpan());
             }
             requireNumber(e);
-        } else if (subject instanceof Expectation.Subject.SysctlValue s) {
+            return null;
+        }
+
+        @Override
+        public Void sysctlValue(Expectation.Subject.SysctlValue s) {
             if (requireHost(s.host(), s.hostSpan()) && hosts.containsKey(s.host())) {
                 Profile profile = profiles.get(s.host());
                 if (profile != null && ipfwTreeExists(s.host(), s.name(), s.nameSpan())
@@ -429,9 +551,14 @@ public final class ScenarioValidator {
                 }
             }
             requireNumber(e);
-        } else if (subject instanceof Expectation.Subject.LogLines s) {
+            return null;
+        }
+
+        @Override
+        public Void logLines(Expectation.Subject.LogLines s) {
             requireHost(s.host(), s.hostSpan());
             requireNumber(e);
+            return null;
         }
     }
 
