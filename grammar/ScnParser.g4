@@ -114,7 +114,7 @@ flagLetters
 timelineLine
     : timing qualifier? REPLACE? action     # timedLine
     | qualifier REPLACE? action             # untimedLine
-    | EXPECT expectation                    # bareExpectLine
+    | REPLACE? EXPECT expectation           # bareExpectLine
     ;
 
 timing

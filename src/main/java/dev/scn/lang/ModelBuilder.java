@@ -499,6 +499,10 @@ final class ModelBuilder {
                 error(Codes.SYNTAX, span(ctx.EXPECT()), "this 'expect' has no time",
                         "write 'at T expect ...', 'always expect ...', or an instant: '... leaves STATE at T'");
             }
+            if (ctx.REPLACE() != null && !inVariant) {
+                error(Codes.REPLACE_OUTSIDE_VARIANT, span(ctx.REPLACE()), "'replace' belongs in a variant: it replaces "
+                        + "the base scenario's expectations on that subject", "delete 'replace'");
+            }
             TimelineEntry entry = new TimelineEntry(new Timing.At(0), new Action.Expect(e), span(ctx));
             entries.add(entry);
             return entry;
@@ -962,6 +966,9 @@ final class ModelBuilder {
 
     /** The {@code replace} of a timeline line, or null. */
     private static TerminalNode replaceWord(ScnParser.TimelineLineContext ctx) {
+        if (ctx instanceof ScnParser.BareExpectLineContext bare) {
+            return bare.REPLACE();
+        }
         return ctx instanceof ScnParser.TimedLineContext t ? t.REPLACE() : ((ScnParser.UntimedLineContext) ctx).REPLACE();
     }
 

@@ -488,7 +488,7 @@ public final class ScenarioValidator {
          * (it reads CLOSED then): the name must be opened somewhere, not necessarily by then.
          */
         private void requireWatchedConnection(String name, Span span) {
-            if (e.mode() == Expectation.Mode.WHEN && laterConnections.containsKey(name)) {
+            if (e.mode() == Expectation.Mode.WHEN && (laterConnections.containsKey(name) || connections.containsKey(name))) {
                 return;
             }
             requireConnection(name, span, at, connections);
