@@ -41,6 +41,7 @@ final class ConnectionStory {
         }
         if ("CLOSED".equals(server.state())) {
             out.heading("story.ended", c.name(), c.host(), c.target(), secs(server.since()));
+            lateSyn();
             forgotten();
             flushed();
             RunFacts.Entry close = lastStateChange(c.target());
@@ -48,6 +49,7 @@ final class ConnectionStory {
         } else {
             out.heading("story.alive", c.name(), c.host(), c.target(), server.state(), secs(server.since()),
                     Format.seconds(run.endMicros()));
+            lateSyn();
             forgotten();
             flushed();
             timerArmed();
@@ -58,6 +60,25 @@ final class ConnectionStory {
         if (client.existed() && !"CLOSED".equals(client.state())) {
             out.step("story.clientState", c.host(), client.state(), secs(client.since()));
         }
+    }
+
+    /**
+     * The connection got through, but not with its first SYN: how many the opener sent, when the
+     * first and the answered one left, and where the first lost one stopped.
+     */
+    private void lateSyn() {
+        List<RunFacts.Entry> syns = about.stream().filter(e -> c.host().equals(e.host())
+                && e.fact() instanceof Fact.PacketSent p && p.segment().has(Segment.SYN)
+                && !p.segment().has(Segment.ACK)).toList();
+        if (syns.size() < 2) {
+            return;
+        }
+        out.step("story.lateSyn", c.host(), syns.size(), secs(syns.get(0).time()),
+                secs(syns.get(syns.size() - 1).time()));
+        about.stream().filter(e -> e.fact() instanceof Fact.PacketDropped).findFirst().ifPresent(e -> {
+            Fact.PacketDropped d = (Fact.PacketDropped) e.fact();
+            out.step("story.dropped." + d.by().name(), secs(e.time()), e.host() == null ? "" : e.host());
+        });
     }
 
     /** The target never had the connection: SYNs sent, and where they stopped. */

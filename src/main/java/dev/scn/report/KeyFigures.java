@@ -57,18 +57,24 @@ final class KeyFigures {
         return new Report.KeyTable(runs.stream().map(RunResult::variant).toList(), List.copyOf(rows));
     }
 
-    /** One row per expectation subject and instant, in the order the runs first state them. */
+    /**
+     * One row per expectation subject and instant, in the order the runs first state them; an
+     * instant expectation ("when") is one row per subject, its cells the instants each run saw.
+     */
     private static void expectations(List<RunResult> runs, List<Report.KeyRow> rows) {
         Map<String, List<String>> keys = new LinkedHashMap<>();
         for (RunResult r : runs) {
             for (ExpectationResult e : r.expectations()) {
-                keys.putIfAbsent(e.mode() + "|" + e.timeMicros() + "|" + e.subject(),
-                        List.of(e.mode(), Times.human(e.timeMicros()), e.subject()));
+                keys.putIfAbsent(rowKey(e), List.of(e.mode(), Times.human(e.timeMicros()), e.subject()));
             }
         }
         keys.forEach((key, label) -> row(rows, "key.expect." + label.get(0), List.of(label.get(1), label.get(2)), runs,
-                r -> r.expectations().stream().filter(e -> key.equals(e.mode() + "|" + e.timeMicros() + "|" + e.subject()))
+                r -> r.expectations().stream().filter(e -> key.equals(rowKey(e)))
                         .findFirst().map(ExpectationResult::actual).orElse(NONE)));
+    }
+
+    private static String rowKey(ExpectationResult e) {
+        return e.mode().equals("when") ? "when|" + e.subject() : e.mode() + "|" + e.timeMicros() + "|" + e.subject();
     }
 
     private static void row(List<Report.KeyRow> rows, String key, List<String> args, List<RunResult> runs,

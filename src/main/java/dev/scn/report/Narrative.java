@@ -61,7 +61,7 @@ final class Narrative {
             RunResult.End v = vc.onTarget();
             // key by (variant closed?, base closed?): C = closed, A = alive at the end
             String key = "story.variantVs." + ("CLOSED".equals(v.state()) ? "C" : "A") + ("CLOSED".equals(b.state())
-                    ? "C" : "A");
+                    ? "C" : "A") + (v.state().equals(b.state()) && !"CLOSED".equals(v.state()) ? "same" : "");
             out.step(key, run.variant(), c.name(), c.target(), v.state(), Format.seconds(v.since()), b.state(),
                     Format.seconds(b.since()), Format.seconds(run.endMicros()));
         }

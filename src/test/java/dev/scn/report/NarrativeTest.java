@@ -60,7 +60,7 @@ class NarrativeTest {
     @Test
     @DisplayName("every scenario has a narrative in both languages, with full-width punctuation in Chinese")
     void everyScenarioTold() {
-        assertEquals(6, EN.size(), EN.keySet().toString());
+        assertEquals(7, EN.size(), EN.keySet().toString());
         for (String name : EN.keySet()) {
             assertFalse(EN.get(name).isBlank(), name);
             assertFalse(ZH.get(name).contains("ended normally"), name);
@@ -175,5 +175,23 @@ class NarrativeTest {
         contains("dyn-max en", en, "Connections in FIN_WAIT_2 piled up on server", "50 at the end",
                 "50 live dynamic rules", "net.inet.ip.fw.dyn_max 50", "\"ipfw: install_state: Too many dynamic rules\"");
         contains("dyn-max zh", ZH.get("dyn-max-overflow"), "动态规则表已满", "Too many dynamic rules", "dyn_max 为 50");
+    }
+
+    /**
+     * syn-flood-fills-ipfw (9.3): c1's SYNs leave at 5, 8.0, 11.2, 14.4, 17.6 and 20.8 s (3.0, 6.2,
+     * 9.4, 12.6, 15.8 s after the first); the first five reach a full table and are denied (the
+     * first at 5.04 s), the sixth gets in once the flood's first states died of dyn_syn_lifetime:
+     * 6 SYNs. The table-full line is 9.3's wording, "ipfw: ipfw_install_state: Too many dynamic
+     * rules", first when the 101st flood SYN arrives (about 1 s).
+     */
+    @Test
+    @DisplayName("syn-flood-fills-ipfw: six SYNs, the first denied by ipfw at 5.04 s, the sixth through at 20.8 s")
+    void synFlood() {
+        String en = EN.get("syn-flood-fills-ipfw");
+        contains("syn-flood en", en, "client sent 6 SYN segments before one was answered: the first at 5 s, the one"
+                + " that got through at 20.8 s", "At 5.04 s the first lost segment stopped at server: ipfw denied it",
+                "Too many dynamic rules", "against net.inet.ip.fw.dyn_max 100");
+        contains("syn-flood zh", ZH.get("syn-flood-fills-ipfw"), "client 共发出 6 个 SYN 报文才得到应答",
+                "5.04 秒时，第一个丢失的报文停在 server：ipfw 拒绝了它");
     }
 }

@@ -236,7 +236,13 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         TcpConnection tp = new TcpConnection(this, localAddress, localPort, foreignAddress, foreignPort);
         tp.socket = new TcpSocket(tp, name, application);
         register(tp);
-        simulator.trace().flowAppeared(tp.flow);
+        if (name != null) {
+            // A connection the scenario names is what its report tells: always traced in full,
+            // even when a flood before it used up the automatic detail limit.
+            simulator.trace().detail(tp.flow);
+        } else {
+            simulator.trace().flowAppeared(tp.flow);
+        }
         tp.iss = issRandom.nextInt();
         tp.sndUna = tp.iss;
         tp.sndNxt = tp.iss;
