@@ -242,4 +242,20 @@ class NarrativeTest {
         contains("ifconfig zh", ZH.get("ifconfig-down-up"), "7200 秒结束时仍停留在 FIN_WAIT_2", "最后一次在 7121 秒",
                 "共重新启动 88 次", "还剩 221 秒", "4050.36 秒关闭了它", "3416 秒时收到的 ipfw keepalive", "634.36 秒");
     }
+    /**
+     * A variant that only adds operator commands to the timeline still changes the run: the
+     * variants table lists them (it used to print "—", no change). ifconfig-down-up's fix variant
+     * runs sysctl net.inet.ip.fw.dyn_keepalive=0 at 1 h; keep-state-without-setup's reloads rule
+     * 200 with setup at 1 h.
+     */
+    @Test
+    @DisplayName("a variant's timeline commands are listed among its changes")
+    void timelineChangesListed() throws IOException {
+        Report ifconfig = SeedReport.build(Path.of("scenarios/ifconfig-down-up.scn")).report();
+        assertEquals(List.of("at 1h server: sysctl net.inet.ip.fw.dyn_keepalive=0"), ifconfig.runs().get(1).changes());
+        Report setup = SeedReport.build(Path.of("scenarios/keep-state-without-setup.scn")).report();
+        assertEquals(List.of("at 1h server: ipfw delete 200",
+                "at 1h server: ipfw add 200 allow tcp from any to me 80 setup keep-state"), setup.runs().get(1).changes());
+        assertEquals(List.of(), setup.runs().get(0).changes());
+    }
 }
