@@ -213,9 +213,12 @@ public sealed interface Fact {
      * @param lifetime       seconds from now
      * @param lifetimeSysctl the short sysctl name (dyn_ack_lifetime, dyn_fin_lifetime, dyn_rst_lifetime, ...)
      * @param forward        true when the packet went the state's forward way (client to server)
+     * @param diesAt         the run's instant (µs) at which the state is dead: expire is counted in whole
+     *                       seconds of time_uptime (expire = time_uptime + lifetime), so a packet at 281.08 s
+     *                       with a 1 s lifetime leaves a state that dies at 282 s, not 282.08 s
      */
     record DynRefreshed(int rule, long lifetime, String lifetimeSysctl, boolean forward, int stateFlags, long ackFwd,
-                        long ackRev) implements Fact {
+                        long ackRev, long diesAt) implements Fact {
         public String render() {
             return String.format(Locale.ROOT, "expire now+%d s (net.inet.ip.fw.%s), %s packet, state 0x%x, ack_fwd=%d, "
                     + "ack_rev=%d", lifetime, lifetimeSysctl, forward ? "forward" : "reverse", stateFlags, ackFwd, ackRev);

@@ -185,7 +185,7 @@ final class ConnectionStory {
                 && "dyn_rst_lifetime".equals(r.lifetimeSysctl())).findFirst().ifPresent(e -> {
                     Fact.DynRefreshed r = (Fact.DynRefreshed) e.fact();
                     out.step("story.rstLifetime", r.rule(), e.host(), secs(e.time()), r.lifetime(),
-                            "net.inet.ip.fw." + r.lifetimeSysctl(), secs(e.time() + r.lifetime() * 1_000_000L));
+                            "net.inet.ip.fw." + r.lifetimeSysctl(), secs(r.diesAt()));
                 });
     }
 
@@ -227,7 +227,12 @@ final class ConnectionStory {
                 && e.fact() instanceof Fact.IdleReset).count();
         long rearmed = about.stream().filter(e -> c.target().equals(e.host()) && e.fact() instanceof Fact.TimerFired t
                 && t.outcome() == Fact.TimerOutcome.REARMED).count();
-        out.step("story.idle", c.target(), resets, rearmed);
+        // An ESTABLISHED connection has no FIN_WAIT_2 timer, and its keepalive timer may never fire:
+        // "found a recent segment at each check" would tell of checks that never happened.
+        long fired = about.stream().filter(e -> c.target().equals(e.host()) && e.fact() instanceof Fact.TimerFired t
+                && t.timer() != dev.scn.fact.TcpTimer.RETRANSMIT && t.timer() != dev.scn.fact.TcpTimer.DELAYED_ACK
+                && t.timer() != dev.scn.fact.TcpTimer.PERSIST).count();
+        out.step(fired == 0 ? "story.idle.noCheck" : "story.idle", c.target(), resets, rearmed);
         nextCheck();
     }
 
@@ -256,7 +261,7 @@ final class ConnectionStory {
         if (refresh != null) {
             Fact.DynRefreshed r = (Fact.DynRefreshed) refresh.fact();
             out.step(removed == null ? "story.lastRefresh.kept" : "story.lastRefresh", secs(refresh.time()), r.lifetime(),
-                    "net.inet.ip.fw." + r.lifetimeSysctl(), secs(refresh.time() + r.lifetime() * 1_000_000L),
+                    "net.inet.ip.fw." + r.lifetimeSysctl(), secs(r.diesAt()),
                     removed == null ? "" : secs(removed.time()));
         }
     }

@@ -136,8 +136,27 @@ public final class ReportBuilder {
                     out.add(change.name() + ": os freebsd " + change.osVersion());
                 }
             }
+            // An operator's command the variant adds to the timeline is a change too.
+            for (TimelineEntry entry : v.timeline()) {
+                String command = operatorCommand(entry.action());
+                if (command != null && entry.timing() instanceof dev.scn.model.Timing.At at) {
+                    out.add("at " + Times.human(at.micros()) + " " + command);
+                }
+            }
         }
         return out;
+    }
+
+    /** The text of a timeline command that changes a host ({@code on H sysctl/ipfw/ifconfig}), else null. */
+    private static String operatorCommand(Action action) {
+        if (action instanceof Action.Sysctl c) {
+            return c.host() + ": sysctl " + c.name() + "=" + c.value();
+        } else if (action instanceof Action.Ipfw c) {
+            return c.host() + ": ipfw " + c.line().text();
+        } else if (action instanceof Action.Ifconfig c) {
+            return c.host() + ": ifconfig " + c.interfaceName() + (c.up() ? " up" : " down");
+        }
+        return null;
     }
 
     /** A host's configuration in the base run: sysctls set away from their defaults, its rules. */

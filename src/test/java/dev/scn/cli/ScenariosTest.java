@@ -28,4 +28,15 @@ class ScenariosTest {
         assertFalse(o.out().contains("FAILED"), o.out());
         assertEquals("", o.err(), "no warnings in documented scenarios");
     }
+
+    /**
+     * Every documented scenario also makes its report: an expectation on an instant ("leaves S at
+     * T", "first at T") has its own row label in the key figures, in both languages.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void reportsGreen(Path scenario, @org.junit.jupiter.api.io.TempDir Path out) {
+        CliTest.Outcome o = CliTest.scn("report", scenario.toString(), "-o", out.toString());
+        assertEquals(0, o.code(), o.out() + o.err());
+    }
 }

@@ -60,7 +60,7 @@ class NarrativeTest {
     @Test
     @DisplayName("every scenario has a narrative in both languages, with full-width punctuation in Chinese")
     void everyScenarioTold() {
-        assertEquals(7, EN.size(), EN.keySet().toString());
+        assertEquals(10, EN.size(), EN.keySet().toString());
         for (String name : EN.keySet()) {
             assertFalse(EN.get(name).isBlank(), name);
             assertFalse(ZH.get(name).contains("ended normally"), name);
@@ -73,7 +73,8 @@ class NarrativeTest {
      * client-rst-ends-it: the first keepalive pair goes at 300 - 19 = 281 s (expire 300, sent when
      * ≤ 20 s remain, first tick at 281 on the 5 s phase); the probe reaches the client at 281.04 s,
      * which answers RST; it reaches the server at 281.08 s, where seq == last_ack_sent in
-     * FIN_WAIT_2: accepted. check-state cuts the state to dyn_rst_lifetime = 1 s: dead at 282.08 s.
+     * FIN_WAIT_2: accepted. check-state cuts the state to dyn_rst_lifetime = 1 s: expire =
+     * time_uptime + 1 = 281 + 1 (whole seconds, lookup_dyn_rule), so it is dead at 282 s, not 282.08 s.
      */
     @Test
     @DisplayName("client-rst-ends-it: the client's RST, in answer to the keepalive at 281 s, ends it")
@@ -82,16 +83,17 @@ class NarrativeTest {
         contains("client-rst en", en, "client sent an RST at 281.04 s", "reached server at 281.08 s",
                 "FIN_WAIT_2 accepted it (its sequence number equals last_ack_sent, the exact match)", "answered ipfw's keepalive",
                 "rule 200's dynamic state on server sent a probe at 281 s", "cut to 1 s",
-                "net.inet.ip.fw.dyn_rst_lifetime", "died at 282.08 s");
+                "net.inet.ip.fw.dyn_rst_lifetime", "died at 282 s.");
         assertFalse(en.contains("normally"), en);
         String zh = EN.get("client-rst-ends-it").isEmpty() ? "" : ZH.get("client-rst-ends-it");
         contains("client-rst zh", zh, "client 在 281.04 秒发出一个 RST", "281.08 秒到达 server", "keepalive",
-                "其序列号正好等于 last_ack_sent", "缩短为 1 秒", "282.08 秒失效");
+                "其序列号正好等于 last_ack_sent", "缩短为 1 秒", "在 282 秒失效");
     }
 
     /**
      * ipfw-flush-then-wait: the flush at 1 h = 3600 s removes rule 200's state; no keepalive after
-     * it. The last keepalive answer reached the server at 281 + 285 × 11 = 3416 s; the timer re-checks
+     * it. The last ipfw keepalive reached the server's TCP (over lo0) at 281 + 285 × 11 = 3416 s: that
+     * probe itself is the last segment, not an answer to one (the server answers it). The timer re-checks
      * at 0.36 + 600 + 75k and closes at the first check more than 600 s after 3416: k = 46, 4050.36 s,
      * when the last segment is 4050.36 - 3416 = 634.36 s old.
      */
@@ -100,10 +102,10 @@ class NarrativeTest {
     void flush() {
         String en = EN.get("ipfw-flush-then-wait");
         contains("flush en", en, "At 3600 s the command \"ipfw -f flush\" on server deleted rule 200",
-                "0 ipfw keepalives followed", "closed it at 4050.36 s", "received at 3416 s in answer to an ipfw keepalive",
+                "0 ipfw keepalives followed", "closed it at 4050.36 s", "the last segment, an ipfw keepalive received at 3416 s",
                 "634.36 s old", "limit of 600 s", "TCPTV_KEEPCNT = 8 · net.inet.tcp.keepintvl = 75000 ms");
         contains("flush zh", ZH.get("ipfw-flush-then-wait"), "3600 秒时", "“ipfw -f flush”", "删除了规则 200",
-                "4050.36 秒关闭了它", "3416 秒时为回应 ipfw keepalive", "634.36 秒");
+                "4050.36 秒关闭了它", "3416 秒时收到的 ipfw keepalive", "634.36 秒");
     }
 
     /**
@@ -193,5 +195,86 @@ class NarrativeTest {
                 "Too many dynamic rules", "against net.inet.ip.fw.dyn_max 100");
         contains("syn-flood zh", ZH.get("syn-flood-fills-ipfw"), "client 共发出 6 个 SYN 报文才得到应答",
                 "5.04 秒时，第一个丢失的报文停在 server：ipfw 拒绝了它");
+    }
+
+    /**
+     * middlebox-eats-client-fin: the client's RTT estimate is srtt 80 ms, rttvar 30 ms, so
+     * TCP_REXMTVAL = 80 + 4 × 30 = 200 ms, and 140 ms (30 × 4 + 80 / 4) once srtt is folded into
+     * rttvar from the 4th timeout. ipfw's keepalive at 281 s (window 0) restarts the backoff at
+     * 281.04 s; from there the timeouts are 64 s (the t_rxtcur in force), then 140 × 2^k + 200 ms
+     * for k = 1..8 (0.48 … 36.04 s) and 64 s three times: 345.04 + 0.48 + 0.76 + 1.32 + 2.44 +
+     * 4.68 + 9.16 + 18.12 + 36.04 + 64 × 3 = 610.04 s; the 13th expiry, 64 s later at 674.04 s,
+     * drops the connection with an RST (seq FIN + 1, in the server's window): the server closes at
+     * 674.08 s; check-state sets expire = 674 + dyn_rst_lifetime 1 = 675 s (whole seconds).
+     * Variant dyn_keepalive=0: no window 0, so the first series runs out: 2 + 0.4 + 0.6 + 1.0 +
+     * 1.8 + 2.44 + 4.68 + 9.16 + 18.12 + 36.04 + 64 × 4 = 332.24 s; its RST meets a dead state and
+     * rule 200's setup: denied; FIN_WAIT_2 ends by its timer at 0.36 + 600 + 75 = 675.36 s. Variant
+     * letting RSTs in: the RST of 332.24 s arrives at 332.28 s and closes it.
+     */
+    @Test
+    @DisplayName("middlebox-eats-client-fin: the client's give-up RST at 674.04 s ends FIN_WAIT_2; 675.36 s and 332.28 s in the variants")
+    void middleboxEatsFin() {
+        String en = EN.get("middlebox-eats-client-fin");
+        contains("middlebox en", en, "closed at 674.08 s", "client sent an RST at 674.04 s", "reached server at 674.08 s",
+                "FIN_WAIT_2 accepted it (its sequence number lies in the receive window)", "died at 675 s.",
+                "closed it at 675.36 s", "600 s", "client sent an RST at 332.24 s", "reached server at 332.28 s");
+        contains("middlebox zh", ZH.get("middlebox-eats-client-fin"), "674.04 秒发出一个 RST", "674.08 秒到达 server",
+                "在 675 秒失效", "675.36 秒关闭", "332.24 秒发出一个 RST", "332.28 秒到达 server");
+    }
+
+    /**
+     * keep-state-without-setup: the reload at 3600 s flushes rule 200 and its state; no keepalive
+     * after it (states made by non-SYN packets never have BOTH_SYN, and live 1 s). The client closes
+     * at 3800 s: its FIN reaches the server at 3800.04 s, the server's FIN reaches the client at
+     * 3800.08 s, whose last ACK closes the server's LAST_ACK at 3800.12 s. Variant "with setup": the
+     * connection stays ESTABLISHED on the server to the end of the run (75 min = 4500 s); before the
+     * reload 12 keepalive rounds (281 + 285k, k = 0..11): 24 probes.
+     */
+    @Test
+    @DisplayName("keep-state-without-setup: closed at 3800.12 s without setup, ESTABLISHED to the end with it")
+    void keepStateWithoutSetup() {
+        String en = EN.get("keep-state-without-setup");
+        contains("no-setup en", en, "At 3600 s the command \"ipfw -q flush\" on server deleted rule 200",
+                "closed it from LAST_ACK at 3800.12 s", "still in ESTABLISHED when the run ended at 4500 s",
+                "12 rounds (24 probes in all)", "the first at 281 s");
+        assertFalse(en.contains("found a recent segment at each check"), en);
+        contains("no-setup zh", ZH.get("keep-state-without-setup"), "3600 秒时", "“ipfw -q flush”", "3800.12 秒从 LAST_ACK 关闭",
+                "4500 秒结束时仍停留在 ESTABLISHED", "共 12 轮（24 个探测）");
+    }
+
+    /**
+     * ifconfig-down-up: em0 is down from 3600 to 3900 s; the pair of 3701 s still refreshes the rule
+     * (the server's answer passes ipfw's output hook before ether_output refuses it), so the rounds
+     * go on at 281 + 285k up to 7121 s (k = 24): 25 rounds, 25 refreshes by the server's answers; the
+     * rule then has 7121 + 300 - 7200 = 221 s left. The FIN_WAIT_2 timer re-checks every 75 s from
+     * 600.36 s: (7125.36 - 600.36) / 75 + 1 = 88 re-arms, next check 7200.36 s. Variant with
+     * dyn_keepalive=0 at 1 h: the last keepalive reached the server's TCP at 3416 s; closed at
+     * 0.36 + 600 + 75 × 46 = 4050.36 s, when that segment is 634.36 s old.
+     */
+    @Test
+    @DisplayName("ifconfig-down-up: the loop goes on through the down time; with dyn_keepalive=0 at 1 h closed at 4050.36 s")
+    void ifconfigDownUp() {
+        String en = EN.get("ifconfig-down-up");
+        contains("ifconfig en", en, "still in FIN_WAIT_2 when the run ended at 7200 s", "25 refreshes, 25 of them",
+                "the last at 7121 s", "re-armed 88 times", "next check at 7200.36 s", "221 s to go",
+                "closed it at 4050.36 s", "an ipfw keepalive received at 3416 s", "634.36 s old");
+        contains("ifconfig zh", ZH.get("ifconfig-down-up"), "7200 秒结束时仍停留在 FIN_WAIT_2", "最后一次在 7121 秒",
+                "共重新启动 88 次", "还剩 221 秒", "4050.36 秒关闭了它", "3416 秒时收到的 ipfw keepalive", "634.36 秒");
+    }
+    /**
+     * A variant that only adds operator commands to the timeline still changes the run: the
+     * variants table lists them (it used to print "—", no change). ifconfig-down-up's fix variant
+     * runs sysctl net.inet.ip.fw.dyn_keepalive=0 at 1 h; keep-state-without-setup's reloads rule
+     * 200 with setup at 1 h.
+     */
+    @Test
+    @DisplayName("a variant's timeline commands are listed among its changes")
+    void timelineChangesListed() throws IOException {
+        Report ifconfig = SeedReport.build(Path.of("scenarios/ifconfig-down-up.scn")).report();
+        assertEquals(List.of("at 1h server: sysctl net.inet.ip.fw.dyn_keepalive=0"), ifconfig.runs().get(1).changes());
+        Report setup = SeedReport.build(Path.of("scenarios/keep-state-without-setup.scn")).report();
+        assertEquals(List.of("at 1h server: ipfw delete 200",
+                "at 1h server: ipfw add 200 allow tcp from any to me 80 setup keep-state"), setup.runs().get(1).changes());
+        assertEquals(List.of(), setup.runs().get(0).changes());
     }
 }

@@ -268,7 +268,7 @@ final class DynamicTable {
         if (trace.detailed(q.flow())) {
             trace.record(TraceKind.DYN_REFRESHED, ipfw.hostName(), q.flow(), new Fact.DynRefreshed(q.ruleNumber(),
                     q.expire - now, lifetime, forward, q.state, Integer.toUnsignedLong(q.ackFwd),
-                    Integer.toUnsignedLong(q.ackRev)));
+                    Integer.toUnsignedLong(q.ackRev), ipfw.instantOfUptime(q.expire)));
         } else {
             trace.count(TraceKind.DYN_REFRESHED);
         }

@@ -112,6 +112,11 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
         return host.uptimeSeconds();
     }
 
+    /** The run's instant (µs) at which time_uptime reads {@code uptimeSeconds}. */
+    long instantOfUptime(long uptimeSeconds) {
+        return host.bootTime() + SimTime.seconds(uptimeSeconds);
+    }
+
     // ---------------------------------------------------------------- ipfw_chk
 
     @Override
