@@ -150,7 +150,9 @@ final class ConnectionStory {
             keepalivesStopped();
             RunFacts.Entry reset = lastBefore(c.target(), Fact.IdleReset.class, fired.time());
             boolean byKeepalive = reset != null && segmentOrigin(reset) == Origin.IPFW_KEEPALIVE;
-            out.step(byKeepalive ? "story.timerClosed.keepalive" : "story.timerClosed",
+            // tcp_timer_keep drops at idle >= keepidle + maxidle (5.4 tcp_timer.c): "more than" would be false at equality
+            boolean atLimit = !byKeepalive && t.idleMillis() >= 0 && t.idleMillis() == t.limitMillis();
+            out.step(byKeepalive ? "story.timerClosed.keepalive" : atLimit ? "story.timerClosed.atLimit" : "story.timerClosed",
                     t.timer().label(), secs(fired.time()), t.idleMillis() < 0 ? "?"
                     : Format.seconds(t.idleMillis() * 1000), t.limitMillis() < 0 ? "?"
                     : Format.seconds(t.limitMillis() * 1000), reset == null ? "?" : secs(reset.time()));
@@ -165,6 +167,12 @@ final class ConnectionStory {
         RunFacts.Entry delivered = facts.firstInChain(verdictEntry.id(), Fact.PacketDelivered.class);
         RunFacts.Entry sent = delivered == null ? null : facts.byId(delivered.cause());
         String sender = sent == null || sent.host() == null ? "?" : sent.host();
+        challenged(verdictEntry.time());
+        if (delivered != null && ((Fact.PacketDelivered) delivered.fact()).segment().sender() == Origin.INJECTED) {
+            // an `inject` line: no host sent it, the scenario forged it
+            out.step("story.rstInjected." + v.check().name(), c.target(), secs(verdictEntry.time()), v.state());
+            return;
+        }
         out.step("story.rstAccepted." + v.check().name(), sender, secs(sent == null ? verdictEntry.time() : sent.time()), c.target(),
                 secs(verdictEntry.time()), v.state());
         if (sent == null) {
@@ -187,6 +195,16 @@ final class ConnectionStory {
                     out.step("story.rstLifetime", r.rule(), e.host(), secs(e.time()), r.lifetime(),
                             "net.inet.ip.fw." + r.lifetimeSysctl(), secs(r.diesAt()));
                 });
+    }
+
+    /** RSTs in the window but not exact that the target answered with a challenge ACK (RFC 5961) before. */
+    private void challenged(long before) {
+        List<RunFacts.Entry> challenged = about.stream().filter(e -> c.target().equals(e.host()) && e.time() < before
+                && e.fact() instanceof Fact.RstVerdict r && r.outcome() == Fact.RstOutcome.CHALLENGED).toList();
+        if (!challenged.isEmpty()) {
+            out.step("story.rstChallenged", c.target(), challenged.size(), secs(challenged.get(0).time()),
+                    secs(challenged.get(challenged.size() - 1).time()));
+        }
     }
 
     /** The idle timer of the target's end as last armed: duration and what it was computed from. */

@@ -60,7 +60,7 @@ class NarrativeTest {
     @Test
     @DisplayName("every scenario has a narrative in both languages, with full-width punctuation in Chinese")
     void everyScenarioTold() {
-        assertEquals(10, EN.size(), EN.keySet().toString());
+        assertEquals(13, EN.size(), EN.keySet().toString());
         for (String name : EN.keySet()) {
             assertFalse(EN.get(name).isBlank(), name);
             assertFalse(ZH.get(name).contains("ended normally"), name);
@@ -261,6 +261,7 @@ class NarrativeTest {
         contains("ifconfig zh", ZH.get("ifconfig-down-up"), "7200 秒结束时仍停留在 FIN_WAIT_2", "最后一次在 7121 秒",
                 "共重新启动 88 次", "还剩 221 秒", "4050.36 秒关闭了它", "3416 秒时收到的 ipfw keepalive", "634.36 秒");
     }
+
     /**
      * A variant that only adds operator commands to the timeline still changes the run: the
      * variants table lists them (it used to print "—", no change). ifconfig-down-up's fix variant
@@ -276,5 +277,71 @@ class NarrativeTest {
         assertEquals(List.of("at 1h server: ipfw delete 200",
                 "at 1h server: ipfw add 200 allow tcp from any to me 80 setup keep-state"), setup.runs().get(1).changes());
         assertEquals(List.of(), setup.runs().get(0).changes());
+    }
+
+    /**
+     * half-close-finwait2-no-timer (5.4, 40 ms): c1's FIN leaves app at 2 s, is acknowledged at
+     * once by receiver (2.04 s) and the ACK is back at 2.08 s: FIN_WAIT_2 from 2.08 s, no timer
+     * (shutdown only), still so at the end. receiver's end got the FIN at 2.04 s (CLOSE_WAIT) and
+     * nothing after (it is down from 5 s): tcp_timer_keep (always_keepalive) drops it when idle
+     * >= keepidle + maxidle = 7200 + 8 x 75 = 7800 s, at 2.04 + 7800 = 7802.04 s. c2 (Apache
+     * lingering close on app): request read at 0.12 s, shutdown then, close() after the 2 s read
+     * timeout at 2.12 s, which arms 600 s: at 602.12 s the last segment (0.36 s) is 601.76 s old.
+     */
+    @Test
+    @DisplayName("half-close-finwait2-no-timer: c1 stays in FIN_WAIT_2 from 2.08 s; c2 ends 600 s after close() at 2.12 s")
+    void halfClose() {
+        String en = EN.get("half-close-finwait2-no-timer");
+        contains("half-close en", en, "On app the connection is in FIN_WAIT_2 at the end (since 2.08 s)",
+                "Its keepalive timer closed it at 7802.04 s", "which reaches the limit of 7800 s",
+                "The FIN_WAIT_2 timer was armed at 2.12 s for 600 s", "closed it at 602.12 s",
+                "601.76 s earlier (at 0.36 s)");
+        assertFalse(en.contains("more than the limit of 7800 s"), en);
+        String zh = ZH.get("half-close-finwait2-no-timer");
+        contains("half-close zh", zh, "app 上的这个连接处于 FIN_WAIT_2（从 2.08 秒起）", "7802.04 秒关闭了它",
+                "达到了 7800 秒的上限", "FIN_WAIT_2 定时器在 2.12 秒启动，时长 600 秒", "602.12 秒关闭了它");
+    }
+
+    /**
+     * dyn-keepalive-off-at-runtime (5.4): keepalive pairs every 285 s from start + 281 s (expire
+     * start + 300, sent when less than 20 s remain, ticks at 1 + 5k). With dyn_keepalive=0 at
+     * 3600 s the last pairs were c1 3416, c2 3516, c3 3561 (12, 12 and 9 pairs: 24, 24, 18
+     * probes); the states expire 300 s later (3716, 3816, 3861 s); the FIN_WAIT_2 timers (start +
+     * 600.36 + 75 k) first find more than 600 s of silence at 4050.36 s (634.36 s), 4150.36 s
+     * (634.36 s) and 4225.36 s (664.36 s).
+     */
+    @Test
+    @DisplayName("dyn-keepalive-off-at-runtime: each leaked connection ends at its derived instant after the sysctl")
+    void keepaliveOffAtRuntime() {
+        String en = EN.get("dyn-keepalive-off-at-runtime");
+        contains("runtime-fix en", en, "sent 24 keepalive probes, from 281 s to 3416 s, then no more",
+                "sent 24 keepalive probes, from 381 s to 3516 s, then no more",
+                "sent 18 keepalive probes, from 1281 s to 3561 s, then no more",
+                "it expired at 3716 s", "it expired at 3816 s", "it expired at 3861 s",
+                "closed it at 4050.36 s", "closed it at 4150.36 s", "closed it at 4225.36 s",
+                "was 634.36 s old", "was 664.36 s old", "while less than 20 s remain");
+        String zh = ZH.get("dyn-keepalive-off-at-runtime");
+        contains("runtime-fix zh", zh, "从 281 秒到 3416 秒共发出 24 个 keepalive 探测", "在 3716 秒过期",
+                "在 4050.36 秒关闭了它", "在 4150.36 秒关闭了它", "在 4225.36 秒关闭了它", "已经过去 664.36 秒",
+                "少于 20 秒");
+    }
+
+    /**
+     * rst-into-finwait2-rfc5961 (14.2): two in-window inexact RSTs at 10 s and 20 s draw challenge
+     * ACKs (RFC 5961: drop only if insecure_rst or seq == last_ack_sent); the exact one at 30 s
+     * closes FIN_WAIT_2 at 30 s. With insecure_rst=1, and on 5.4 (window check), the first one
+     * closes it at 10 s.
+     */
+    @Test
+    @DisplayName("rst-into-finwait2-rfc5961: two challenge ACKs, then the exact RST closes at 30 s; 10 s with insecure_rst or 5.4")
+    void rstRfc5961() {
+        String en = EN.get("rst-into-finwait2-rfc5961");
+        contains("rfc5961 en", en, "2 RST(s) in the receive window but not at the exact sequence number reached server (from 10 s to 20 s)",
+                "challenge ACK", "An injected RST reached server at 30 s, where TCP in FIN_WAIT_2 accepted it (its sequence number equals last_ack_sent",
+                "An injected RST reached server at 10 s, where TCP in FIN_WAIT_2 accepted it (its sequence number lies in the receive window)");
+        assertFalse(en.contains("? sent"), en);
+        String zh = ZH.get("rst-into-finwait2-rfc5961");
+        contains("rfc5961 zh", zh, "有 2 个序列号在接收窗口内但不精确的 RST 到达 server（10 秒至 20 秒）", "挑战 ACK",
+                "一个注入的 RST 在 30 秒到达 server", "一个注入的 RST 在 10 秒到达 server");
     }
 }

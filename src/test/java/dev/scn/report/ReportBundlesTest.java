@@ -64,6 +64,23 @@ class ReportBundlesTest {
                 e.getMessage());
     }
 
+    /*
+     * KeyFigures labels a row "key.expect." + mode and the expectations table "mode." + mode, for
+     * every mode a result can carry (ExpectationChecker: the Expectation.Mode name in lower case).
+     * Failed at 546855a: "key.expect.when" was missing, so a report with `leaves S at T` stopped.
+     */
+    @Test
+    @DisplayName("every expectation mode has its key-figures label and its table label in both bundles")
+    void everyExpectationModeWorded() {
+        for (dev.scn.model.Expectation.Mode mode : dev.scn.model.Expectation.Mode.values()) {
+            String name = mode.name().toLowerCase(java.util.Locale.ROOT);
+            for (Messages m : java.util.List.of(en, zh)) {
+                assertTrue(m.keys().contains("key.expect." + name), "key.expect." + name);
+                assertTrue(m.keys().contains("mode." + name), "mode." + name);
+            }
+        }
+    }
+
     @Test
     @DisplayName("arguments are inserted as given: no grouping, no quoting rules")
     void argumentsAsGiven() {

@@ -134,8 +134,10 @@ public final class Profiles {
         rw(defs, "net.inet.tcp.recvspace", 65_536, 1, INT_MAX, "bytes", "Maximum incoming TCP datagram size");
         if (major >= 5) {
             // tcp_input.c of 5.x: static int tcp_insecure_rst = 0 (accept any in-window RST when 1).
-            rw(defs, "net.inet.tcp.insecure_rst", 0, 0, 1, "bool",
-                    "Follow the old (insecure) criteria for accepting RST packets");
+            // 12.x-era tcp_input.c (RFC 5961) rewords it: "Follow RFC793 instead of RFC5961 criteria ...".
+            rw(defs, "net.inet.tcp.insecure_rst", 0, 0, 1, "bool", major >= 12
+                    ? "Follow RFC793 instead of RFC5961 criteria for accepting RST packets"
+                    : "Follow the old (insecure) criteria for accepting RST packets");
         }
         if (major >= 7) {
             rw(defs, "net.inet.tcp.fast_finwait2_recycle", 0, 0, 1, "bool",

@@ -360,7 +360,10 @@ final class TcpInput {
         }
         boolean exact = seq == tp.lastAckSent;
         boolean rfc5961 = tp.stack.profile().rstValidation() == Profile.RstValidation.RFC5961;
-        if (rfc5961 && !exact) {
+        // RFC 5961 stacks (tcp_input.c tcp_do_segment, 12.x-era and 15.1): the connection is
+        // dropped "if (V_tcp_insecure_rst || tp->last_ack_sent == th->th_seq)", so insecure_rst=1
+        // accepts any in-window RST; only otherwise does an inexact one draw the challenge ACK.
+        if (rfc5961 && !exact && !tp.stack.insecureRst()) {
             rstVerdict(tp, p, rcvWnd, Fact.RstOutcome.CHALLENGED, Fact.RstCheck.INEXACT_CHALLENGED);
             TcpOutput.sendChallengeAck(tp);
             return;

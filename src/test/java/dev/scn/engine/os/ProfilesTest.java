@@ -86,4 +86,21 @@ class ProfilesTest {
         assertEquals(0, s.get("net.inet.ip.fw.dyn_keepalive"));
         assertFalse(s.isDefault("net.inet.ip.fw.dyn_keepalive"));
     }
+
+    /*
+     * net.inet.tcp.insecure_rst keeps its name but changes its description with RFC 5961: 5.x and
+     * 10.4 tcp_input.c "Follow the old (insecure) criteria for accepting RST packets", the 12.x-era
+     * file "Follow RFC793 instead of RFC5961 criteria for accepting RST packets".
+     */
+    @Test
+    @DisplayName("insecure_rst is described per era: old criteria before RFC 5961, RFC793 instead of RFC5961 after")
+    void insecureRstDescription() {
+        assertEquals("Follow the old (insecure) criteria for accepting RST packets", description("5.4"));
+        assertEquals("Follow RFC793 instead of RFC5961 criteria for accepting RST packets", description("14.2"));
+    }
+
+    private static String description(String release) {
+        return Profiles.exact(release).orElseThrow().sysctls().stream()
+                .filter(d -> d.name().equals("net.inet.tcp.insecure_rst")).findFirst().orElseThrow().description();
+    }
 }

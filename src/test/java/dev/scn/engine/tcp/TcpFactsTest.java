@@ -264,6 +264,31 @@ class TcpFactsTest {
         }
     }
 
+    /*
+     * RFC 5961 stacks drop the connection "if (V_tcp_insecure_rst || tp->last_ack_sent ==
+     * th->th_seq)" (tcp_input.c tcp_do_segment, 12.x-era and 15.1 texts): with
+     * net.inet.tcp.insecure_rst=1 an RST at last_ack_sent + 1000 (in the window) closes the
+     * FIN_WAIT_2 connection at once and no challenge ACK is sent (0 segments from the server).
+     * Failed at e094ba5: the challenge ACK was sent before insecure_rst was read.
+     */
+    @Test
+    @DisplayName("model §5: 14.2 with insecure_rst=1 accepts an in-window inexact RST, no challenge ACK")
+    void insecureRstAcceptsInexactRstOnRfc5961Stacks() {
+        TwoHosts n = vanishingClient("14.2", HttpServer.Ending.CLOSE);
+        n.server.sysctls().setByAdministrator("net.inet.tcp.insecure_rst", 1);
+        n.runUntil(SimTime.seconds(10));
+        TcpConnection server = only(n.serverTcp);
+        assertEquals(TcpState.FIN_WAIT_2, server.state());
+        int seq = server.rcvNxt() + 1000;
+        int before = n.sentBy("server").size();
+        n.sim.schedule(SimTime.seconds(10), () -> n.client.send(Packet
+                .tcp(TwoHosts.CLIENT_IP, server.foreignPort(), TwoHosts.SERVER_IP, 80)
+                .seq(seq).flags(TcpFlags.RST).origin(Origin.INJECTED).build()));
+        n.runUntil(SimTime.seconds(11));
+        assertNull(only(n.serverTcp));
+        assertEquals(before, n.sentBy("server").size(), "no challenge ACK with insecure_rst=1");
+    }
+
     @Test
     @DisplayName("model §5: 5.x in ESTABLISHED accepts an RST only at exactly last_ack_sent")
     void establishedNeedsExactRstOn5x() {
