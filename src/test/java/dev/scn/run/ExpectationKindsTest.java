@@ -18,22 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * error before: the counts and instants could only be read off a trace or a pcap.
  */
 class ExpectationKindsTest {
-    private static final String HOSTS = """
-            host server {
-                os freebsd 5.4
-                ip 192.0.2.10
-                ipfw add 100 check-state
-                ipfw add 200 allow tcp from any to me 80 setup keep-state
-                ipfw add 65000 deny ip from any to any
-                listen 80 http { request 300 response 20k then close }
-            }
-            host client {
-                os freebsd 5.4
-                ip 198.51.100.7
-                stray drop
-            }
-            link client server delay 40ms
-            """;
+    private static final String HOSTS = RunnerTest.HOSTS;
 
     private static RunResult run(long seed, String body) {
         ParseResult parsed = ScenarioParser.parse("scenario t {\n seed " + seed + "\n run 1h\n" + HOSTS + body

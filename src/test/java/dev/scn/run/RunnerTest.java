@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RunnerTest {
-    private static final String HOSTS = """
+    /** The seed incident's two hosts (5.4, ipfw keep-state, Apache-like server, a client that ignores strays). */
+    static final String HOSTS = """
             host server {
                 os freebsd 5.4
                 ip 192.0.2.10
