@@ -7,6 +7,7 @@ import dev.scn.engine.net.Interface;
 import dev.scn.engine.net.Packet;
 import dev.scn.engine.os.Sysctls;
 import dev.scn.engine.tcp.TcpApplication;
+import dev.scn.engine.tcp.TcpConnection;
 import dev.scn.engine.tcp.TcpSocket;
 import dev.scn.engine.tcp.TcpStack;
 import dev.scn.engine.trace.TraceKind;
@@ -116,7 +117,12 @@ public final class Machine {
 
     /** {@code H forget NAME}: the connection's state vanishes, nothing is sent. */
     public void forget(TcpSocket socket) {
-        tcp.forget(socket.connection());
+        // The named socket is the opener's; on the other end, forget that host's own connection
+        // of the same flow (a server that drops its end silently).
+        TcpConnection own = tcp.connection(socket.connection().flow());
+        if (own != null) {
+            tcp.forget(own);
+        }
     }
 
     public void setStrayPolicy(TcpStack.StrayPolicy policy) {

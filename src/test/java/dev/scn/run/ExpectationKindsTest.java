@@ -165,4 +165,23 @@ class ExpectationKindsTest {
                 """);
         assertAllHeld(r);
     }
+
+    /*
+     * "server forget c1" on the end that did not open c1: the server's own connection vanishes
+     * (it used to look for the client's socket on the server and do nothing). c1 is opened at 0 s;
+     * the client's ACK (with the request) reaches the server at 0.12 s, which leaves the syncache
+     * and starts the 20 KiB response; at 0.2 s the server's end exists, after the forget it reads
+     * CLOSED at that instant, and the client's end is untouched then.
+     */
+    @Test
+    @DisplayName("forget on the end that did not open the connection forgets that end")
+    void forgetOnTheServerSide() {
+        RunResult r = run(1, """
+                at 0s client connect server:80 as c1
+                at 0.2s server forget c1
+                expect c1 on server enters CLOSED at 0.2s
+                at 0.2s expect c1 on client exists == 1
+                """);
+        assertAllHeld(r);
+    }
 }
