@@ -59,6 +59,7 @@ final class ConnectionStory {
         RunResult.End client = c.onHost();
         if (client.existed() && !"CLOSED".equals(client.state())) {
             out.step("story.clientState", c.host(), client.state(), secs(client.since()));
+            untimedFinWait2(client);
         }
     }
 
@@ -208,6 +209,21 @@ final class ConnectionStory {
     }
 
     /** The idle timer of the target's end as last armed: duration and what it was computed from. */
+    /**
+     * The opener's end sits in FIN_WAIT_2 and the run recorded no FIN_WAIT_2 timer for it since it
+     * got there: nothing will ever end it (the half-closed socket of issue 10's library).
+     */
+    private void untimedFinWait2(RunResult.End client) {
+        if (!"FIN_WAIT_2".equals(client.state())) {
+            return;
+        }
+        boolean armed = about.stream().anyMatch(e -> c.host().equals(e.host()) && e.time() >= client.since()
+                && e.fact() instanceof Fact.TimerArmed t && t.timer() == dev.scn.fact.TcpTimer.FIN_WAIT_2);
+        if (!armed) {
+            out.step("story.finWait2NoTimer", c.host(), secs(client.since()), Format.seconds(run.endMicros()));
+        }
+    }
+
     private void timerArmed() {
         RunFacts.Entry armed = lastBefore(c.target(), Fact.TimerArmed.class, Long.MAX_VALUE);
         if (armed != null) {

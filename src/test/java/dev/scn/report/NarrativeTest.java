@@ -295,7 +295,12 @@ class NarrativeTest {
         contains("half-close en", en, "On app the connection is in FIN_WAIT_2 at the end (since 2.08 s)",
                 "Its keepalive timer closed it at 7802.04 s", "which reaches the limit of 7800 s",
                 "The FIN_WAIT_2 timer was armed at 2.12 s for 600 s", "closed it at 602.12 s",
-                "601.76 s earlier (at 0.36 s)");
+                "601.76 s earlier (at 0.36 s)",
+                // c1's end on app: FIN_WAIT_2 from 2.08 s, and the run records no FIN_WAIT_2 timer
+                // for it (shutdown only: tcp_usrclosed arms none, the FIN_WAIT_1 -> FIN_WAIT_2 step
+                // only when the socket cannot receive more); the run is 2 d = 172800 s.
+                "No FIN_WAIT_2 timer was armed on app after it entered FIN_WAIT_2 at 2.08 s, so nothing ended it up to"
+                        + " the end of the run (172800 s)");
         assertFalse(en.contains("more than the limit of 7800 s"), en);
         String zh = ZH.get("half-close-finwait2-no-timer");
         contains("half-close zh", zh, "app 上的这个连接处于 FIN_WAIT_2（从 2.08 秒起）", "7802.04 秒关闭了它",
