@@ -47,17 +47,17 @@ public final class ScenarioValidator {
     static final int SMALLEST_POOL_PREFIX = 16;
     static final double MAX_RATE_PER_SECOND = 100_000;
 
-    private final Scenario scenario;
-    private final Diagnostics out;
-    private final Map<String, HostDecl> hosts = new LinkedHashMap<>();
-    private final Map<String, Profile> profiles = new HashMap<>();
-    private final Set<String> trafficNames = new LinkedHashSet<>();
-    private final Map<String, TrafficDecl> pools = new LinkedHashMap<>();
-    private PathChecks paths;
+    final Scenario scenario;
+    final Diagnostics out;
+    final Map<String, HostDecl> hosts = new LinkedHashMap<>();
+    final Map<String, Profile> profiles = new HashMap<>();
+    final Set<String> trafficNames = new LinkedHashSet<>();
+    final Map<String, TrafficDecl> pools = new LinkedHashMap<>();
+    PathChecks paths;
     /** The links in force for the timeline being checked: the base's, or a variant's merge. */
-    private PathChecks.Topology topology;
+    PathChecks.Topology topology;
     /** Connections a timeline opens anywhere, for "used before it exists" messages. */
-    private final Map<String, Long> laterConnections = new HashMap<>();
+    final Map<String, Long> laterConnections = new HashMap<>();
 
     private ScenarioValidator(Scenario scenario, Diagnostics out) {
         this.scenario = scenario;
@@ -173,7 +173,7 @@ public final class ScenarioValidator {
         return String.join(", ", names);
     }
 
-    private void checkSysctl(String hostName, String name, long value, Span nameSpan, Span valueSpan) {
+    void checkSysctl(String hostName, String name, long value, Span nameSpan, Span valueSpan) {
         Profile profile = profiles.get(hostName);
         if (profile == null || !ipfwTreeExists(hostName, name, nameSpan)) {
             return;
@@ -229,7 +229,7 @@ public final class ScenarioValidator {
         }
     }
 
-    private void checkIpfwListing(Action.Show show) {
+    void checkIpfwListing(Action.Show show) {
         try {
             if (!(IpfwCommand.parse(show.pattern()) instanceof IpfwCommand.ListRules)) {
                 out.error(Code.IPFW.id(), show.hostSpan(), "'show " + show.host() + " ipfw " + show.pattern()
@@ -240,7 +240,7 @@ public final class ScenarioValidator {
         }
     }
 
-    private IpfwCommand checkIpfw(HostDecl.IpfwLine line) {
+    IpfwCommand checkIpfw(HostDecl.IpfwLine line) {
         try {
             return IpfwCommand.parse(line.words());
         } catch (IpfwSyntaxException e) {
@@ -257,7 +257,7 @@ public final class ScenarioValidator {
 
     // ---- links and traffic ---------------------------------------------------------------------
 
-    private boolean isHost(String name) {
+    boolean isHost(String name) {
         return hosts.containsKey(name) || trafficNames.contains(name);
     }
 
@@ -320,253 +320,20 @@ public final class ScenarioValidator {
     }
 
     private void checkAction(TimelineEntry entry, long at, Map<String, Long> connections) {
-        entry.action().accept(new ActionChecks(entry, at, connections));
+        entry.action().accept(new ActionChecks(this, entry, at, connections));
     }
 
-    /** One check per action: a new action does not compile until it has one here. */
-    private final class ActionChecks implements Action.Visitor<Void> {
-        private final TimelineEntry entry;
-        private final long at;
-        private final Map<String, Long> connections;
 
-        ActionChecks(TimelineEntry entry, long at, Map<String, Long> connections) {
-            this.entry = entry;
-            this.at = at;
-            this.connections = connections;
-        }
-
-        @Override
-        public Void connect(Action.Connect c) {
-            requireHost(c.host(), c.hostSpan());
-            if (requireHost(c.target(), c.targetSpan())) {
-                HostDecl target = hosts.get(c.target());
-                if (target != null && target.listens().stream().noneMatch(l -> l.port() == c.port())) {
-                    out.warning(Code.NOT_LISTENING.id(), c.targetSpan(), c.target() + " does not listen on port " + c.port()
-                            + ": the SYN will be answered with RST (or nothing)", null);
-                }
-            }
-            paths.requirePath(c.host(), c.target(), c.targetSpan(), topology, "the SYN of " + c.name()
-                    + " would go nowhere and the connection would sit in SYN_SENT");
-            if (connections.containsKey(c.name())) {
-                out.error(Code.DUPLICATE_NAME.id(), c.nameSpan(), "connection name '" + c.name() + "' is already used", null);
-            } else {
-                connections.put(c.name(), at);
-            }
-            return null;
-        }
-
-        @Override
-        public Void send(Action.Send s) {
-            requireConnection(s.connection(), s.connectionSpan(), at, connections);
-            if (s.bytes() <= 0) {
-                out.error(Code.NONSENSE_VALUE.id(), entry.span(), "send needs at least one byte", "write e.g. 'send 1k'");
-            }
-            return null;
-        }
-
-        @Override
-        public Void recv(Action.Recv r) {
-            requireConnection(r.connection(), r.connectionSpan(), at, connections);
-            return null;
-        }
-
-        @Override
-        public Void shutdown(Action.Shutdown s) {
-            requireConnection(s.connection(), s.connectionSpan(), at, connections);
-            return null;
-        }
-
-        @Override
-        public Void close(Action.Close c) {
-            requireConnection(c.connection(), c.connectionSpan(), at, connections);
-            return null;
-        }
-
-        @Override
-        public Void abort(Action.Abort a) {
-            requireConnection(a.connection(), a.connectionSpan(), at, connections);
-            return null;
-        }
-
-        @Override
-        public Void forget(Action.Forget f) {
-            requireHost(f.host(), f.hostSpan());
-            requireConnection(f.connection(), f.connectionSpan(), at, connections);
-            return null;
-        }
-
-        @Override
-        public Void hostEvent(Action.HostEvent e) {
-            requireHost(e.host(), e.hostSpan());
-            return null;
-        }
-
-        @Override
-        public Void sysctl(Action.Sysctl s) {
-            if (requireHost(s.host(), s.hostSpan())) {
-                checkSysctl(s.host(), s.name(), s.value(), s.nameSpan(), s.valueSpan());
-            }
-            return null;
-        }
-
-        @Override
-        public Void ipfw(Action.Ipfw i) {
-            if (requireHost(i.host(), i.hostSpan())) {
-                checkIpfw(i.line());
-            }
-            return null;
-        }
-
-        @Override
-        public Void ifconfig(Action.Ifconfig i) {
-            if (requireHost(i.host(), i.hostSpan())) {
-                HostDecl host = hosts.get(i.host());
-                // A traffic pool's one interface is em0 (TrafficGenerator).
-                String external = host == null || host.interfaceName() == null ? "em0" : host.interfaceName();
-                if (!i.interfaceName().equals(external) && !i.interfaceName().equals("lo0")) {
-                    out.error(Code.UNKNOWN_HOST.id(), i.interfaceSpan(), i.host() + " has no interface '" + i.interfaceName() + "'",
-                            "its interfaces are " + external + " and lo0");
-                }
-            }
-            return null;
-        }
-
-        @Override
-        public Void linkState(Action.LinkState l) {
-            if (requireHost(l.a(), l.aSpan()) & requireHost(l.b(), l.bSpan())) {
-                paths.requireLink(l.a(), l.b(), entry.span(), topology);
-            }
-            return null;
-        }
-
-        @Override
-        public Void inject(Action.Inject i) {
-            checkInject(i, at, connections);
-            return null;
-        }
-
-        @Override
-        public Void sample(Action.Sample s) {
-            requireHost(s.host(), s.hostSpan());
-            return null;
-        }
-
-        @Override
-        public Void show(Action.Show s) {
-            requireHost(s.host(), s.hostSpan());
-            if (s.tool() == Action.Show.Tool.IPFW && s.pattern() != null && !s.pattern().isBlank()) {
-                checkIpfwListing(s);
-            }
-            return null;
-        }
-
-        @Override
-        public Void expect(Action.Expect e) {
-            checkExpectation(e.expectation(), at, connections);
-            return null;
-        }
+    void checkExpectation(Expectation e, long at, Map<String, Long> connections) {
+        e.subject().accept(new SubjectChecks(this, e, at, connections));
     }
 
-    private void checkExpectation(Expectation e, long at, Map<String, Long> connections) {
-        e.subject().accept(new SubjectChecks(e, at, connections));
-    }
-
-    /** One check per kind of subject: a new kind does not compile until it has one here. */
-    private final class SubjectChecks implements Expectation.Subject.Visitor<Void> {
-        private final Expectation e;
-        private final long at;
-        private final Map<String, Long> connections;
-
-        SubjectChecks(Expectation e, long at, Map<String, Long> connections) {
-            this.e = e;
-            this.at = at;
-            this.connections = connections;
-        }
-
-        /**
-         * An instant (WHEN) is watched from its line's time on, before the connection exists too
-         * (it reads CLOSED then): the name must be opened somewhere, not necessarily by then.
-         */
-        private void requireWatchedConnection(String name, Span span) {
-            if (e.mode() == Expectation.Mode.WHEN && (laterConnections.containsKey(name) || connections.containsKey(name))) {
-                return;
-            }
-            requireConnection(name, span, at, connections);
-        }
-
-        @Override
-        public Void netstatCount(Expectation.Subject.NetstatCount s) {
-            requireHost(s.host(), s.hostSpan());
-            requireState(s.state(), s.stateSpan());
-            requireNumber(e);
-            return null;
-        }
-
-        @Override
-        public Void ipfwDynamic(Expectation.Subject.IpfwDynamic s) {
-            if (requireHost(s.host(), s.hostSpan()) && hosts.containsKey(s.host())
-                    && hosts.get(s.host()).ipfw().isEmpty() && !ipfwLaterOn(s.host())) {
-                out.error(Code.BAD_EXPECTATION.id(), s.span(), "host '" + s.host() + "' has no ipfw rules, so no dynamic rules",
-                        "add ipfw lines to the host, or expect on another subject");
-            }
-            requireNumber(e);
-            return null;
-        }
-
-        @Override
-        public Void connectionState(Expectation.Subject.ConnectionState s) {
-            requireHost(s.host(), s.hostSpan());
-            requireWatchedConnection(s.connection(), s.connectionSpan());
-            requireState(e.value(), e.valueSpan());
-            return null;
-        }
-
-        @Override
-        public Void connectionExists(Expectation.Subject.ConnectionExists s) {
-            requireHost(s.host(), s.hostSpan());
-            requireWatchedConnection(s.connection(), s.connectionSpan());
-            return null;
-        }
-
-        @Override
-        public Void packetCount(Expectation.Subject.PacketCount s) {
-            requireHost(s.host(), s.hostSpan());
-            if (s.peer() != null && !Character.isDigit(s.peer().charAt(0))) {
-                requireHost(s.peer(), s.peerSpan());
-            }
-            requireNumber(e);
-            return null;
-        }
-
-        @Override
-        public Void sysctlValue(Expectation.Subject.SysctlValue s) {
-            if (requireHost(s.host(), s.hostSpan()) && hosts.containsKey(s.host())) {
-                Profile profile = profiles.get(s.host());
-                if (profile != null && ipfwTreeExists(s.host(), s.name(), s.nameSpan())
-                        && profile.newSysctls().definition(s.name()).isEmpty()) {
-                    List<String> close = closest(s.name(), profile.sysctls().stream().map(SysctlDef::name).toList());
-                    out.error(Code.UNKNOWN_SYSCTL.id(), s.nameSpan(), "unknown sysctl '" + s.name() + "' on " + profile.name(),
-                            close.isEmpty() ? "see 'sysctl -a' of that release" : "did you mean "
-                                    + String.join(" or ", close) + "?");
-                }
-            }
-            requireNumber(e);
-            return null;
-        }
-
-        @Override
-        public Void logLines(Expectation.Subject.LogLines s) {
-            requireHost(s.host(), s.hostSpan());
-            requireNumber(e);
-            return null;
-        }
-    }
 
     /**
      * A free injection needs a host on at least one end (a spoofed source is any address no host
      * owns); a bound one needs its connection opened by then, and one of its two hosts to receive it.
      */
-    private void checkInject(Action.Inject i, long at, Map<String, Long> connections) {
+    void checkInject(Action.Inject i, long at, Map<String, Long> connections) {
         if (i.connection() != null) {
             requireConnection(i.connection(), i.connectionSpan(), at, connections);
             if (requireHost(i.to(), i.toSpan())) {
@@ -610,7 +377,7 @@ public final class ScenarioValidator {
      * net.inet.ip.fw.* exists only where the kernel has ipfw; here, on a host with ipfw rules or
      * commands (Machine.loadIpfwModule). Elsewhere sysctl(8) says "unknown oid".
      */
-    private boolean ipfwTreeExists(String hostName, String name, Span nameSpan) {
+    boolean ipfwTreeExists(String hostName, String name, Span nameSpan) {
         if (!name.startsWith(dev.scn.engine.Machine.IPFW_TREE)) {
             return true;
         }
@@ -652,11 +419,11 @@ public final class ScenarioValidator {
         }
     }
 
-    private boolean ipfwLaterOn(String host) {
+    boolean ipfwLaterOn(String host) {
         return scenario.timeline().stream().anyMatch(t -> t.action() instanceof Action.Ipfw i && i.host().equals(host));
     }
 
-    private void requireNumber(Expectation e) {
+    void requireNumber(Expectation e) {
         if (e.op() == Expectation.Op.IS) {
             out.error(Code.BAD_EXPECTATION.id(), e.valueSpan(), "'is' compares a connection's state; use == != < <= > >= for counts",
                     null);
@@ -669,7 +436,7 @@ public final class ScenarioValidator {
         }
     }
 
-    private void requireState(String state, Span span) {
+    void requireState(String state, Span span) {
         try {
             TcpState.fromNetstatName(state.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -683,7 +450,7 @@ public final class ScenarioValidator {
         }
     }
 
-    private boolean requireHost(String name, Span span) {
+    boolean requireHost(String name, Span span) {
         if (isHost(name)) {
             return true;
         }
@@ -700,7 +467,7 @@ public final class ScenarioValidator {
                         : "hosts are: " + String.join(", ", names)) : "did you mean '" + close.get(0) + "'?");
     }
 
-    private void requireConnection(String name, Span span, long at, Map<String, Long> connections) {
+    void requireConnection(String name, Span span, long at, Map<String, Long> connections) {
         Long since = connections.get(name);
         if (since == null && laterConnections.containsKey(name)) {
             out.error(Code.UNKNOWN_CONNECTION.id(), span, "connection '" + name + "' is used at " + SimTime.human(at)
