@@ -68,14 +68,24 @@ final class ConnectionStory {
      * first and the answered one left, and where the first lost one stopped.
      */
     private void lateSyn() {
-        List<RunFacts.Entry> syns = about.stream().filter(e -> c.host().equals(e.host())
-                && e.fact() instanceof Fact.PacketSent p && p.segment().has(Segment.SYN)
-                && !p.segment().has(Segment.ACK)).toList();
+        List<RunFacts.Entry> syns = openingSyns();
         if (syns.size() < 2) {
             return;
         }
         out.step("story.lateSyn", c.host(), syns.size(), secs(syns.get(0).time()),
                 secs(syns.get(syns.size() - 1).time()));
+        firstDrop();
+    }
+
+    /** The SYNs the opener sent (first attempt and retransmissions), in time order. */
+    private List<RunFacts.Entry> openingSyns() {
+        return about.stream().filter(e -> c.host().equals(e.host())
+                && e.fact() instanceof Fact.PacketSent p && p.segment().has(Segment.SYN)
+                && !p.segment().has(Segment.ACK)).toList();
+    }
+
+    /** Where the connection's first lost segment stopped, if one was lost. */
+    private void firstDrop() {
         about.stream().filter(e -> e.fact() instanceof Fact.PacketDropped).findFirst().ifPresent(e -> {
             Fact.PacketDropped d = (Fact.PacketDropped) e.fact();
             out.step("story.dropped." + d.by().name(), secs(e.time()), e.host() == null ? "" : e.host());
@@ -84,14 +94,10 @@ final class ConnectionStory {
 
     /** The target never had the connection: SYNs sent, and where they stopped. */
     private void neverEstablished() {
-        List<RunFacts.Entry> syns = about.stream().filter(e -> c.host().equals(e.host())
-                && e.fact() instanceof Fact.PacketSent p && p.segment().has(Segment.SYN)).toList();
+        List<RunFacts.Entry> syns = openingSyns();
         out.heading("story.never", c.name(), c.host(), c.target(), syns.size(),
                 syns.isEmpty() ? "0" : secs(syns.get(0).time()));
-        about.stream().filter(e -> e.fact() instanceof Fact.PacketDropped).findFirst().ifPresent(e -> {
-            Fact.PacketDropped d = (Fact.PacketDropped) e.fact();
-            out.step("story.dropped." + d.by().name(), secs(e.time()), e.host() == null ? "" : e.host());
-        });
+        firstDrop();
         about.stream().filter(e -> e.fact() instanceof Fact.TimerFired t
                 && t.outcome() == Fact.TimerOutcome.DROPPED && c.host().equals(e.host())).findFirst()
                 .ifPresent(e -> out.step("story.gaveUp." + ((Fact.TimerFired) e.fact()).timer().name(), c.host(),

@@ -2,7 +2,6 @@ package dev.scn.run;
 
 import dev.scn.engine.Machine;
 import dev.scn.engine.Simulation;
-import dev.scn.engine.net.Ipv4;
 import dev.scn.engine.net.Packet;
 import dev.scn.engine.tcp.TcpConnection;
 import dev.scn.fact.Origin;
@@ -39,10 +38,10 @@ final class Injector {
     }
 
     private void free(Action.Inject i) {
-        Machine sender = machineFor(i.from());
-        Machine receiver = machineFor(i.to());
-        int source = sender != null ? sender.host().primaryAddress() : Ipv4.parse(i.from());
-        int destination = receiver != null ? receiver.host().primaryAddress() : Ipv4.parse(i.to());
+        Machine sender = Peers.machine(sim, i.from());
+        Machine receiver = Peers.machine(sim, i.to());
+        int source = Peers.address(sim, i.from());
+        int destination = Peers.address(sim, i.to());
         Packet packet = packet(i, source, i.fromPort(), destination, i.toPort(), 0, 0, 0);
         if (sender != null) {
             sender.inject(packet);
@@ -87,25 +86,6 @@ final class Injector {
         return Packet.tcp(source, sourcePort, destination, destinationPort)
                 .seq((int) seq).ack((int) ack).flags(i.tcpFlags()).window(i.window())
                 .payloadLength(i.length()).origin(Origin.INJECTED).build();
-    }
-
-    /** The machine named so, or owning that address; null for an address no host owns. */
-    private Machine machineFor(String nameOrAddress) {
-        for (Machine machine : sim.machines()) {
-            if (machine.name().equals(nameOrAddress)) {
-                return machine;
-            }
-        }
-        if (!Character.isDigit(nameOrAddress.charAt(0))) {
-            return null;
-        }
-        int address = Ipv4.parse(nameOrAddress);
-        for (Machine machine : sim.machines()) {
-            if (machine.host().owns(address)) {
-                return machine;
-            }
-        }
-        return null;
     }
 
     private void note(Action.Inject i, String why) {

@@ -36,7 +36,8 @@ final class PacketCounters implements PacketTap {
     public void packet(long time, Host host, Interface via, Direction direction, Packet packet) {
         boolean received = direction != Direction.OUT;
         int peer = received ? packet.source() : packet.destination();
-        if (watchedPeers.contains(peer)) {
+        // Most runs watch no peer: no lookup (and no boxing) per packet then.
+        if (!watchedPeers.isEmpty() && watchedPeers.contains(peer)) {
             tally(byPeer.computeIfAbsent(new PeerKey(host.name(), received, peer), k -> new long[Kind.values().length]),
                     packet);
         }

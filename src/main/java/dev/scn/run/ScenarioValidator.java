@@ -346,8 +346,8 @@ public final class ScenarioValidator {
             }
             return;
         }
-        boolean fromAddress = Character.isDigit(i.from().charAt(0));
-        boolean toAddress = Character.isDigit(i.to().charAt(0));
+        boolean fromAddress = Peers.isAddress(i.from());
+        boolean toAddress = Peers.isAddress(i.to());
         boolean fromHost = !fromAddress && requireHost(i.from(), i.fromSpan());
         boolean toHost = !toAddress && requireHost(i.to(), i.toSpan());
         if (fromHost && toHost) {

@@ -71,7 +71,7 @@ final class SubjectChecks implements Expectation.Subject.Visitor<Void> {
     @Override
     public Void packetCount(Expectation.Subject.PacketCount s) {
         v.requireHost(s.host(), s.hostSpan());
-        if (s.peer() != null && !Character.isDigit(s.peer().charAt(0))) {
+        if (s.peer() != null && !Peers.isAddress(s.peer())) {
             v.requireHost(s.peer(), s.peerSpan());
         }
         v.requireNumber(e);

@@ -28,7 +28,7 @@ final class SubjectReader {
     /** Starts what a subject needs counted from the beginning of the run (per-peer packet counts). */
     void prepare(Expectation.Subject subject) {
         if (subject instanceof Expectation.Subject.PacketCount p && p.peer() != null) {
-            counters.watchPeer(address(p.peer()));
+            counters.watchPeer(Peers.address(sim, p.peer()));
         }
     }
 
@@ -66,7 +66,7 @@ final class SubjectReader {
                 return Long.toString(counters.count(s.host(), kind));
             }
             return Long.toString(counters.count(s.host(), kind, s.direction() == Expectation.Direction.RECEIVED,
-                    address(s.peer())));
+                    Peers.address(sim, s.peer())));
         }
 
         @Override
@@ -82,16 +82,6 @@ final class SubjectReader {
             return Long.toString(lines);
         }
     };
-
-    /** A host's primary address, or the address written. */
-    private int address(String peer) {
-        for (Machine machine : sim.machines()) {
-            if (machine.name().equals(peer)) {
-                return machine.host().primaryAddress();
-            }
-        }
-        return dev.scn.engine.net.Ipv4.parse(peer);
-    }
 
     /** The named connection as the host sees it (either end), or null when it has none. */
     private TcpConnection find(String name, String hostName) {
