@@ -10,8 +10,15 @@ import java.util.List;
  * @param options the {@code --name=value} lines at the top, in order
  * @param steps   the timed events in file order; {@code #ifdef} blocks already resolved
  *                (see {@link DrillParser})
+ * @param initCommand    a backquoted command written after the options without a time (the
+ *                       suite's setkey line): packetdrill runs it before the first event; or null
+ * @param cleanupCommand a backquoted command written without a time after the last event:
+ *                       packetdrill runs it at the end whether the script passed or failed; or null
+ *
+ * <p>Both commands have {@link Timing.Kind#NONE}; they are not in {@code steps}.
  */
-public record DrillScript(Path file, List<ScriptOption> options, List<Step> steps) {
+public record DrillScript(Path file, List<ScriptOption> options, List<Step> steps, ShellStep initCommand,
+                          ShellStep cleanupCommand) {
 
     public DrillScript {
         options = List.copyOf(options);

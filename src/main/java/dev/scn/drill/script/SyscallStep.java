@@ -17,9 +17,13 @@ import java.util.List;
  *                   ({@code Operation now in progress}), or null
  * @param resultNote the text in parentheses after a result that has no errno, without the
  *                   parentheses ({@code flags O_RDWR} in {@code = 0x02 (flags O_RDWR)}), or null
+ * @param endUs      a blocking call's return time, the {@code 6.00} of
+ *                   {@code 1.00...6.00 connect(...)}, in microseconds; null for a call that must
+ *                   return at once. With a RELATIVE timing it counts from the same base as the
+ *                   start (packetdrill run.c adjusts both by the same offset)
  */
 public record SyscallStep(int line, int column, Timing timing, String name, List<Expr> args,
-                          Expr result, String errno, String errnoNote, String resultNote)
+                          Expr result, String errno, String errnoNote, String resultNote, Long endUs)
         implements Step {
 
     public SyscallStep {
