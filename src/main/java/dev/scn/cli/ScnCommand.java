@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 @Command(name = "scn", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Reproduce TCP/firewall incidents on a deterministic simulation of FreeBSD.",
                 "在确定性的 FreeBSD 仿真上重现 TCP/防火墙故障."},
-        subcommands = {CheckCommand.class, RunCommand.class, ExplainCommand.class, ReportCommand.class,
+        subcommands = {CheckCommand.class, RunCommand.class, ExplainCommand.class, ReportCommand.class, DrillCommand.class,
                 BenchCommand.class,
                 AutoComplete.GenerateCompletion.class},
         footer = {"", "Examples:", "  scn check scenarios/*.scn",

@@ -63,12 +63,25 @@ public final class DrillRunner {
 
         void steps() {
             ScriptSetup.check(script);
+            if (script.initCommand() != null) {
+                command(script.initCommand());
+            }
             for (Step step : script.steps()) {
                 try {
                     step(step);
                 } catch (UnsupportedFeature e) {
                     throw new DrillFailure(step.line(), e.getMessage());
                 }
+            }
+            if (script.cleanupCommand() != null) {
+                command(script.cleanupCommand());
+            }
+        }
+
+        private void command(ShellStep s) {
+            String error = shell.run(s.command());
+            if (error != null) {
+                throw new DrillFailure(s.line(), "error executing `" + s.command().strip() + "` command: " + error);
             }
         }
 
@@ -90,10 +103,7 @@ public final class DrillRunner {
                 }
                 case ShellStep s -> {
                     host.advanceTo(at);
-                    String error = shell.run(s.command());
-                    if (error != null) {
-                        throw new DrillFailure(s.line(), "error executing `" + s.command().strip() + "` command: " + error);
-                    }
+                    command(s);
                     last = at;
                 }
                 case CodeStep c -> {

@@ -31,6 +31,11 @@ public final class Profiles {
         return ALL;
     }
 
+    /** The most recent release modelled: what the FreeBSD TCP test suite (main branch) is run on by default. */
+    public static Profile newest() {
+        return ALL.get(ALL.size() - 1);
+    }
+
     /** The profile modelled for exactly this release, if any ("5.4", "14.2"). */
     public static Optional<Profile> exact(String version) {
         return ALL.stream().filter(p -> (p.major() + "." + p.minor()).equals(version)).findFirst();
