@@ -23,6 +23,11 @@ public enum Code {
     EXPECTED_EXPECTATION("E0110", "expected a comparison or an expectation subject"),
     SYNTAX("E0111", "any other syntax error (expected X, found Y)"),
     EXPECTED_FLAGS("E0112", "expected tcpdump flags (S, S., [F.]); brackets do not nest"),
+    DRILL_SYNTAX("E0120", "packetdrill script: syntax error (expected X, found Y)"),
+    DRILL_VALUE("E0121", "packetdrill script: value out of range or inconsistent (sequence range and length, "
+            + "TCP flag letter, time range)"),
+    DRILL_MISPLACED("E0122", "packetdrill script: '*', a time range or '<...>' not on an outbound packet, "
+            + "or an inbound packet without 'win'"),
 
     NUMBER_TOO_LARGE("E0201", "number too large"),
     DURATION_WITHOUT_UNIT("E0202", "duration without a unit (only 0 may be written bare)"),
