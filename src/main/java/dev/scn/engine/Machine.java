@@ -56,6 +56,16 @@ public final class Machine {
         return tcp;
     }
 
+    private dev.scn.engine.tcp.BsdSockets sockets;
+
+    /** The host's BSD socket calls on descriptors (one process's fd table), made on first use. */
+    public dev.scn.engine.tcp.BsdSockets sockets() {
+        if (sockets == null) {
+            sockets = new dev.scn.engine.tcp.BsdSockets(tcp);
+        }
+        return sockets;
+    }
+
     /** ipfw, once loaded by the first {@code ipfw} command. */
     public Optional<Ipfw> ipfw() {
         return Optional.ofNullable(ipfw);

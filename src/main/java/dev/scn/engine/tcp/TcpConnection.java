@@ -84,6 +84,23 @@ public final class TcpConnection {
     boolean cantSendMore;
     boolean noFdRef;
 
+    // Per-socket settings (setsockopt). A keepalive value of 0 means "the sysctl, read at use", as
+    // tcp_timer.h's TP_KEEPIDLE/TP_KEEPINTVL/TP_KEEPINIT/TP_KEEPCNT macros do (FreeBSD 14).
+    long keepIdleSetMs;
+    long keepIntvlSetMs;
+    long keepInitSetMs;
+    int keepCntSet;
+    /** so_rcv.sb_hiwat / so_snd.sb_hiwat: reserved at socket creation (tcp_usr_attach soreserve). */
+    long rcvHiwat;
+    long sndHiwat;
+    /** IP_TOS and IP_TTL of the inpcb (-1: net.inet.ip.ttl). */
+    int ipTos;
+    int ipTtl = -1;
+    boolean noDelay;
+    boolean noOpt;
+    /** SO_KEEPALIVE on the socket: keepalive probes even with net.inet.tcp.always_keepalive=0. */
+    boolean keepAliveOption;
+
     /** t_rcvtime: when the last segment for this connection arrived (microseconds). */
     long lastReceived;
 
@@ -108,6 +125,55 @@ public final class TcpConnection {
         // tcp_newtcpcb: t_rxtcur = TCPTV_RTOBASE, t_rttvar = (RTOBASE - SRTTBASE) << RTTVAR_SHIFT / 4.
         this.rxtCurMs = stack.rtoBaseMs();
         this.rttvar = (stack.rtoBaseMs() << TcpConstants.RTTVAR_SHIFT) / 4;
+        // tcp_usr_attach: soreserve(so, V_tcp_sendspace, V_tcp_recvspace) when the socket is made.
+        this.rcvHiwat = stack.receiveSpace();
+        this.sndHiwat = stack.sendSpace();
+    }
+
+    // ---- per-connection tunables (tcp_timer.h TP_KEEP* macros) ------------------------------
+
+    long keepIdleMs() {
+        return keepIdleSetMs != 0 ? keepIdleSetMs : stack.keepIdleMs();
+    }
+
+    long keepIntvlMs() {
+        return keepIntvlSetMs != 0 ? keepIntvlSetMs : stack.keepIntvlMs();
+    }
+
+    long keepInitMs() {
+        return keepInitSetMs != 0 ? keepInitSetMs : stack.keepInitMs();
+    }
+
+    long keepCnt() {
+        return keepCntSet != 0 ? keepCntSet : stack.keepCnt();
+    }
+
+    /** tcp_maxidle for this connection: TP_KEEPCNT x TP_KEEPINTVL (tcp_timer.c tcp_timer_keep). */
+    long maxIdleMs() {
+        return keepCnt() * keepIntvlMs();
+    }
+
+    /** The TTL outgoing segments carry: IP_TTL if set, else net.inet.ip.ttl. */
+    int ttl() {
+        return ipTtl >= 0 ? ipTtl : (int) stack.defaultTtl();
+    }
+
+    /**
+     * tcp_fill_info's tcpi_options: TCPI_OPT_TIMESTAMPS/SACK/WSCALE for what the handshake
+     * negotiated. No option but MSS is negotiated in this model yet, so none is set.
+     */
+    int tcpiOptions() {
+        return 0;
+    }
+
+    /** so_rcv.sb_hiwat. */
+    public long receiveBufferSize() {
+        return rcvHiwat;
+    }
+
+    /** so_snd.sb_hiwat. */
+    public long sendBufferSize() {
+        return sndHiwat;
     }
 
     // ---- what observers read -------------------------------------------------------------
@@ -281,7 +347,7 @@ public final class TcpConnection {
         if (socket == null || cantSendMore) {
             return;
         }
-        long room = stack.sendSpace() - sendBuffered();
+        long room = sndHiwat - sendBuffered();
         long moved = Math.min(room, socket.pendingWrite());
         if (moved > 0) {
             sndBufferEnd += (int) moved;
@@ -391,7 +457,7 @@ public final class TcpConnection {
      */
     void armFinWait2Timer(String why) {
         boolean recycle = stack.fastFinwait2Recycle();
-        long timeoutMs = recycle ? stack.finwait2TimeoutMs() : stack.maxIdleMs();
+        long timeoutMs = recycle ? stack.finwait2TimeoutMs() : maxIdleMs();
         simulator.schedule(twoMslTimer, simulator.now() + SimTime.millis(timeoutMs));
         traceTimer(TraceKind.TCP_TIMER_ARMED, () -> recycle
                 ? new Fact.TimerArmed(TcpTimer.FIN_WAIT_2, timeoutMs, "net.inet.tcp.finwait2_timeout",

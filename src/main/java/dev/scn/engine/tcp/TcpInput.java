@@ -45,7 +45,7 @@ final class TcpInput {
             trace.count(TraceKind.TCP_IDLE_RESET);
         }
         if (tp.state.haveEstablished()) {
-            tp.arm(tp.keepTimer, tp.stack.keepIdleMs());
+            tp.arm(tp.keepTimer, tp.keepIdleMs());
         }
     }
 
@@ -84,7 +84,7 @@ final class TcpInput {
             tp.simulator.cancel(tp.retransmitTimer);
             tp.rxtShift = 0;
             tp.setState(TcpState.ESTABLISHED, "SYN-ACK received");
-            tp.arm(tp.keepTimer, tp.stack.keepIdleMs());
+            tp.arm(tp.keepTimer, tp.keepIdleMs());
             tp.sndWnd = p.window();
             tp.maxSndWnd = Math.max(tp.maxSndWnd, tp.sndWnd);
             tp.sndWl1 = p.seq();
@@ -209,7 +209,7 @@ final class TcpInput {
                 return;
             }
             tp.setState(TcpState.ESTABLISHED, "handshake completed");
-            tp.arm(tp.keepTimer, tp.stack.keepIdleMs());
+            tp.arm(tp.keepTimer, tp.keepIdleMs());
             if (tp.socket != null) {
                 tp.socket.application().established(tp.socket);
             }

@@ -128,7 +128,7 @@ final class TcpOutput {
         }
         if (recwin > 0 && tp.state.haveEstablished()) {
             long adv = Math.min(recwin, TcpConstants.MAXWIN) - (tp.rcvAdv - tp.rcvNxt);
-            if (adv >= 2L * tp.maxseg || 2 * adv >= tp.stack.receiveSpace()) {
+            if (adv >= 2L * tp.maxseg || 2 * adv >= tp.rcvHiwat) {
                 return true;
             }
         }
@@ -144,8 +144,8 @@ final class TcpOutput {
 
     /** sbspace(so_rcv) capped at TCP_MAXWIN, never shrinking the advertised right edge. */
     static int receiveWindow(TcpConnection tp) {
-        long space = tp.stack.receiveSpace() - tp.receiveBuffered;
-        if (space < tp.stack.receiveSpace() / 4 && space < tp.maxseg) {
+        long space = tp.rcvHiwat - tp.receiveBuffered;
+        if (space < tp.rcvHiwat / 4 && space < tp.maxseg) {
             space = 0;
         }
         space = Math.min(space, TcpConstants.MAXWIN);
@@ -179,7 +179,7 @@ final class TcpOutput {
         }
         Packet.Builder segment = Packet.tcp(tp.localAddress, tp.localPort, tp.foreignAddress, tp.foreignPort)
                 .seq(seq).ack(ack).flags(flags).window(recwin).payloadLength(len)
-                .ttl((int) tp.stack.defaultTtl()).dontFragment(true).origin(origin);
+                .ttl(tp.ttl()).tos(tp.ipTos).dontFragment(true).origin(origin);
         if ((flags & TcpFlags.SYN) != 0) {
             segment.mssOption(tp.stack.mssToOffer());
         }
@@ -248,7 +248,7 @@ final class TcpOutput {
     private static void respond(TcpConnection tp, int seq, int ack, int flags, Origin origin) {
         Packet segment = Packet.tcp(tp.localAddress, tp.localPort, tp.foreignAddress, tp.foreignPort)
                 .seq(seq).ack(ack).flags(flags).window(receiveWindow(tp))
-                .ttl((int) tp.stack.defaultTtl()).dontFragment(true).origin(origin).build();
+                .ttl(tp.ttl()).tos(tp.ipTos).dontFragment(true).origin(origin).build();
         tp.host.send(segment);
     }
 }

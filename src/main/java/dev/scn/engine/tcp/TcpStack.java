@@ -101,7 +101,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
     }
 
     /** keepcnt: the sysctl where the release has one, else the constant TCPTV_KEEPCNT. */
-    private long keepCnt() {
+    long keepCnt() {
         return sysctls.exists(KEEPCNT_SYSCTL) ? sysctls.get(KEEPCNT_SYSCTL) : TcpConstants.KEEPCNT;
     }
 
@@ -209,6 +209,21 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         listeners.put(port, new Listener(port, factory, order++));
     }
 
+    /** in_pcbbind with port 0 for listen(2) on an unbound socket: an ephemeral port. */
+    int ephemeralPortForListen() {
+        return ephemeralPorts.allocate(0, 0, this);
+    }
+
+    /** close(2) of a listening socket: the port stops accepting (its syncache entries stay). */
+    void unlisten(int port) {
+        listeners.remove(port);
+    }
+
+    /** True when a connection to this 4-tuple exists (in_pcblookup for connect's EADDRINUSE). */
+    boolean flowInUse(FlowKey flow) {
+        return connections.containsKey(flow);
+    }
+
     private long order;
 
     /**
@@ -224,10 +239,19 @@ public final class TcpStack implements Transport, Host.Lifecycle {
     /** connect(2) after bind(2) to one of the host's addresses; null on EADDRNOTAVAIL, as above. */
     public TcpSocket connect(String name, int localAddress, int foreignAddress, int foreignPort,
                              TcpApplication application) {
+        return connect(name, localAddress, 0, foreignAddress, foreignPort, application, tp -> { });
+    }
+
+    /**
+     * connect(2) from a socket that may be bound to a port (0: an ephemeral port is chosen) and
+     * carries options set before the SYN is built ({@code configure} runs before tcp_output).
+     */
+    TcpSocket connect(String name, int localAddress, int boundPort, int foreignAddress, int foreignPort,
+                      TcpApplication application, java.util.function.Consumer<TcpConnection> configure) {
         if (!host.owns(localAddress)) {
             throw new IllegalArgumentException(host.name() + " has no address " + dev.scn.engine.net.Ipv4.format(localAddress));
         }
-        int localPort = ephemeralPorts.allocate(foreignAddress, foreignPort, this);
+        int localPort = boundPort != 0 ? boundPort : ephemeralPorts.allocate(foreignAddress, foreignPort, this);
         if (localPort == EphemeralPorts.NO_PORT) {
             // in_pcbconnect -> in_pcb_lport: EADDRNOTAVAIL; no pcb is created, the caller sees the error.
             connectsFailedNoPort++;
@@ -249,9 +273,10 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         tp.sndMax = tp.iss;
         tp.sndBufferEnd = tp.iss + 1;
         tp.maxseg = (int) sysctls.get("net.inet.tcp.mssdflt");
+        configure.accept(tp);
         tp.setState(TcpState.SYN_SENT, "connect()");
         // The keep timer is the connection-establishment timer until ESTABLISHED (keepinit, 75 s).
-        tp.arm(tp.keepTimer, keepInitMs());
+        tp.arm(tp.keepTimer, tp.keepInitMs());
         TcpOutput.output(tp);
         return tp.socket;
     }
@@ -404,6 +429,12 @@ public final class TcpStack implements Transport, Host.Lifecycle {
                 return;
             }
             TcpConnection tp = expand(listener, entry, p);
+            if (tp == null) {
+                // sonewconn refused (listen queue over its limit): tcp_input's "Socket allocation
+                // failed due to limits", answered with an RST while net.inet.tcp.sc_rst_sock_fail=1.
+                respondWithReset(p);
+                return;
+            }
             TcpInput.segmentArrived(tp, p);
             return;
         }
@@ -431,6 +462,9 @@ public final class TcpStack implements Transport, Host.Lifecycle {
     }
 
     private TcpConnection expand(Listener listener, Syncache.Entry entry, Packet ack) {
+        if (listener.factory instanceof Admission admission && !admission.admit()) {
+            return null;
+        }
         TcpConnection tp = new TcpConnection(this, entry.localAddress, entry.localPort, entry.foreignAddress,
                 entry.foreignPort);
         tp.iss = entry.iss;
@@ -551,6 +585,11 @@ public final class TcpStack implements Transport, Host.Lifecycle {
     @Override
     public void booted() {
         ephemeralPorts.reset();
+    }
+
+    /** A listen socket's factory that may refuse a new connection (sonewconn's queue limit). */
+    interface Admission extends TcpApplication.Factory {
+        boolean admit();
     }
 
     private record Listener(int port, TcpApplication.Factory factory, long order) {

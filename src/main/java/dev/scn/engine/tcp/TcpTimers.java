@@ -114,20 +114,20 @@ final class TcpTimers {
             tp.drop(TcpApplication.CloseReason.TIMED_OUT, "connect timed out");
             return;
         }
-        long keepIdle = tp.stack.keepIdleMs();
-        if (tp.stack.alwaysKeepalive() && tp.state.compareTo(TcpState.CLOSING) <= 0) {
+        long keepIdle = tp.keepIdleMs();
+        if ((tp.stack.alwaysKeepalive() || tp.keepAliveOption) && tp.state.compareTo(TcpState.CLOSING) <= 0) {
             long idleMs = (tp.simulator.now() - tp.lastReceived) / SimTime.MICROS_PER_MILLI;
-            if (idleMs >= keepIdle + tp.stack.maxIdleMs()) {
+            if (idleMs >= keepIdle + tp.maxIdleMs()) {
                 tp.traceTimer(TraceKind.TCP_TIMER_FIRED, () -> new Fact.TimerFired(TcpTimer.KEEPALIVE,
-                        Fact.TimerOutcome.DROPPED, idleMs, keepIdle + tp.stack.maxIdleMs(), -1, -1,
+                        Fact.TimerOutcome.DROPPED, idleMs, keepIdle + tp.maxIdleMs(), -1, -1,
                         "keepalive: idle " + idleMs / 1000 + " s >= keepidle + maxidle, connection dropped"));
                 tp.drop(TcpApplication.CloseReason.TIMED_OUT, "keepalive timeout");
                 return;
             }
             tp.traceTimer(TraceKind.TCP_TIMER_FIRED, () -> new Fact.TimerFired(TcpTimer.KEEPALIVE, Fact.TimerOutcome.SENT,
-                    idleMs, -1, tp.stack.keepIntvlMs(), -1, "keepalive probe after " + idleMs / 1000 + " s idle"));
+                    idleMs, -1, tp.keepIntvlMs(), -1, "keepalive probe after " + idleMs / 1000 + " s idle"));
             TcpOutput.sendKeepaliveProbe(tp);
-            tp.arm(tp.keepTimer, tp.stack.keepIntvlMs());
+            tp.arm(tp.keepTimer, tp.keepIntvlMs());
         } else {
             tp.arm(tp.keepTimer, keepIdle);
         }
@@ -152,9 +152,9 @@ final class TcpTimers {
             return;
         }
         long idleMs = (tp.simulator.now() - tp.lastReceived) / SimTime.MICROS_PER_MILLI;
-        long maxIdle = tp.stack.maxIdleMs();
+        long maxIdle = tp.maxIdleMs();
         if (idleMs <= maxIdle) {
-            long keepIntvl = tp.stack.keepIntvlMs();
+            long keepIntvl = tp.keepIntvlMs();
             tp.arm(tp.twoMslTimer, keepIntvl);
             long next = tp.simulator.now() + SimTime.millis(keepIntvl);
             tp.traceTimer(TraceKind.TCP_TIMER_FIRED, () -> new Fact.TimerFired(TcpTimer.FIN_WAIT_2,
