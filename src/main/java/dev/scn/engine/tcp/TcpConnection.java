@@ -75,6 +75,9 @@ public final class TcpConnection {
     boolean timing;
     boolean forceOne;
 
+    /** The option flags and values of the tcpcb (TF_REQ_SCALE, TF_RCVD_TSTMP, ts_recent ...). */
+    TcpOptionState opts = new TcpOptionState();
+
     // Flags of tcpcb t_flags that matter here.
     boolean ackNow;
     boolean delayedAckPending;
@@ -441,6 +444,14 @@ public final class TcpConnection {
     }
 
     // ---- timers ----------------------------------------------------------------------------
+
+    /**
+     * The SACK blocks tcp_output reports (tp->sackblks, rcv_numsacks); the SACK receiver fills
+     * them. Until it is wired in, none.
+     */
+    java.util.List<dev.scn.engine.net.TcpOption.SackBlock> sackBlocksToSend() {
+        return java.util.List.of();
+    }
 
     long nowMs() {
         return simulator.now() / SimTime.MICROS_PER_MILLI;
