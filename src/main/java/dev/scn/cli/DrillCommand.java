@@ -4,7 +4,9 @@ import dev.scn.drill.DrillBatch;
 import dev.scn.drill.DrillRunner;
 import dev.scn.drill.DrillVerdict;
 import dev.scn.drill.KnownFailures;
-import dev.scn.drill.ScriptLoad;
+import dev.scn.drill.script.DrillParse;
+import dev.scn.drill.script.DrillParser;
+import dev.scn.lang.Diagnostic;
 import dev.scn.engine.os.Profile;
 import dev.scn.engine.os.Profiles;
 import picocli.CommandLine.Command;
@@ -74,7 +76,7 @@ final class DrillCommand implements Callable<Integer> {
         DrillRunner runner = new DrillRunner(profile);
         List<DrillVerdict> verdicts = new ArrayList<>();
         for (Path script : scripts) {
-            DrillVerdict verdict = ScriptLoad.run(script, runner, err);
+            DrillVerdict verdict = run(script, runner, err);
             out.println(verdict.describe());
             out.flush();
             verdicts.add(verdict);
@@ -87,6 +89,20 @@ final class DrillCommand implements Callable<Integer> {
             return compareWithKnown(verdicts, out, err);
         }
         return verdicts.stream().allMatch(DrillVerdict::passed) ? ExitCodes.OK : ExitCodes.EXPECTATION_FAILED;
+    }
+
+    /** Parses and runs one script; a script that cannot be read or parsed gets its diagnostics printed. */
+    private static DrillVerdict run(Path script, DrillRunner runner, PrintWriter err) {
+        DrillParse parse = DrillParser.parse(script);
+        if (!parse.usable()) {
+            for (Diagnostic d : parse.diagnostics().sorted()) {
+                err.print(DiagnosticPrinter.format(d, parse.sourceLines()));
+            }
+            err.flush();
+            Diagnostic first = parse.diagnostics().sorted().get(0);
+            return DrillVerdict.unreadable(script, first.message());
+        }
+        return runner.run(parse.script());
     }
 
     private int compareWithKnown(List<DrillVerdict> verdicts, PrintWriter out, PrintWriter err) {

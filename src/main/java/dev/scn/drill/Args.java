@@ -25,12 +25,16 @@ final class Args {
 
     /** A number, a constant (socket option, flag, errno) or an or-ed set of them. */
     static long flags(Expr e) {
-        return switch (e) {
-            case Expr.Num n -> n.value();
-            case Expr.Sym s -> constant(s.name());
-            case Expr.Or or -> or.operands().stream().mapToLong(Args::flags).reduce(0, (x, y) -> x | y);
-            default -> throw new UnsupportedFeature("argument " + e);
-        };
+        if (e instanceof Expr.Num n) {
+            return n.value();
+        }
+        if (e instanceof Expr.Sym s) {
+            return constant(s.name());
+        }
+        if (e instanceof Expr.Or or) {
+            return or.operands().stream().mapToLong(Args::flags).reduce(0, (x, y) -> x | y);
+        }
+        throw new UnsupportedFeature("argument " + e);
     }
 
     static Expr listItem(Expr e) {

@@ -87,34 +87,30 @@ public final class DrillRunner {
 
         private void step(Step step) {
             long at = start(step.timing());
-            switch (step) {
-                case PacketStep p when p.dir() == Direction.INBOUND -> {
-                    host.inject(at, InboundPackets.build(p, seqs, syscalls.lastTsVal(host)));
+            if (step instanceof PacketStep p) {
+                if (p.dir() == Direction.INBOUND) {
+                    host.inject(at, InboundPackets.build(p, seqs, syscalls.lastTsVal()));
                     last = at;
+                } else {
+                    last = expectOutbound(p, at, end(step.timing(), at));
                 }
-                case PacketStep p -> last = expectOutbound(p, at, end(step.timing(), at));
-                case SyscallStep s -> {
-                    host.advanceTo(at);
-                    String error = syscalls.run(s, tolerance);
-                    if (error != null && !syscallsNonFatal) {
-                        throw new DrillFailure(s.line(), error);
-                    }
-                    last = at;
+                return;
+            }
+            host.advanceTo(at);
+            if (step instanceof SyscallStep s) {
+                String error = syscalls.run(s, tolerance);
+                if (error != null && !syscallsNonFatal) {
+                    throw new DrillFailure(s.line(), error);
                 }
-                case ShellStep s -> {
-                    host.advanceTo(at);
-                    command(s);
-                    last = at;
-                }
-                case CodeStep c -> {
-                    host.advanceTo(at);
-                    String error = TcpInfoAssertions.check(c.code(), syscalls.socketUnderTestInfo());
-                    if (error != null) {
-                        throw new DrillFailure(c.line(), error);
-                    }
-                    last = at;
+            } else if (step instanceof ShellStep s) {
+                command(s);
+            } else if (step instanceof CodeStep c) {
+                String error = TcpInfoAssertions.check(c.code(), syscalls.socketUnderTestInfo());
+                if (error != null) {
+                    throw new DrillFailure(c.line(), error);
                 }
             }
+            last = at;
         }
 
         private long expectOutbound(PacketStep p, long earliest, long latest) {

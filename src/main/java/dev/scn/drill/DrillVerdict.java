@@ -20,7 +20,7 @@ public record DrillVerdict(Path file, boolean passed, int line, String message, 
         return new DrillVerdict(file, false, line, message, false);
     }
 
-    static DrillVerdict unreadable(Path file, String message) {
+    public static DrillVerdict unreadable(Path file, String message) {
         return new DrillVerdict(file, false, 0, message, true);
     }
 

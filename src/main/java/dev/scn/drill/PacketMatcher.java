@@ -68,18 +68,20 @@ final class PacketMatcher {
     }
 
     private static boolean sameOption(TcpOpt want, TcpOption got) {
-        return switch (want) {
-            case TcpOpt.Mss m -> got instanceof TcpOption.Mss g && g.value() == m.value();
-            case TcpOpt.WScale w -> got instanceof TcpOption.WindowScale g && g.shift() == w.shift();
-            case TcpOpt.SackOk s -> got instanceof TcpOption.SackPermitted;
-            case TcpOpt.Timestamp t -> got instanceof TcpOption.Timestamp;
-            case TcpOpt.Sack s -> got instanceof TcpOption.Sack g && sameBlocks(s, g);
-            case TcpOpt.Nop n -> got instanceof TcpOption.Nop;
-            case TcpOpt.Eol e -> got instanceof TcpOption.Eol;
-            case TcpOpt.Md5 md5 -> false;
-            case TcpOpt.Any any -> true;
-            case TcpOpt.Other other -> false;
-        };
+        if (want instanceof TcpOpt.Mss m) {
+            return got instanceof TcpOption.Mss g && g.value() == m.value();
+        }
+        if (want instanceof TcpOpt.WScale w) {
+            return got instanceof TcpOption.WindowScale g && g.shift() == w.shift();
+        }
+        if (want instanceof TcpOpt.Sack s) {
+            return got instanceof TcpOption.Sack g && sameBlocks(s, g);
+        }
+        return want instanceof TcpOpt.SackOk && got instanceof TcpOption.SackPermitted
+                || want instanceof TcpOpt.Timestamp && got instanceof TcpOption.Timestamp
+                || want instanceof TcpOpt.Nop && got instanceof TcpOption.Nop
+                || want instanceof TcpOpt.Eol && got instanceof TcpOption.Eol
+                || want instanceof TcpOpt.Any;
     }
 
     /** SACK blocks are the script peer's sequence numbers, relative to its ISN. */

@@ -24,23 +24,39 @@ final class ScriptOptions {
         }
         List<TcpOption> out = new ArrayList<>();
         for (TcpOpt o : script) {
-            switch (o) {
-                case TcpOpt.Mss m -> out.add(new TcpOption.Mss(m.value()));
-                case TcpOpt.WScale w -> out.add(new TcpOption.WindowScale(w.shift()));
-                case TcpOpt.SackOk s -> out.add(new TcpOption.SackPermitted());
-                case TcpOpt.Timestamp t -> out.add(new TcpOption.Timestamp((int) t.val(),
-                        t.ecr() == 0 || lastTsVal == null ? (int) t.ecr() : lastTsVal));
-                case TcpOpt.Sack s -> out.add(new TcpOption.Sack(s.blocks().stream()
-                        .map(b -> new TcpOption.SackBlock(SeqSpace.remoteAbsolute(b.start()), SeqSpace.remoteAbsolute(b.end())))
-                        .toList()));
-                case TcpOpt.Nop n -> out.add(new TcpOption.Nop());
-                case TcpOpt.Eol e -> out.add(new TcpOption.Eol());
-                case TcpOpt.Md5 md5 -> throw new UnsupportedFeature("TCP-MD5 signatures (RFC 2385) are not modelled");
-                case TcpOpt.Any any -> throw new UnsupportedFeature("<...> on an inbound segment");
-                case TcpOpt.Other other -> throw new UnsupportedFeature("TCP option " + other.text());
-            }
+            out.add(toWire(o, lastTsVal));
         }
         return TcpOptions.of(out);
+    }
+
+    private static TcpOption toWire(TcpOpt o, Integer lastTsVal) {
+        if (o instanceof TcpOpt.Mss m) {
+            return new TcpOption.Mss(m.value());
+        }
+        if (o instanceof TcpOpt.WScale w) {
+            return new TcpOption.WindowScale(w.shift());
+        }
+        if (o instanceof TcpOpt.SackOk) {
+            return new TcpOption.SackPermitted();
+        }
+        if (o instanceof TcpOpt.Timestamp t) {
+            return new TcpOption.Timestamp((int) t.val(), t.ecr() == 0 || lastTsVal == null ? (int) t.ecr() : lastTsVal);
+        }
+        if (o instanceof TcpOpt.Sack s) {
+            return new TcpOption.Sack(s.blocks().stream()
+                    .map(b -> new TcpOption.SackBlock(SeqSpace.remoteAbsolute(b.start()), SeqSpace.remoteAbsolute(b.end())))
+                    .toList());
+        }
+        if (o instanceof TcpOpt.Nop) {
+            return new TcpOption.Nop();
+        }
+        if (o instanceof TcpOpt.Eol) {
+            return new TcpOption.Eol();
+        }
+        if (o instanceof TcpOpt.Md5) {
+            throw new UnsupportedFeature("TCP-MD5 signatures (RFC 2385)");
+        }
+        throw new UnsupportedFeature("TCP option " + describe(o) + " on an inbound segment");
     }
 
     static String describe(List<TcpOpt> options) {
@@ -48,35 +64,48 @@ final class ScriptOptions {
     }
 
     private static String describe(TcpOpt o) {
-        return switch (o) {
-            case TcpOpt.Mss m -> "mss " + m.value();
-            case TcpOpt.WScale w -> "wscale " + w.shift();
-            case TcpOpt.SackOk s -> "sackOK";
-            case TcpOpt.Timestamp t -> "TS val " + t.val() + " ecr " + t.ecr();
-            case TcpOpt.Sack s -> "sack " + s.blocks().stream().map(b -> b.start() + ":" + b.end())
-                    .collect(Collectors.joining(" "));
-            case TcpOpt.Nop n -> "nop";
-            case TcpOpt.Eol e -> "eol";
-            case TcpOpt.Md5 md5 -> "md5 " + md5.signature();
-            case TcpOpt.Any any -> "...";
-            case TcpOpt.Other other -> other.text();
-        };
+        if (o instanceof TcpOpt.Mss m) {
+            return "mss " + m.value();
+        }
+        if (o instanceof TcpOpt.WScale w) {
+            return "wscale " + w.shift();
+        }
+        if (o instanceof TcpOpt.Timestamp t) {
+            return "TS val " + t.val() + " ecr " + t.ecr();
+        }
+        if (o instanceof TcpOpt.Sack s) {
+            return "sack " + s.blocks().stream().map(b -> b.start() + ":" + b.end()).collect(Collectors.joining(" "));
+        }
+        if (o instanceof TcpOpt.Md5 md5) {
+            return "md5 " + md5.signature();
+        }
+        if (o instanceof TcpOpt.Other other) {
+            return other.text();
+        }
+        return o instanceof TcpOpt.SackOk ? "sackOK" : o instanceof TcpOpt.Nop ? "nop" : o instanceof TcpOpt.Eol ? "eol" : "...";
     }
 
     /** The host's options as the script would write them; SACK blocks relative to the peer's ISN. */
     static String describeLive(List<TcpOption> options) {
-        return options.stream().map(o -> switch (o) {
-            case TcpOption.Mss m -> "mss " + m.value();
-            case TcpOption.WindowScale w -> "wscale " + w.shift();
-            case TcpOption.SackPermitted s -> "sackOK";
-            case TcpOption.Timestamp t -> "TS val " + Integer.toUnsignedLong(t.value()) + " ecr "
-                    + Integer.toUnsignedLong(t.echo());
-            case TcpOption.Sack s -> "sack " + s.blocks().stream()
+        return options.stream().map(ScriptOptions::describeLive).collect(Collectors.joining(","));
+    }
+
+    private static String describeLive(TcpOption o) {
+        if (o instanceof TcpOption.Mss m) {
+            return "mss " + m.value();
+        }
+        if (o instanceof TcpOption.WindowScale w) {
+            return "wscale " + w.shift();
+        }
+        if (o instanceof TcpOption.Timestamp t) {
+            return "TS val " + Integer.toUnsignedLong(t.value()) + " ecr " + Integer.toUnsignedLong(t.echo());
+        }
+        if (o instanceof TcpOption.Sack s) {
+            return "sack " + s.blocks().stream()
                     .map(b -> SeqSpace.remoteRelative(b.start()) + ":" + SeqSpace.remoteRelative(b.end()))
                     .collect(Collectors.joining(" "));
-            case TcpOption.Nop n -> "nop";
-            case TcpOption.Eol e -> "eol";
-            default -> o.toString();
-        }).collect(Collectors.joining(","));
+        }
+        return o instanceof TcpOption.SackPermitted ? "sackOK" : o instanceof TcpOption.Nop ? "nop"
+                : o instanceof TcpOption.Eol ? "eol" : o.toString();
     }
 }

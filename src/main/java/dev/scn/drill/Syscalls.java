@@ -125,7 +125,7 @@ final class Syscalls {
         for (int fd : open) {
             TcpInfo info = sockets.tcpInfo(fd);
             if (info != null) {
-                states.add(info.state().netstatName());
+                states.add(dev.scn.engine.tcp.TcpState.values()[info.state()].netstatName());
             }
         }
         return states;
@@ -133,7 +133,8 @@ final class Syscalls {
 
     TcpInfoAssertions.Info socketUnderTestInfo() {
         TcpInfo info = underTest < 0 ? null : sockets.tcpInfo(underTest);
-        return info == null ? null : new TcpInfoAssertions.Info(info.state().name(), info.options());
+        return info == null ? null
+                : new TcpInfoAssertions.Info(dev.scn.engine.tcp.TcpState.values()[info.state()].name(), info.options());
     }
 
     void sawOutbound(Packet p) {
@@ -142,7 +143,7 @@ final class Syscalls {
         }
     }
 
-    Integer lastTsVal(DrillHost ignored) {
+    Integer lastTsVal() {
         return lastTsVal;
     }
 

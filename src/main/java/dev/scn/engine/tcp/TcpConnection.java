@@ -57,6 +57,8 @@ public final class TcpConnection {
     int lastAckSent;
     long receiveBuffered;
     final Reassembly reassembly = new Reassembly();
+    /** sackblks[] / rcv_numsacks: the SACK report this end sends (tcp_sack.c). */
+    final SackBlocks sackBlocks = new SackBlocks();
 
     // Congestion control and retransmission.
     int maxseg = 512;
@@ -81,6 +83,8 @@ public final class TcpConnection {
     // Flags of tcpcb t_flags that matter here.
     boolean ackNow;
     boolean delayedAckPending;
+    /** TF_RXWIN0SENT: the last segment sent advertised a zero window (its ACK is never delayed then). */
+    boolean rxWin0Sent;
 
     // Socket state.
     boolean cantRcvMore;
@@ -257,6 +261,54 @@ public final class TcpConnection {
         return Math.max(0, bytes);
     }
 
+    /**
+     * The SACK blocks the next segment carries, as {start, end} sequence ranges (end exclusive):
+     * the D-SACK block first when there is one, then the others most recent first, as
+     * sackblks[] holds them; at most TCP_MAX_SACK = 4, which is what fits in the 40 option bytes
+     * when no timestamp option precedes (tcp_output.c tcp_addoptions). Empty unless SACK was
+     * negotiated.
+     */
+    public java.util.List<int[]> sackBlocksToSend() {
+        return sackBlocksToSend(0);
+    }
+
+    /**
+     * As {@link #sackBlocksToSend()}, for a segment whose options before the SACK option already
+     * take {@code optionBytesBefore} bytes (12 with NOP,NOP,TS): tcp_addoptions pads with NOPs
+     * until the length is 2 mod 4, adds the 2-byte SACK header and fits
+     * (40 - length) / 8 blocks, so 4 blocks without timestamps and 3 with them.
+     */
+    public java.util.List<int[]> sackBlocksToSend(int optionBytesBefore) {
+        if (!sackPermitted() || sackBlocks.count() == 0) {
+            return java.util.List.of();
+        }
+        int optlen = optionBytesBefore;
+        while (optlen == 0 || optlen % 4 != 2) {
+            optlen++;
+        }
+        if (TcpConstants.MAX_TCP_OPTLEN - optlen < 2 + 8) {
+            return java.util.List.of();
+        }
+        optlen += 2;
+        int fit = Math.min(sackBlocks.count(), (TcpConstants.MAX_TCP_OPTLEN - optlen) / 8);
+        return sackBlocks.blocks().subList(0, fit);
+    }
+
+    /** The out-of-order ranges held in the reassembly queue, lowest first, as {start, end}. */
+    public java.util.List<int[]> reassemblyRanges() {
+        return reassembly.ranges();
+    }
+
+    /** TF_SACK_PERMIT. */
+    public boolean sackPermitted() {
+        // TF_SACK_PERMIT: both SYNs carried SACK-permitted and net.inet.tcp.sack.enable allowed it.
+        return opts != null && opts.sackPermit && state.haveReceivedSyn();
+    }
+
+    /**
+     * so_rcv.sb_hiwat: the receive buffer the advertised window is computed from. The socket's
+     * own size when the socket layer sets one; net.inet.tcp.recvspace otherwise.
+     */
     public boolean socketClosed() {
         return noFdRef;
     }
@@ -444,14 +496,6 @@ public final class TcpConnection {
     }
 
     // ---- timers ----------------------------------------------------------------------------
-
-    /**
-     * The SACK blocks tcp_output reports (tp->sackblks, rcv_numsacks); the SACK receiver fills
-     * them. Until it is wired in, none.
-     */
-    java.util.List<dev.scn.engine.net.TcpOption.SackBlock> sackBlocksToSend() {
-        return java.util.List.of();
-    }
 
     long nowMs() {
         return simulator.now() / SimTime.MICROS_PER_MILLI;

@@ -144,7 +144,11 @@ final class TcpOutput {
         return (flags & TcpFlags.FIN) != 0 && (!tp.finSent || tp.sndNxt == tp.sndUna);
     }
 
-    /** sbspace(so_rcv) capped at TCP_MAXWIN << rcv_scale, never shrinking the advertised right edge. */
+    /**
+     * sbspace(so_rcv) capped at TCP_MAXWIN << rcv_scale, never shrinking the advertised right
+     * edge. Data in the reassembly queue is not in so_rcv and does not count (the suite's
+     * overlapping-*.pkt: 99 bytes read-pending and 300 queued out of order still advertise 65535).
+     */
     static int receiveWindow(TcpConnection tp) {
         long space = tp.rcvHiwat - tp.receiveBuffered;
         if (space < tp.rcvHiwat / 4 && space < tp.maxseg) {
@@ -225,10 +229,12 @@ final class TcpOutput {
             tp.rcvAdv = tp.rcvNxt + recwin;
         }
         tp.lastAckSent = tp.rcvNxt;
+        tp.rxWin0Sent = recwin == 0;
         tp.ackNow = false;
         tp.delayedAckPending = false;
         tp.simulator.cancel(tp.delayedAckTimer);
         tp.host.send(segment.build());
+        ReceiveSack.afterSend(tp);
         return trimmed;
     }
 
