@@ -38,6 +38,9 @@ public final class DrillRunner {
             return DrillVerdict.pass(script.file());
         } catch (DrillFailure failure) {
             return DrillVerdict.fail(script.file(), failure.line(), failure.getMessage());
+        } catch (RuntimeException bug) {
+            // One script hitting a bug in scn must not hide the verdicts of the others.
+            return DrillVerdict.fail(script.file(), 0, "scn internal error: " + bug);
         }
     }
 

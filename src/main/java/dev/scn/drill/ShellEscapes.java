@@ -64,6 +64,9 @@ final class ShellEscapes {
     }
 
     private String sysctl(String name, long value) {
+        if (!machine.sysctls().exists(name)) {
+            return "sysctl: unknown oid '" + name + "'";
+        }
         try {
             machine.sysctl(name, value);
             return null;

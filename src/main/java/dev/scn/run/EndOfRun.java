@@ -4,6 +4,7 @@ import dev.scn.engine.Machine;
 import dev.scn.engine.Simulation;
 import dev.scn.engine.ipfw.Ipfw;
 import dev.scn.engine.os.Profiles;
+import dev.scn.engine.os.Sysctl;
 import dev.scn.engine.os.SysctlDef;
 import dev.scn.engine.tcp.TcpConnection;
 import dev.scn.fact.Fact;
@@ -55,7 +56,7 @@ final class EndOfRun {
                 .map(l -> new HostEnd.LogLine(l.time(), l.text(), l.tableFull())).toList();
         return new HostEnd(m.name(), release, m.tcp().profile().name(), approximate, code(m), Observations.netstat(m),
                 Observations.ipfwDynamicShow(m), Observations.ipfwList(m), ipfw.liveCount(), ipfw.dynCount(),
-                m.sysctls().get("net.inet.ip.fw.dyn_max"), List.copyOf(settings), states, log, syncache(m));
+                m.sysctls().get(Sysctl.IPFW_DYN_MAX), List.copyOf(settings), states, log, syncache(m));
     }
 
     private static HostEnd.SyncacheEnd syncache(Machine m) {

@@ -4,6 +4,7 @@ import dev.scn.engine.net.Packet;
 import dev.scn.engine.net.Protocol;
 import dev.scn.engine.net.TcpFlags;
 import dev.scn.engine.os.IpfwEra;
+import dev.scn.engine.os.Sysctl;
 import dev.scn.engine.trace.CausalTrace;
 import dev.scn.engine.trace.TraceKind;
 import dev.scn.fact.Fact;
@@ -57,7 +58,7 @@ final class DynamicTable {
             fresh.add(new ArrayList<>(1));
         }
         buckets = fresh;
-        ipfw.kernelSet("curr_dyn_buckets", n);
+        ipfw.kernelSet(Sysctl.IPFW_CURR_DYN_BUCKETS, n);
     }
 
     /** dyn_count as the kernel keeps it: every linked state, dead or alive. */
@@ -132,7 +133,7 @@ final class DynamicTable {
      * denied.
      */
     boolean install(IpfwRule rule, Packet packet, long now) {
-        long max = ipfw.sysctl("dyn_max");
+        long max = ipfw.sysctl(Sysctl.IPFW_DYN_MAX);
         if (count >= max && !era.sweepsEverySecond()) {
             // [A]/[B]/[C]/[F] install_state: "Run out of slots, try to remove any expired rule."
             removeExpiredRateLimited(now);
@@ -161,7 +162,7 @@ final class DynamicTable {
                 // install_state O_LIMIT: "See if we can remove some expired rule." remove_dyn_rule(rule, parent)
                 removeExpiredOfRule(rule, parent, now);
                 if (parent.children >= limit.count()) {
-                    if (ipfw.sysctl("verbose") != 0) {
+                    if (ipfw.sysctl(Sysctl.IPFW_VERBOSE) != 0) {
                         ipfw.logOncePerSecond(now, false, "drop session, too many entries");
                     }
                     return false;
@@ -178,10 +179,10 @@ final class DynamicTable {
         }
         int i = hash(q.source(), q.sourcePort(), q.destination(), q.destinationPort());
         q.bucket = i;
-        q.expire = now + ipfw.sysctl("dyn_syn_lifetime");
+        q.expire = now + ipfw.sysctl(Sysctl.IPFW_DYN_SYN_LIFETIME);
         buckets.get(i).add(0, q);
         count++;
-        ipfw.kernelSet("dyn_count", count);
+        ipfw.kernelSet(Sysctl.IPFW_DYN_COUNT, count);
         listener.linked(q, count);
         CausalTrace trace = ipfw.trace();
         trace.flowAppeared(q.flow());
@@ -210,7 +211,7 @@ final class DynamicTable {
      * changed: power of two, above 65536 forced to 1024, otherwise the sysctl is reset.
      */
     private void reallocIfAsked() {
-        long wanted = ipfw.sysctl("dyn_buckets");
+        long wanted = ipfw.sysctl(Sysctl.IPFW_DYN_BUCKETS);
         if (wanted == buckets.size()) {
             return;
         }
@@ -218,7 +219,7 @@ final class DynamicTable {
             wanted = 1024;
         }
         if ((wanted & (wanted - 1)) != 0) {
-            ipfw.kernelSet("dyn_buckets", buckets.size());
+            ipfw.kernelSet(Sysctl.IPFW_DYN_BUCKETS, buckets.size());
             return;
         }
         resize((int) wanted);
@@ -230,13 +231,13 @@ final class DynamicTable {
      * install_state: no ack tracking.
      */
     private void update(DynamicState q, Packet packet, boolean forward, boolean withTcp, long now) {
-        String lifetime;
+        Sysctl lifetime;
         if (packet.protocol() == Protocol.TCP) {
             int flags = packet.flags() & (TcpFlags.FIN | TcpFlags.SYN | TcpFlags.RST);
             q.state |= forward ? flags : flags << 8;
             int tcpState = q.state & 0xffff;
             if (tcpState == TcpFlags.SYN) {
-                lifetime = "dyn_syn_lifetime";
+                lifetime = Sysctl.IPFW_DYN_SYN_LIFETIME;
             } else if (tcpState == DynamicState.BOTH_SYN || tcpState == (DynamicState.BOTH_SYN | TcpFlags.FIN)
                     || tcpState == (DynamicState.BOTH_SYN | (TcpFlags.FIN << 8))) {
                 if (!withTcp) {
@@ -247,19 +248,19 @@ final class DynamicTable {
                     return;
                 }
             } else if (tcpState == (DynamicState.BOTH_SYN | DynamicState.BOTH_FIN)) {
-                clamp("dyn_fin_lifetime");
-                lifetime = "dyn_fin_lifetime";
+                clamp(Sysctl.IPFW_DYN_FIN_LIFETIME);
+                lifetime = Sysctl.IPFW_DYN_FIN_LIFETIME;
             } else {
                 // "reset or some invalid combination"; [H] clamps only while dyn_keepalive is on.
-                if (era != IpfwEra.REWRITE_2018 || ipfw.sysctl("dyn_keepalive") != 0) {
-                    clamp("dyn_rst_lifetime");
+                if (era != IpfwEra.REWRITE_2018 || ipfw.sysctl(Sysctl.IPFW_DYN_KEEPALIVE) != 0) {
+                    clamp(Sysctl.IPFW_DYN_RST_LIFETIME);
                 }
-                lifetime = "dyn_rst_lifetime";
+                lifetime = Sysctl.IPFW_DYN_RST_LIFETIME;
             }
         } else if (packet.protocol() == Protocol.UDP) {
-            lifetime = "dyn_udp_lifetime";
+            lifetime = Sysctl.IPFW_DYN_UDP_LIFETIME;
         } else {
-            lifetime = "dyn_short_lifetime";
+            lifetime = Sysctl.IPFW_DYN_SHORT_LIFETIME;
         }
         long before = q.expire;
         q.expire = now + ipfw.sysctl(lifetime);
@@ -267,7 +268,7 @@ final class DynamicTable {
         CausalTrace trace = ipfw.trace();
         if (trace.detailed(q.flow())) {
             trace.record(TraceKind.DYN_REFRESHED, ipfw.hostName(), q.flow(), new Fact.DynRefreshed(q.ruleNumber(),
-                    q.expire - now, lifetime, forward, q.state, Integer.toUnsignedLong(q.ackFwd),
+                    q.expire - now, lifetime.leaf(), forward, q.state, Integer.toUnsignedLong(q.ackFwd),
                     Integer.toUnsignedLong(q.ackRev), ipfw.instantOfUptime(q.expire)));
         } else {
             trace.count(TraceKind.DYN_REFRESHED);
@@ -281,7 +282,7 @@ final class DynamicTable {
      *
      * @return the lifetime sysctl to apply, or null when the expiry stays as it is
      */
-    private String trackAck(DynamicState q, int ack, boolean forward) {
+    private Sysctl trackAck(DynamicState q, int ack, boolean forward) {
         int stored = forward ? q.ackFwd : q.ackRev;
         boolean inSequence = stored == 0 || ack - stored >= 0;
         if (inSequence) {
@@ -292,7 +293,7 @@ final class DynamicTable {
             }
         }
         if (!era.refreshNeedsBothSides()) {
-            return inSequence ? "dyn_ack_lifetime" : null;
+            return inSequence ? Sysctl.IPFW_DYN_ACK_LIFETIME : null;
         }
         if (inSequence) {
             q.state |= forward ? DynamicState.ACK_FWD : DynamicState.ACK_REV;
@@ -300,13 +301,13 @@ final class DynamicTable {
         int both = DynamicState.ACK_FWD | DynamicState.ACK_REV;
         if ((q.state & both) == both) {
             q.state &= ~both;
-            return "dyn_ack_lifetime";
+            return Sysctl.IPFW_DYN_ACK_LIFETIME;
         }
         return null;
     }
 
     /** "if (dyn_fin_lifetime >= dyn_keepalive_period) dyn_fin_lifetime = dyn_keepalive_period - 1". */
-    private void clamp(String lifetime) {
+    private void clamp(Sysctl lifetime) {
         if (ipfw.sysctl(lifetime) >= KEEPALIVE_PERIOD) {
             ipfw.kernelSetTraced(lifetime, KEEPALIVE_PERIOD - 1,
                     "clamped to dyn_keepalive_period - 1 by the dynamic rule code");
@@ -328,17 +329,17 @@ final class DynamicTable {
         for (DynamicState q : buckets.get(i)) {
             if (q.kind() == DynamicState.Kind.PARENT && q.rule() == rule && q.protocol() == packet.protocol()
                     && q.forward(src, sport, dst, dport)) {
-                q.expire = now + ipfw.sysctl("dyn_short_lifetime");
+                q.expire = now + ipfw.sysctl(Sysctl.IPFW_DYN_SHORT_LIFETIME);
                 return q;
             }
         }
         DynamicState parent = new DynamicState(rule, packet.protocol(), src, sport, dst, dport,
                 DynamicState.Kind.PARENT, null);
         parent.bucket = i;
-        parent.expire = now + ipfw.sysctl("dyn_syn_lifetime");
+        parent.expire = now + ipfw.sysctl(Sysctl.IPFW_DYN_SYN_LIFETIME);
         buckets.get(i).add(0, parent);
         count++;
-        ipfw.kernelSet("dyn_count", count);
+        ipfw.kernelSet(Sysctl.IPFW_DYN_COUNT, count);
         listener.linked(parent, count);
         return parent;
     }
@@ -428,7 +429,7 @@ final class DynamicTable {
         }
         count = 0;
         lastRemove = Long.MIN_VALUE;
-        ipfw.kernelSet("dyn_count", 0);
+        ipfw.kernelSet(Sysctl.IPFW_DYN_COUNT, 0);
         listener.cleared();
     }
 
@@ -438,7 +439,7 @@ final class DynamicTable {
             q.parent.children--;
         }
         count--;
-        ipfw.kernelSet("dyn_count", count);
+        ipfw.kernelSet(Sysctl.IPFW_DYN_COUNT, count);
         listener.unlinked(q, count);
         CausalTrace trace = ipfw.trace();
         if (trace.detailed(q.flow())) {

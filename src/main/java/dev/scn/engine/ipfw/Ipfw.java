@@ -14,6 +14,7 @@ import dev.scn.engine.net.PacketFilter;
 import dev.scn.engine.net.Protocol;
 import dev.scn.engine.net.TcpFlags;
 import dev.scn.engine.os.IpfwEra;
+import dev.scn.engine.os.Sysctl;
 import dev.scn.engine.trace.CausalTrace;
 import dev.scn.engine.trace.TraceKind;
 import dev.scn.fact.Fact;
@@ -51,7 +52,7 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
         this.era = host.profile().ipfwEra();
         this.table = new DynamicTable(this, era);
         rules.add(new IpfwRule(DEFAULT_RULE, IpfwRule.RuleSpec.defaultDeny()));
-        kernelSet("static_count", rules.size());
+        kernelSet(Sysctl.IPFW_STATIC_COUNT, rules.size());
         host.setFirewall(this);
         host.addLifecycleListener(this);
         start();
@@ -121,7 +122,7 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
 
     @Override
     public Verdict check(Packet packet, Direction direction, Interface via) {
-        if (sysctl("enable") == 0) {
+        if (sysctl(Sysctl.IPFW_ENABLE) == 0) {
             return Verdict.PASS;
         }
         long now = host.uptimeSeconds();
@@ -216,7 +217,7 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
         if (packet.protocol() != Protocol.TCP || packet.has(TcpFlags.RST)) {
             return;
         }
-        Packet.Builder b = packet.reply().window(0).ttl((int) host.sysctls().get("net.inet.ip.ttl"))
+        Packet.Builder b = packet.reply().window(0).ttl((int) host.sysctls().get(Sysctl.IP_TTL))
                 .tos(tcpTos()).origin(Origin.IPFW_RESET).skipFirewall(true);
         if (packet.has(TcpFlags.ACK)) {
             b.seq(packet.ack()).ack(0).flags(TcpFlags.RST);
@@ -242,10 +243,10 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
      * are written from memory of ip_fw2.c ipfw_log, not re-read.
      */
     private void logPacket(IpfwRule rule, Packet packet, Direction direction, Interface via) {
-        if (sysctl("verbose") == 0) {
+        if (sysctl(Sysctl.IPFW_VERBOSE) == 0) {
             return;
         }
-        long limit = sysctl("verbose_limit");
+        long limit = sysctl(Sysctl.IPFW_VERBOSE_LIMIT);
         if (limit > 0 && rule.logged() >= limit) {
             return;
         }
@@ -301,7 +302,7 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
      * answered since the last refresh). Dead states are not removed here.
      */
     private void keepalivePass(long now) {
-        if (sysctl("dyn_keepalive") == 0 || table.count() == 0) {
+        if (sysctl(Sysctl.IPFW_DYN_KEEPALIVE) == 0 || table.count() == 0) {
             return;
         }
         keepaliveWalk(now);
@@ -315,7 +316,7 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
      */
     private void secondTick(long now) {
         boolean checkKeepalive = false;
-        if (keepaliveLast + DynamicTable.KEEPALIVE_PERIOD <= now && sysctl("dyn_keepalive") != 0) {
+        if (keepaliveLast + DynamicTable.KEEPALIVE_PERIOD <= now && sysctl(Sysctl.IPFW_DYN_KEEPALIVE) != 0) {
             keepaliveLast = now;
             checkKeepalive = true;
         }
@@ -390,7 +391,7 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
 
     private Packet probe(int src, int sport, int dst, int dport, int seq, int ack) {
         return Packet.tcp(src, sport, dst, dport).seq(seq).ack(ack).flags(TcpFlags.ACK).window(0)
-                .ttl((int) host.sysctls().get("net.inet.ip.ttl")).tos(tcpTos())
+                .ttl((int) host.sysctls().get(Sysctl.IP_TTL)).tos(tcpTos())
                 .dontFragment(era == IpfwEra.REWRITE_2018).origin(Origin.IPFW_KEEPALIVE).skipFirewall(true).build();
     }
 
@@ -475,7 +476,7 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
                     last = r.number();
                 }
             }
-            long step = sysctl("autoinc_step");
+            long step = sysctl(Sysctl.IPFW_AUTOINC_STEP);
             number = last < DEFAULT_RULE - step ? (int) (last + step) : last;
         }
         IpfwRule rule = new IpfwRule(number, add.spec());
@@ -484,7 +485,7 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
             at++;
         }
         rules.add(at, rule);
-        kernelSet("static_count", rules.size());
+        kernelSet(Sysctl.IPFW_STATIC_COUNT, rules.size());
         return add.quiet() ? "" : String.format("%05d %s%n", number, rule.text());
     }
 
@@ -520,8 +521,8 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
      */
     private void removeRule(IpfwRule rule, String why) {
         rules.remove(rule);
-        kernelSet("static_count", rules.size());
-        boolean keep = era == IpfwEra.REWRITE_2018 && sysctl("dyn_keep_states") != 0;
+        kernelSet(Sysctl.IPFW_STATIC_COUNT, rules.size());
+        boolean keep = era == IpfwEra.REWRITE_2018 && sysctl(Sysctl.IPFW_DYN_KEEP_STATES) != 0;
         table.ruleDeleted(rule, keep, why);
     }
 
@@ -555,20 +556,20 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
 
     // ---------------------------------------------------------------- helpers for the table
 
-    long sysctl(String shortName) {
-        return host.sysctls().get("net.inet.ip.fw." + shortName);
+    long sysctl(Sysctl s) {
+        return host.sysctls().get(s);
     }
 
-    void kernelSet(String shortName, long value) {
-        host.sysctls().setByKernel("net.inet.ip.fw." + shortName, value);
+    void kernelSet(Sysctl s, long value) {
+        host.sysctls().setByKernel(s, value);
     }
 
     /** A kernel write an operator would notice (the lifetime clamps): traced as SYSCTL_SET. */
-    void kernelSetTraced(String shortName, long value, String why) {
-        long before = sysctl(shortName);
-        kernelSet(shortName, value);
+    void kernelSetTraced(Sysctl s, long value, String why) {
+        long before = sysctl(s);
+        kernelSet(s, value);
         simulator.trace().record(TraceKind.SYSCTL_SET, host.name(), null,
-                new Fact.SysctlSet("net.inet.ip.fw." + shortName, before, value, why));
+                new Fact.SysctlSet(s.oid(), before, value, why));
     }
 
     CausalTrace trace() {

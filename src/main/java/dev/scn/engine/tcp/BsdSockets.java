@@ -99,8 +99,7 @@ public final class BsdSockets {
         if (s.tp != null || s.connecting || s.connected || s.disconnected) {
             return SysResult.error(Errno.EINVAL);
         }
-        long somaxconn = stack.host().sysctls().exists("kern.ipc.somaxconn")
-                ? stack.host().sysctls().get("kern.ipc.somaxconn") : 128;
+        long somaxconn = stack.host().sysctls().get(dev.scn.engine.os.Sysctl.KERN_IPC_SOMAXCONN);
         s.qlimit = backlog < 0 || backlog > somaxconn ? (int) somaxconn : backlog;
         if (s.listening) {
             return SysResult.ok(0);

@@ -2,6 +2,7 @@ package dev.scn.engine.tcp;
 
 import dev.scn.engine.SimTime;
 import dev.scn.engine.net.Host;
+import dev.scn.engine.os.Sysctl;
 
 import java.util.SplittableRandom;
 
@@ -53,15 +54,14 @@ final class EphemeralPorts {
     /** The next free local port, or {@link #NO_PORT} when every port of the range is in use. */
     int allocate(int foreignAddress, int foreignPort, TcpStack stack) {
         runTicks();
-        int first = (int) host.sysctls().get("net.inet.ip.portrange.first");
-        int last = (int) host.sysctls().get("net.inet.ip.portrange.last");
+        int first = (int) host.sysctls().get(Sysctl.IP_PORTRANGE_FIRST);
+        int last = (int) host.sysctls().get(Sysctl.IP_PORTRANGE_LAST);
         if (first > last) {
             int t = first;
             first = last;
             last = t;
         }
-        boolean randomize = host.sysctls().exists("net.inet.ip.portrange.randomized")
-                && host.sysctls().get("net.inet.ip.portrange.randomized") != 0 && stopRandom == 0 && first != last;
+        boolean randomize = host.sysctls().on(Sysctl.IP_PORTRANGE_RANDOMIZED) && stopRandom == 0 && first != last;
         if (randomize) {
             lastPort = first + random.nextInt(last - first);
         }

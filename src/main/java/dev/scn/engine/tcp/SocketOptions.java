@@ -147,7 +147,7 @@ final class SocketOptions {
         return switch (name) {
             case SockOpt.TCP_NODELAY -> SysResult.ok(s.noDelay ? SockOpt.TCP_NODELAY : 0);
             case SockOpt.TCP_NOOPT -> SysResult.ok(s.noOpt ? SockOpt.TCP_NOOPT : 0);
-            case SockOpt.TCP_MAXSEG -> SysResult.ok(c != null ? c.maxseg : stack.host().sysctls().get("net.inet.tcp.mssdflt"));
+            case SockOpt.TCP_MAXSEG -> SysResult.ok(c != null ? c.maxseg : stack.host().sysctls().get(dev.scn.engine.os.Sysctl.TCP_MSSDFLT));
             case SockOpt.TCP_KEEPIDLE -> SysResult.ok((s.keepIdleMs != 0 ? s.keepIdleMs : stack.keepIdleMs()) / 1000);
             case SockOpt.TCP_KEEPINTVL -> SysResult.ok((s.keepIntvlMs != 0 ? s.keepIntvlMs : stack.keepIntvlMs()) / 1000);
             case SockOpt.TCP_KEEPINIT -> SysResult.ok((s.keepInitMs != 0 ? s.keepInitMs : stack.keepInitMs()) / 1000);
@@ -236,7 +236,7 @@ final class SocketOptions {
         TcpConnection c = s.tp;
         if (c == null) {
             int state = TcpInfo.tcpsNumber(s.listening ? TcpState.LISTEN : TcpState.CLOSED);
-            long mss = stack.host().sysctls().get("net.inet.tcp.mssdflt");
+            long mss = stack.host().sysctls().get(dev.scn.engine.os.Sysctl.TCP_MSSDFLT);
             return new TcpInfo(state, 0, 0, 0, stack.rtoBaseMs() * 1000, 0, 0, 0, 0, (int) mss, (int) mss,
                     s.rcvHiwat, 0, 0, 0, 0);
         }

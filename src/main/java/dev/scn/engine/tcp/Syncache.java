@@ -5,6 +5,7 @@ import dev.scn.engine.SimTime;
 import dev.scn.engine.Simulator;
 import dev.scn.engine.net.FlowKey;
 import dev.scn.engine.net.Packet;
+import dev.scn.engine.os.Sysctl;
 import dev.scn.engine.os.Sysctls;
 
 import java.util.ArrayList;
@@ -107,13 +108,12 @@ final class Syncache {
     }
 
     boolean syncookies() {
-        return sysctls.get("net.inet.tcp.syncookies") != 0;
+        return sysctls.on(Sysctl.TCP_SYNCOOKIES);
     }
 
     /** syncookies_only (8.x and later): no entry at all, every SYN is answered with a cookie. */
     boolean cookiesOnly() {
-        return syncookies() && sysctls.exists("net.inet.tcp.syncookies_only")
-                && sysctls.get("net.inet.tcp.syncookies_only") != 0;
+        return syncookies() && sysctls.on(Sysctl.TCP_SYNCOOKIES_ONLY);
     }
 
     /**
@@ -299,7 +299,7 @@ final class Syncache {
      * SYN-ACKs at 0, 3, 9, 21 s and the drop at 45 s with the defaults (tcps_sc_stale).
      */
     private void expired(Entry entry) {
-        long limit = sysctls.get("net.inet.tcp.syncache.rexmtlimit");
+        long limit = sysctls.get(Sysctl.SYNCACHE_REXMTLIMIT);
         boolean give = design == Design.TIMER_SLOTS
                 ? entry.slot == MAXREXMTS || entry.slot >= limit
                 : entry.slot + 1 > limit;
@@ -315,11 +315,11 @@ final class Syncache {
     }
 
     long cacheLimit() {
-        return sysctls.get("net.inet.tcp.syncache.cachelimit");
+        return sysctls.get(Sysctl.SYNCACHE_CACHELIMIT);
     }
 
     long bucketLimit() {
-        return sysctls.get("net.inet.tcp.syncache.bucketlimit");
+        return sysctls.get(Sysctl.SYNCACHE_BUCKETLIMIT);
     }
 
     /**
@@ -336,7 +336,7 @@ final class Syncache {
         int faddr = Integer.reverseBytes(foreignAddress);
         int fport = swap16(foreignPort);
         int lport = swap16(localPort);
-        long hashsize = sysctls.get("net.inet.tcp.syncache.hashsize");
+        long hashsize = sysctls.get(Sysctl.SYNCACHE_HASHSIZE);
         return (int) ((hashSecret ^ faddr ^ (faddr >>> 16) ^ fport ^ lport) & (hashsize - 1));
     }
 

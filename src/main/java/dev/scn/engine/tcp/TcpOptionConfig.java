@@ -1,5 +1,6 @@
 package dev.scn.engine.tcp;
 
+import dev.scn.engine.os.Sysctl;
 import dev.scn.engine.os.Sysctls;
 
 /**
@@ -7,10 +8,6 @@ import dev.scn.engine.os.Sysctls;
  * made (the kernel reads V_tcp_do_rfc1323 and V_tcp_do_sack in tcp_newtcpcb and syncache_add).
  */
 final class TcpOptionConfig {
-    static final String RFC1323 = "net.inet.tcp.rfc1323";
-    static final String SACK = "net.inet.tcp.sack.enable";
-    static final String TOLERATE_MISSING_TS = "net.inet.tcp.tolerate_missing_ts";
-    static final String MAXSOCKBUF = "kern.ipc.maxsockbuf";
 
     private final TcpStack stack;
     private final Sysctls sysctls;
@@ -21,12 +18,12 @@ final class TcpOptionConfig {
     }
 
     boolean rfc1323() {
-        return sysctls.get(RFC1323) != 0;
+        return sysctls.get(Sysctl.TCP_RFC1323) != 0;
     }
 
     /** net.inet.tcp.sack.enable where the release has SACK (5.3 on), else false. */
     boolean sackEnabled() {
-        return sysctls.exists(SACK) && sysctls.get(SACK) != 0;
+        return sysctls.has(Sysctl.TCP_SACK_ENABLE) && sysctls.get(Sysctl.TCP_SACK_ENABLE) != 0;
     }
 
     /**
@@ -35,7 +32,7 @@ final class TcpOptionConfig {
      * is dropped. Releases without net.inet.tcp.tolerate_missing_ts have no such rule.
      */
     boolean dropsMissingTimestamps() {
-        return sysctls.exists(TOLERATE_MISSING_TS) && sysctls.get(TOLERATE_MISSING_TS) == 0;
+        return sysctls.has(Sysctl.TCP_TOLERATE_MISSING_TS) && sysctls.get(Sysctl.TCP_TOLERATE_MISSING_TS) == 0;
     }
 
     /**
@@ -45,8 +42,8 @@ final class TcpOptionConfig {
      * (net.inet.tcp.recvspace; same functions, index ids 141282132, 39453244).
      */
     int requestScale() {
-        long limit = stack.profile().major() >= 7 && sysctls.exists(MAXSOCKBUF)
-                ? sysctls.get(MAXSOCKBUF) : stack.receiveSpace();
+        long limit = stack.profile().major() >= 7 && sysctls.has(Sysctl.KERN_IPC_MAXSOCKBUF)
+                ? sysctls.get(Sysctl.KERN_IPC_MAXSOCKBUF) : stack.receiveSpace();
         int scale = 0;
         while (scale < TcpConstants.MAX_WINSHIFT && ((long) TcpConstants.MAXWIN << scale) < limit) {
             scale++;

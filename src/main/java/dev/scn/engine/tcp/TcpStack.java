@@ -10,6 +10,7 @@ import dev.scn.engine.net.Packet;
 import dev.scn.engine.net.TcpFlags;
 import dev.scn.engine.net.Transport;
 import dev.scn.engine.os.Profile;
+import dev.scn.engine.os.Sysctl;
 import dev.scn.engine.os.Sysctls;
 import dev.scn.engine.trace.TraceKind;
 import dev.scn.fact.Fact;
@@ -84,15 +85,15 @@ public final class TcpStack implements Transport, Host.Lifecycle {
     // ---- tunables, read at use as the kernel does -----------------------------------------------
 
     long keepIdleMs() {
-        return sysctls.get("net.inet.tcp.keepidle");
+        return sysctls.get(Sysctl.TCP_KEEPIDLE);
     }
 
     long keepIntvlMs() {
-        return sysctls.get("net.inet.tcp.keepintvl");
+        return sysctls.get(Sysctl.TCP_KEEPINTVL);
     }
 
     long keepInitMs() {
-        return sysctls.get("net.inet.tcp.keepinit");
+        return sysctls.get(Sysctl.TCP_KEEPINIT);
     }
 
     /** tcp_maxidle = tcp_keepcnt * tcp_keepintvl (tcp_timer.c tcp_slowtimo): 600 s by default. */
@@ -111,48 +112,47 @@ public final class TcpStack implements Transport, Host.Lifecycle {
     java.util.List<Fact.Input> maxIdleInputs() {
         Fact.Input keepcnt = sysctls.exists(KEEPCNT_SYSCTL) ? new Fact.Input(KEEPCNT_SYSCTL, keepCnt(), "")
                 : new Fact.Input("TCPTV_KEEPCNT", keepCnt(), "");
-        return java.util.List.of(keepcnt, new Fact.Input("net.inet.tcp.keepintvl", keepIntvlMs(), "ms"));
+        return java.util.List.of(keepcnt, new Fact.Input(Sysctl.TCP_KEEPINTVL.oid(), keepIntvlMs(), "ms"));
     }
 
     long mslMs() {
-        return sysctls.get("net.inet.tcp.msl");
+        return sysctls.get(Sysctl.TCP_MSL);
     }
 
     long delAckMs() {
-        return sysctls.get("net.inet.tcp.delacktime");
+        return sysctls.get(Sysctl.TCP_DELACKTIME);
     }
 
     boolean delayedAckEnabled() {
-        return sysctls.get("net.inet.tcp.delayed_ack") != 0;
+        return sysctls.on(Sysctl.TCP_DELAYED_ACK);
     }
 
     boolean alwaysKeepalive() {
-        return sysctls.get("net.inet.tcp.always_keepalive") != 0;
+        return sysctls.on(Sysctl.TCP_ALWAYS_KEEPALIVE);
     }
 
     boolean fastFinwait2Recycle() {
-        return sysctls.exists("net.inet.tcp.fast_finwait2_recycle")
-                && sysctls.get("net.inet.tcp.fast_finwait2_recycle") != 0;
+        return sysctls.on(Sysctl.TCP_FAST_FINWAIT2_RECYCLE);
     }
 
     long finwait2TimeoutMs() {
-        return sysctls.get("net.inet.tcp.finwait2_timeout");
+        return sysctls.get(Sysctl.TCP_FINWAIT2_TIMEOUT);
     }
 
     boolean insecureRst() {
-        return sysctls.exists("net.inet.tcp.insecure_rst") && sysctls.get("net.inet.tcp.insecure_rst") != 0;
+        return sysctls.on(Sysctl.TCP_INSECURE_RST);
     }
 
     long sendSpace() {
-        return sysctls.get("net.inet.tcp.sendspace");
+        return sysctls.get(Sysctl.TCP_SENDSPACE);
     }
 
     long receiveSpace() {
-        return sysctls.get("net.inet.tcp.recvspace");
+        return sysctls.get(Sysctl.TCP_RECVSPACE);
     }
 
     long defaultTtl() {
-        return sysctls.get("net.inet.ip.ttl");
+        return sysctls.get(Sysctl.IP_TTL);
     }
 
     /**
@@ -186,7 +186,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
      * (initcwnd10); one segment (ss_fltsz) on 4.x (UNVERIFIED for 4.11).
      */
     void negotiateMss(TcpConnection tp, int offered) {
-        int peer = offered == 0 ? (int) sysctls.get("net.inet.tcp.mssdflt") : offered;
+        int peer = offered == 0 ? (int) sysctls.get(Sysctl.TCP_MSSDFLT) : offered;
         int mss = Math.min(peer, mssToOffer());
         if (tp.opts.timestampsOn()) {
             // tcp_mss: "Adjust mss to leave space for the usual options" (TCPOLEN_TSTAMP_APPA);
@@ -278,7 +278,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         tp.sndNxt = tp.iss;
         tp.sndMax = tp.iss;
         tp.sndBufferEnd = tp.iss + 1;
-        tp.maxseg = (int) sysctls.get("net.inet.tcp.mssdflt");
+        tp.maxseg = (int) sysctls.get(Sysctl.TCP_MSSDFLT);
         tp.opts = TcpOptionState.forNewConnection(this);
         tp.opts.tsOffset = TcpOptionConfig.tsOffset(this, tp.flow);
         configure.accept(tp);
@@ -465,7 +465,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
      * the per-state count the charts follow.
      */
     private void syncacheChanged() {
-        sysctls.setByKernel("net.inet.tcp.syncache.count", syncache.size());
+        sysctls.setByKernel(Sysctl.SYNCACHE_COUNT, syncache.size());
         if (syncache.exported()) {
             countListener.countChanged(TcpState.SYN_RECEIVED, count(TcpState.SYN_RECEIVED));
         }
@@ -525,7 +525,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         if ((p.flags() & TcpFlags.RST) != 0) {
             return;
         }
-        long blackhole = sysctls.get("net.inet.tcp.blackhole");
+        long blackhole = sysctls.get(Sysctl.TCP_BLACKHOLE);
         boolean silent = strayPolicy == StrayPolicy.DROP || blackhole >= 2
                 || (blackhole == 1 && (p.flags() & TcpFlags.SYN) != 0);
         FlowKey flow = FlowKey.of(p);
@@ -586,7 +586,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         localPortUse.clear();
         localPortsFreed++;
         syncache.clear();
-        sysctls.setByKernel("net.inet.tcp.syncache.count", 0);
+        sysctls.setByKernel(Sysctl.SYNCACHE_COUNT, 0);
         java.util.Arrays.fill(stateCounts, 0);
         for (TcpState state : TcpState.values()) {
             countListener.countChanged(state, 0);

@@ -117,8 +117,6 @@ final class RcvDataScript {
         if (action.startsWith("accept(")) {
             TcpConnection c = tcp.connections().get(0);
             accepted = c.socket();
-            // Until Packet carries options, the SACK-permitted both SYNs carried is set here.
-            c.sackPermitted = true;
         } else if (action.startsWith("close(4)")) {
             accepted.close();
         }
