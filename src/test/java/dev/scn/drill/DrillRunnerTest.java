@@ -1,0 +1,130 @@
+package dev.scn.drill;
+
+import dev.scn.drill.script.DrillParse;
+import dev.scn.drill.script.DrillParser;
+import dev.scn.engine.os.Profiles;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The runner's own rules, on short scripts written here: how a {@code >} line is matched (fields
+ * in packetdrill's order, relative sequence numbers, the tolerance), how calls and commands are
+ * checked, and that the first line that does not hold stops the script with packetdrill's words.
+ * The expected segments are FreeBSD 14's answers as the suite records them (its
+ * rcv-data-segments scripts open connections exactly like {@link #PASSIVE_OPEN}).
+ */
+class DrillRunnerTest {
+    /** A listener, the peer's SYN offering MSS and SACK, FreeBSD's SYN-ACK, the final ACK, accept. */
+    static final String PASSIVE_OPEN = """
+            --tolerance_usecs=10000
+             0.00 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3
+            +0.00 setsockopt(3, SOL_SOCKET, SO_REUSEADDR, [1], 4) = 0
+            +0.00 bind(3, ..., ...) = 0
+            +0.00 listen(3, 1) = 0
+            +0.00 < S   0:0(0) win 65535 <mss 1460,sackOK,eol,eol>
+            +0.00 > S.  0:0(0) ack 1 win 65535 <mss 1460,sackOK,eol,eol>
+            +0.01 <  .  1:1(0) ack 1 win 65535
+            +0.00 accept(3, ..., ...) = 4
+            """;
+
+    private static DrillVerdict run(String text) {
+        DrillParse parse = DrillParser.parse(text, "t.pkt", Path.of("t.pkt"), DrillParser.DEFAULT_DEFINES);
+        assertTrue(parse.usable(), () -> parse.diagnostics().sorted().toString());
+        return new DrillRunner(Profiles.newest()).run(parse.script());
+    }
+
+    @Test
+    void passiveOpenAsFreeBsdAnswersIt() {
+        DrillVerdict v = run(PASSIVE_OPEN + "+0.00 close(4) = 0\n+0.00 > F. 1:1(0) ack 1 win 65535\n");
+        assertTrue(v.passed(), v::describe);
+        assertEquals("PASS t.pkt", v.describe());
+    }
+
+    @Test
+    void aWrongAckNamesTheFieldWithRelativeNumbers() {
+        // The SYN-ACK acknowledges the peer's SYN: ack 1 relative to the peer's ISN, whatever its value.
+        DrillVerdict v = run(PASSIVE_OPEN.replace("> S.  0:0(0) ack 1", "> S.  0:0(0) ack 2"));
+        assertEquals("FAIL t.pkt:7: error handling packet: live packet field tcp_ack: expected: 2 vs actual: 1",
+                v.describe());
+    }
+
+    @Test
+    void aSegmentOutsideTheToleranceIsATimingError() {
+        // The SYN-ACK leaves at once (0.000); expected 0.5 s later with 10 ms tolerance.
+        DrillVerdict v = run(PASSIVE_OPEN.replace("+0.00 > S.", "+0.50 > S."));
+        assertEquals(7, v.line());
+        assertEquals("error handling packet: timing error: expected outbound packet at 0.500000 sec but happened at "
+                + "0.000000 sec; tolerance 0.010000 sec", v.message());
+    }
+
+    @Test
+    void aSegmentThatNeverComesTimesOut() {
+        // After accept nothing is due: no FIN, no data, so a '>' line waits until 1.01 + 0.01 s in vain.
+        DrillVerdict v = run(PASSIVE_OPEN + "+1.00 > F. 1:1(0) ack 1 win 65535\n");
+        assertEquals(10, v.line());
+        assertEquals("error handling packet: timed out waiting for packet expected at 1.010000 sec", v.message());
+    }
+
+    @Test
+    void aCallsResultAndErrnoAreChecked() {
+        // Nothing to read on a non-blocking socket: EAGAIN, which scripts also spell EWOULDBLOCK.
+        String script = PASSIVE_OPEN + "+0.00 fcntl(4, F_SETFL, O_RDWR | O_NONBLOCK) = 0\n"
+                + "+0.00 recv(4, ..., 1024, 0) = -1 EWOULDBLOCK (Operation would block)\n";
+        assertTrue(run(script).passed(), () -> run(script).describe());
+        DrillVerdict v = run(script.replace("= -1 EWOULDBLOCK (Operation would block)", "= 0"));
+        assertEquals("FAIL t.pkt:11: runtime error in recv call: Expected result 0 but got -1 with errno 35 "
+                + "(Resource temporarily unavailable)", v.describe());
+    }
+
+    @Test
+    void aGetsockoptValueIsCompared() {
+        // Before any connection SO_RCVBUF is net.inet.tcp.recvspace, 65536.
+        String script = " 0.00 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n"
+                + "+0.00 getsockopt(3, SOL_SOCKET, SO_RCVBUF, [65536], [4]) = 0\n";
+        assertTrue(run(script).passed(), () -> run(script).describe());
+        assertEquals("FAIL t.pkt:2: runtime error in getsockopt call: Bad getsockopt optval: expected: 1 actual: 65536",
+                run(script.replace("[65536]", "[1]")).describe());
+    }
+
+    @Test
+    void sysctlAndSockstatAnswerFromTheHost() {
+        String script = " 0.00 `sysctl -w net.inet.tcp.insecure_rst=1`\n"
+                + "+0.00 `sysctl -w net.inet.tcp.no_such_thing=1`\n";
+        DrillVerdict v = run(script);
+        assertEquals(2, v.line());
+        assertEquals("error executing `sysctl -w net.inet.tcp.no_such_thing=1` command: sysctl: unknown oid "
+                + "'net.inet.tcp.no_such_thing'", v.message());
+        // One listening socket of the script's: sockstat counts it as LISTEN, and none in TIME_WAIT.
+        String sockstat = PASSIVE_OPEN
+                + "+0.00 `sockstat -4 -P tcp -s | grep packetdril | grep -c ESTABLISHED | grep 1`\n"
+                + "+0.00 `sockstat -4 -P tcp -s | grep packetdril | grep -c TIME_WAIT | grep 1`\n";
+        DrillVerdict s = run(sockstat);
+        assertEquals(11, s.line(), s::describe);
+        assertTrue(s.message().contains("sockstat counted 0 sockets in TIME_WAIT"), s::describe);
+    }
+
+    @Test
+    void aCommandScnDoesNotModelFailsTheScriptByName() {
+        DrillVerdict v = run(" 0.00 `ifconfig em0 mtu 9000`\n");
+        assertEquals("FAIL t.pkt:1: error executing `ifconfig em0 mtu 9000` command: command not supported by scn drill",
+                v.describe());
+    }
+
+    @Test
+    void tcpInfoStateIsAsserted() {
+        assertTrue(run(PASSIVE_OPEN + "+0.00 %{ assert tcpi_state == TCPI_ESTABLISHED }%\n").passed());
+        DrillVerdict v = run(PASSIVE_OPEN + "+0.00 %{ assert tcpi_state == TCPI_CLOSING }%\n");
+        assertEquals("FAIL t.pkt:10: AssertionError: assert tcpi_state == TCPI_CLOSING (tcpi_state is TCPI_ESTABLISHED)",
+                v.describe());
+    }
+
+    @Test
+    void sameScriptSameVerdict() {
+        String script = PASSIVE_OPEN.replace("ack 1 win 65535 <mss", "ack 1 win 1 <mss");
+        assertEquals(run(script), run(script));
+    }
+}
