@@ -78,6 +78,11 @@ final class DrillExpectations {
         if (ctx instanceof PacketdrillParser.UdpEncapContext) {
             return "expected /udp(SOURCE > DESTINATION) such as /udp(1 > 9811)" + after + ", found " + found;
         }
+        if (ctx instanceof PacketdrillParser.IpInfoContext
+                && (expected.contains(PacketdrillParser.RPAREN) || expected.contains(PacketdrillParser.RBRACK))) {
+            String close = expected.contains(PacketdrillParser.RPAREN) ? "')'" : "']'";
+            return "expected ',' or " + close + " to close the IP fields" + after + ", found " + found;
+        }
         if (ctx instanceof PacketdrillParser.IpInfoContext || ctx instanceof PacketdrillParser.IpInfoItemContext
                 || ctx instanceof PacketdrillParser.EcnNameContext) {
             return "expected (tos 0xNN), (ttl N) or an ECN mark such as [noecn] or [ect0]" + after + ", found " + found;
