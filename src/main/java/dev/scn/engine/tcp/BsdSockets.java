@@ -108,7 +108,7 @@ public final class BsdSockets {
             s.boundPort = stack.ephemeralPortForListen();
         }
         s.listening = true;
-        stack.listen(s.boundPort, new ListenQueue(s));
+        stack.listen(s.boundPort, new ListenQueue(stack, s));
         return SysResult.ok(0);
     }
 
@@ -117,7 +117,7 @@ public final class BsdSockets {
      * and moves to sol_comp when TCP reaches ESTABLISHED ({@link SocketFile#established}).
      * solisten_clone (uipc_socket.c, 14.x) refuses when sol_qlen > 3 * sol_qlimit / 2.
      */
-    private record ListenQueue(SocketFile head) implements TcpStack.Admission {
+    private record ListenQueue(TcpStack stack, SocketFile head) implements TcpStack.Admission {
         @Override
         public boolean admit() {
             int qlen = head.completed.size() + head.incomplete;
@@ -129,6 +129,8 @@ public final class BsdSockets {
             SocketFile child = new SocketFile(head);
             child.socket = socket;
             child.configure(socket.connection());
+            // sonewconn copied the listener's buffers before syncache_socket's tcp_mss rounds them.
+            stack.roundBuffers(socket.connection(), socket.connection().maxseg());
             socket.setAutoRead(false);
             head.incomplete++;
             return child;

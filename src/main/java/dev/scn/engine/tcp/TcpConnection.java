@@ -173,6 +173,17 @@ public final class TcpConnection {
         return 0;
     }
 
+    /**
+     * tcp_input's rcv_wnd: "Receive window is amount of space in rcv queue, but not less than
+     * advertised window": max(sbspace(so_rcv), rcv_adv - rcv_nxt). Unlike the window tcp_output
+     * advertises it is neither clipped to TCP_MAXWIN nor closed by the silly-window rule, so a
+     * 65700-byte buffer accepts an RST or data up to rcv_nxt + 65700.
+     */
+    int rcvWnd() {
+        long space = Math.max(0, rcvHiwat - receiveBuffered);
+        return (int) Math.max(space, rcvAdv - rcvNxt);
+    }
+
     /** so_rcv.sb_hiwat. */
     public long receiveBufferSize() {
         return rcvHiwat;

@@ -195,6 +195,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
             mss -= TcpOptionWriter.TSTAMP_APPA;
         }
         tp.maxseg = mss;
+        roundBuffers(tp, mss);
         int major = host.profile().major();
         if (major >= 10) {
             tp.cwnd = Math.min(10L * mss, Math.max(2L * mss, 14_600));
@@ -203,6 +204,32 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         } else {
             tp.cwnd = mss;
         }
+    }
+
+    /**
+     * tcp_mss (tcp_input.c; same shape in 5.x's tcp_mss and 14.x's tcp_mss after
+     * tcp_mss_update): the socket buffers become whole multiples of t_maxseg, the MSS before any
+     * option is subtracted. Send: a buffer smaller than the MSS shrinks the MSS instead; else
+     * roundup(sb_hiwat, mss), capped at sb_max (kern.ipc.maxsockbuf), reserved only if larger.
+     * Receive: rounded up when larger than the MSS. 65536 -> 65700 with mss 1460 (45 x 1460),
+     * 32768 -> 33580 (23 x 1460).
+     */
+    void roundBuffers(TcpConnection tp, int mss) {
+        long sbMax = sysctls.exists("kern.ipc.maxsockbuf") ? sysctls.get("kern.ipc.maxsockbuf") : 262_144;
+        if (tp.sndHiwat < mss) {
+            tp.maxseg = (int) Math.max(tp.sndHiwat, 64);
+        } else {
+            long size = Math.min(roundUp(tp.sndHiwat, mss), sbMax);
+            tp.sndHiwat = Math.max(tp.sndHiwat, size);
+        }
+        if (tp.rcvHiwat > tp.maxseg) {
+            long size = Math.min(roundUp(tp.rcvHiwat, tp.maxseg), sbMax);
+            tp.rcvHiwat = Math.max(tp.rcvHiwat, size);
+        }
+    }
+
+    private static long roundUp(long value, long multiple) {
+        return (value + multiple - 1) / multiple * multiple;
     }
 
     // ---- sockets ----------------------------------------------------------------------------------
