@@ -207,19 +207,22 @@ class NarrativeTest {
      * drops the connection with an RST (seq FIN + 1, in the server's window): the server closes at
      * 674.08 s; check-state sets expire = 674 + dyn_rst_lifetime 1 = 675 s (whole seconds).
      * Variant dyn_keepalive=0: no window 0, so the first series runs out: 2 + 0.4 + 0.6 + 1.0 +
-     * 1.8 + 2.44 + 4.68 + 9.16 + 18.12 + 36.04 + 64 × 4 = 332.24 s; its RST meets a dead state and
-     * rule 200's setup: denied; FIN_WAIT_2 ends by its timer at 0.36 + 600 + 75 = 675.36 s. Variant
-     * letting RSTs in: the RST of 332.24 s arrives at 332.28 s and closes it.
+     * 1.8 + 3.4 + 4.68 + 9.16 + 18.12 + 36.04 + 64 × 4 = 333.2 s (the 4th timeout, 200 × 16 + 200
+     * = 3.4 s, is computed before tcp_timer_rexmt clears srtt; it was 2.44 s and the give-up
+     * 332.24 s while the engine cleared first); its RST meets a dead state and rule 200's setup:
+     * denied; FIN_WAIT_2 ends by its timer at 0.36 + 600 + 75 = 675.36 s. Variant letting RSTs in:
+     * the RST of 333.2 s arrives at 333.24 s and closes it. The base run is unchanged: srtt is
+     * already 0 in the second series, so the order makes no difference there.
      */
     @Test
-    @DisplayName("middlebox-eats-client-fin: the client's give-up RST at 674.04 s ends FIN_WAIT_2; 675.36 s and 332.28 s in the variants")
+    @DisplayName("middlebox-eats-client-fin: the client's give-up RST at 674.04 s ends FIN_WAIT_2; 675.36 s and 333.24 s in the variants")
     void middleboxEatsFin() {
         String en = EN.get("middlebox-eats-client-fin");
         contains("middlebox en", en, "closed at 674.08 s", "client sent an RST at 674.04 s", "reached server at 674.08 s",
                 "FIN_WAIT_2 accepted it (its sequence number lies in the receive window)", "died at 675 s.",
-                "closed it at 675.36 s", "600 s", "client sent an RST at 332.24 s", "reached server at 332.28 s");
+                "closed it at 675.36 s", "600 s", "client sent an RST at 333.2 s", "reached server at 333.24 s");
         contains("middlebox zh", ZH.get("middlebox-eats-client-fin"), "674.04 秒发出一个 RST", "674.08 秒到达 server",
-                "在 675 秒失效", "675.36 秒关闭", "332.24 秒发出一个 RST", "332.28 秒到达 server");
+                "在 675 秒失效", "675.36 秒关闭", "333.2 秒发出一个 RST", "333.24 秒到达 server");
     }
 
     /**

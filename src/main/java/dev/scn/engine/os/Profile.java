@@ -32,6 +32,16 @@ public record Profile(String name, int major, int minor, IpfwEra ipfwEra, RstVal
         return major >= 13;
     }
 
+    /**
+     * After TCP_RTT_INVALIDATE (3) retransmissions, 12.x and later keep srtt in tcp_timer_rexmt and
+     * let tcp_xmit_timer start afresh from the next sample (12.x-era and 14.x tcp_timer.c /
+     * tcp_input.c); release/10.4.0 tcp_timer.c still clobbers srtt in the timer. 11.x is UNVERIFIED
+     * and kept with 10.x.
+     */
+    public boolean rttInvalidatedAtNextSample() {
+        return major >= 12;
+    }
+
     /** The release string as {@code uname -r} prints it, e.g. {@code 5.4-RELEASE}. */
     public String release() {
         return major + "." + minor + "-RELEASE";

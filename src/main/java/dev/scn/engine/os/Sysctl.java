@@ -76,9 +76,16 @@ public enum Sysctl {
             "Assume SO_KEEPALIVE on all TCP connections"),
     TCP_DELAYED_ACK("net.inet.tcp.delayed_ack", Unit.BOOL, ALL, rw(0, 1), v(1),
             "Delay ACK to try and piggyback it onto a data packet"),
-    TCP_DELACKTIME("net.inet.tcp.delacktime", Unit.MS, ALL, rw(1, INT_MAX), v(100), "Time before a delayed ACK is sent"),
+    // TCPTV_DELACK: hz/10 = 100 ms in the 6.x, 9.3 and 12.x-era tcp_timer.h; 40 ms on 14.x, as the
+    // FreeBSD test suite (main) times its delayed ACKs (rcv-data-segments/reordering-*.pkt: the ACK
+    // 0.04 s after the segment); the hz/25 line itself and the release it came in are UNVERIFIED.
+    TCP_DELACKTIME("net.inet.tcp.delacktime", Unit.MS, ALL, rw(1, INT_MAX), v(100).from(14, 40L),
+            "Time before a delayed ACK is sent"),
     TCP_BLACKHOLE("net.inet.tcp.blackhole", Unit.COUNT, ALL, rw(0, 2), v(0), "Do not send RST on segments to closed ports"),
-    TCP_MSSDFLT("net.inet.tcp.mssdflt", Unit.BYTES, ALL, rw(1, 65535), v(512), "Default TCP Maximum Segment Size"),
+    // tcp_mssdflt = TCP_MSS (tcp.h): 512 in the 5.x-era file, 536 ("For IPv4 the MSS is 576 -
+    // sizeof(struct tcpiphdr)") in releng/9.3 and release/10.4.0 tcp.h; 6.x-8.x UNVERIFIED, kept 512.
+    TCP_MSSDFLT("net.inet.tcp.mssdflt", Unit.BYTES, ALL, rw(1, 65535), v(512).from(9, 536L),
+            "Default TCP Maximum Segment Size"),
     TCP_SENDSPACE("net.inet.tcp.sendspace", Unit.BYTES, ALL, rw(1, INT_MAX), v(32_768), "Maximum outgoing TCP datagram size"),
     TCP_RECVSPACE("net.inet.tcp.recvspace", Unit.BYTES, ALL, rw(1, INT_MAX), v(65_536), "Maximum incoming TCP datagram size"),
     // tcp_input.c of 5.x: static int tcp_insecure_rst = 0 (accept any in-window RST when 1).
@@ -90,6 +97,25 @@ public enum Sysctl {
             "Recycle closed FIN_WAIT_2 connections faster"),
     TCP_FINWAIT2_TIMEOUT("net.inet.tcp.finwait2_timeout", Unit.MS, since(7), rw(1, INT_MAX), v(60_000),
             "FIN-WAIT2 timeout"),
+    // tcp_timer.c: "int tcp_keepcnt = TCPTV_KEEPCNT" (8) with SYSCTL_INT keepcnt in releng/9.3 and
+    // release/10.4.0 and later; static, no sysctl, in 6.x and the 7.x-era file; 8.x UNVERIFIED.
+    TCP_KEEPCNT("net.inet.tcp.keepcnt", Unit.COUNT, since(9), rw(0, INT_MAX), v(8), "Number of keepalive probes to send"),
+    // tcp_timer.c SYSCTL_PROCs in ms (sysctl_msec_to_ticks), set in tcp_init: rexmit_min = TCPTV_MIN,
+    // 3 ticks (30 ms at 4.x's hz = 100, 3 ms at hz = 1000 in 6.x/7.x; 5.x's hz UNVERIFIED) and hz/33 =
+    // 30 ms from 9.3 on; rexmit_slop = TCPTV_CPU_VAR = hz/5 = 200 ms (RELENG_4 from 4.7, Dillon's MFC).
+    TCP_REXMIT_MIN("net.inet.tcp.rexmit_min", Unit.MS, ALL, rw(1, INT_MAX), v(30).from(5, 3L).from(9, 30L),
+            "Minimum Retransmission Timeout"),
+    TCP_REXMIT_SLOP("net.inet.tcp.rexmit_slop", Unit.MS, ALL, rw(1, INT_MAX), v(200), "Retransmission Timer Slop"),
+    // tcp_rexmit_initial = TCPTV_RTOBASE = 1*hz: declared in the 12.x-era tcp_timer.h, a sysctl in the
+    // 13.0-era tcp_timer.c ("Initial Retransmission Timeout"); earlier releases use the constant 3 s.
+    TCP_REXMIT_INITIAL("net.inet.tcp.rexmit_initial", Unit.MS, since(12), rw(1, INT_MAX), v(1_000),
+            "Initial Retransmission Timeout"),
+    // RFC 5961 section 4 (12.x-era tcp_input.c: VNET_DEFINE(int, tcp_insecure_syn) = 0).
+    TCP_INSECURE_SYN("net.inet.tcp.insecure_syn", Unit.BOOL, since(12), rw(0, 1), v(0),
+            "Follow RFC793 instead of RFC5961 criteria for accepting SYN packets"),
+    // tcp_input.c: "static int drop_synfin = 0" unconditionally in the 2007 HEAD file (7.0); 5.x/6.x
+    // only under "options TCP_DROP_SYNFIN", which GENERIC does not set, so no sysctl there.
+    TCP_DROP_SYNFIN("net.inet.tcp.drop_synfin", Unit.BOOL, since(7), rw(0, 1), v(0), "Drop TCP packets with SYN+FIN set"),
 
     // ---- The TCP options a host offers (docs/research/freebsd-sources-6-options.md):
     // net.inet.tcp.rfc1323 (tcp_subr.c tcp_do_rfc1323 = 1 in every release modelled) for window scaling

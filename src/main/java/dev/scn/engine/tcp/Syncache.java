@@ -224,12 +224,38 @@ final class Syncache {
         stats.completed++;
     }
 
-    /** syncache_chkrst: an RST inside [irs, irs + wnd] removes the entry (tcps_sc_reset). */
-    void reset(Entry entry, Packet rst) {
-        if (Seq.geq(rst.seq(), entry.irs) && Seq.leq(rst.seq(), entry.irs + entry.windowSent)) {
+    /**
+     * syncache_chkrst. Up to 11.x: an RST inside [irs, irs + wnd] removes the entry
+     * (tcps_sc_reset). RFC 5961 releases (12.x-era tcp_syncache.c): the window is
+     * [irs + 1, irs + 1 + wnd) (or seq == irs + 1 when wnd is 0); seq == irs + 1, or any in-window
+     * seq with net.inet.tcp.insecure_rst=1, removes the entry, another in-window seq draws a
+     * challenge ACK; out of window the RST is ignored.
+     *
+     * @param challenge RFC 5961 rules with insecure_rst off
+     * @return true when the caller must send the challenge ACK
+     */
+    boolean reset(Entry entry, Packet rst, boolean rfc5961, boolean challenge) {
+        int seq = rst.seq();
+        boolean accept;
+        if (rfc5961) {
+            int next = entry.irs + 1;
+            boolean inWindow = (Seq.geq(seq, next) && Seq.lt(seq, next + entry.windowSent))
+                    || (entry.windowSent == 0 && seq == next);
+            if (!inWindow) {
+                return false;
+            }
+            if (challenge && seq != next) {
+                return true;
+            }
+            accept = true;
+        } else {
+            accept = Seq.geq(seq, entry.irs) && Seq.leq(seq, entry.irs + entry.windowSent);
+        }
+        if (accept) {
             remove(entry);
             stats.reset++;
         }
+        return false;
     }
 
     /** The host lost its state: every entry goes. */

@@ -17,10 +17,10 @@ final class TcpConstants {
     /** tcp_timer.h TCPTV_PERSMIN / TCPTV_PERSMAX: 5 s / 60 s. */
     static final long PERSMIN_MS = 5_000;
     static final long PERSMAX_MS = 60_000;
-    /** tcp_timer.h TCPTV_CPU_VAR = hz/5: net.inet.tcp.rexmit_slop, 200 ms, added inside TCPT_RANGESET. */
-    static final long REXMIT_SLOP_MS = 200;
     /** tcp_timer.h TCP_MAXRXTSHIFT: retransmissions before the connection is dropped. */
     static final int MAXRXTSHIFT = 12;
+    /** tcp_timer.h TCP_RTT_INVALIDATE = TCP_MAXRXTSHIFT / 4: past this many retransmissions srtt is stale. */
+    static final int RTT_INVALIDATE = MAXRXTSHIFT / 4;
     /** tcp_timer.c tcp_backoff[] (6.x, v1.76). */
     static final int[] BACKOFF = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 512, 512, 512};
     /**

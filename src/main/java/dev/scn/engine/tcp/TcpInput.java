@@ -112,6 +112,11 @@ final class TcpInput {
         if ((flags & TcpFlags.RST) != 0) {
             return;
         }
+        if ((flags & (TcpFlags.SYN | TcpFlags.FIN)) == (TcpFlags.SYN | TcpFlags.FIN) && tp.stack.dropSynFin()) {
+            // tcp_twcheck (14.x tcp_timewait.c): "Honor the drop_synfin sysctl variable", right
+            // after the RST check and before a SYN may reopen the connection.
+            return;
+        }
         if ((flags & TcpFlags.SYN) != 0 && Seq.gt(p.seq(), tp.rcvNxt)) {
             // A new incarnation: the TIME_WAIT state gives way and the SYN goes to the listener.
             tp.close(TcpApplication.CloseReason.CLOSED, "new SYN in TIME_WAIT");
@@ -151,6 +156,13 @@ final class TcpInput {
         }
         if ((flags & TcpFlags.RST) != 0) {
             reset(tp, p);
+            return;
+        }
+        // 14.x tcp_do_segment: the RFC 5961 section 4.2 SYN check comes right after the RST
+        // check and before PAWS.
+        if ((flags & TcpFlags.SYN) != 0 && tp.state != TcpState.SYN_RECEIVED
+                && tp.stack.profile().rstValidation() == Profile.RstValidation.RFC5961) {
+            synInSynchronizedState(tp, p);
             return;
         }
         TcpOptionInput.Paws paws = TcpOptionInput.paws(tp, p, tlen);
@@ -393,6 +405,24 @@ final class TcpInput {
                 java.util.List.of(new Fact.Input("net.inet.tcp.msl", tp.stack.mslMs(), "ms")), null));
     }
 
+    /**
+     * RFC 5961 section 4.2, as 14.x tcp_input.c tcp_do_segment does it right after the RST checks
+     * and before PAWS and any trimming (also in the 12.x-era file): a SYN in a synchronized state
+     * other than SYN_RECEIVED gets a challenge ACK (tcp_respond with rcv_nxt, snd_nxt, TH_ACK;
+     * last_ack_sent = rcv_nxt) and is dropped. With net.inet.tcp.insecure_syn=1 a SYN whose seq
+     * lies in [last_ack_sent, last_ack_sent + rcv_wnd) instead drops the connection with ECONNRESET
+     * (tcp_drop, whose tcp_output sends the RST).
+     */
+    private static void synInSynchronizedState(TcpConnection tp, Packet p) {
+        int rcvWnd = TcpOutput.receiveWindow(tp);
+        boolean inWindow = Seq.geq(p.seq(), tp.lastAckSent) && Seq.lt(p.seq(), tp.lastAckSent + rcvWnd);
+        if (tp.stack.insecureSyn() && inWindow) {
+            tp.drop(TcpApplication.CloseReason.RESET, "SYN in window (net.inet.tcp.insecure_syn=1)");
+            return;
+        }
+        TcpOutput.sendChallengeAck(tp);
+    }
+
     private static void dropAfterAck(TcpConnection tp) {
         tp.ackNow = true;
         TcpOutput.output(tp);
@@ -565,10 +595,16 @@ final class TcpInput {
         return false;
     }
 
-    /** tcp_xmit_timer: the RTT estimator of 5.x, in the kernel's fixed point, ticks = ms. */
+    /**
+     * tcp_xmit_timer: the RTT estimator of 5.x, in the kernel's fixed point, ticks = ms. From 12.x
+     * (12.x-era and 14.x tcp_input.c) a sample taken after more than TCP_RTT_INVALIDATE
+     * retransmissions starts the estimate afresh: "(tp->t_srtt != 0) && (tp->t_rxtshift <=
+     * TCP_RTT_INVALIDATE)" guards the smoothing.
+     */
     static void xmitTimer(TcpConnection tp, long rttMs) {
         long rtt = Math.max(1, rttMs);
-        if (tp.srtt != 0) {
+        boolean stale = tp.stack.profile().rttInvalidatedAtNextSample() && tp.rxtShift > TcpConstants.RTT_INVALIDATE;
+        if (tp.srtt != 0 && !stale) {
             long delta = ((rtt - 1) << TcpConstants.DELTA_SHIFT)
                     - (tp.srtt >> (TcpConstants.RTT_SHIFT - TcpConstants.DELTA_SHIFT));
             tp.srtt += delta;
@@ -589,7 +625,7 @@ final class TcpInput {
         }
         tp.timing = false;
         tp.rxtShift = 0;
-        tp.rxtCurMs = TcpTimers.rangeSet(TcpTimers.rexmtValMs(tp), Math.max(tp.rttMinMs, rtt + 2),
+        tp.rxtCurMs = TcpTimers.rangeSet(tp, TcpTimers.rexmtValMs(tp), Math.max(tp.rttMinMs, rtt + 2),
                 TcpConstants.REXMTMAX_MS);
     }
 }

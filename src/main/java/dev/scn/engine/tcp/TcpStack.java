@@ -101,16 +101,14 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         return keepCnt() * keepIntvlMs();
     }
 
-    /** keepcnt: the sysctl where the release has one, else the constant TCPTV_KEEPCNT. */
+    /** keepcnt: the sysctl where the release has one (9.x on), else the constant TCPTV_KEEPCNT. */
     long keepCnt() {
-        return sysctls.exists(KEEPCNT_SYSCTL) ? sysctls.get(KEEPCNT_SYSCTL) : TcpConstants.KEEPCNT;
+        return sysctls.getOr(Sysctl.TCP_KEEPCNT, TcpConstants.KEEPCNT);
     }
-
-    private static final String KEEPCNT_SYSCTL = "net.inet.tcp.keepcnt";
 
     /** What maxidle was computed from, for the trace: keepcnt (sysctl or constant) and keepintvl. */
     java.util.List<Fact.Input> maxIdleInputs() {
-        Fact.Input keepcnt = sysctls.exists(KEEPCNT_SYSCTL) ? new Fact.Input(KEEPCNT_SYSCTL, keepCnt(), "")
+        Fact.Input keepcnt = sysctls.has(Sysctl.TCP_KEEPCNT) ? new Fact.Input(Sysctl.TCP_KEEPCNT.oid(), keepCnt(), "")
                 : new Fact.Input("TCPTV_KEEPCNT", keepCnt(), "");
         return java.util.List.of(keepcnt, new Fact.Input(Sysctl.TCP_KEEPINTVL.oid(), keepIntvlMs(), "ms"));
     }
@@ -155,23 +153,34 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         return sysctls.get(Sysctl.IP_TTL);
     }
 
-    /**
-     * net.inet.tcp.rexmit_min = TCPTV_MIN: 3 ticks in the 2006 and 2007 HEAD tcp_timer.h, i.e.
-     * 30 ms at 4.x's hz = 100 and 3 ms at hz = 1000 (6.x, 7.x; 5.x's hz UNVERIFIED); hz/33 = 30 ms
-     * in 9.3's tcp_timer.h and later.
-     */
+    /** net.inet.tcp.rexmit_min (TCPTV_MIN per release, see Sysctl): t_rttmin of new connections. */
     long rexmitMinMs() {
-        int major = host.profile().major();
-        return major <= 4 || major >= 9 ? 30 : 3;
+        return sysctls.get(Sysctl.TCP_REXMIT_MIN);
+    }
+
+    /** net.inet.tcp.rexmit_slop (TCPTV_CPU_VAR, 200 ms): what TCPT_RANGESET adds before clamping. */
+    long rexmitSlopMs() {
+        return sysctls.get(Sysctl.TCP_REXMIT_SLOP);
     }
 
     /**
-     * TCPTV_RTOBASE, the RTO before any RTT sample (also the syncache's SYN-ACK timeout base):
-     * 3 s in tcp_timer.h up to 9.3, 1 s (RFC 6298) in the 12.x-era file; 10.x and 11.x keep 3 s
-     * (UNVERIFIED when the change landed).
+     * The RTO before any RTT sample (also the syncache's SYN-ACK timeout base): TCPTV_RTOBASE, 3 s in
+     * tcp_timer.h up to 9.3 (10.x and 11.x keep 3 s, UNVERIFIED when the change landed); from 12.x
+     * tcp_rexmit_initial, net.inet.tcp.rexmit_initial (1 s, RFC 6298), read when a connection or
+     * syncache entry is made.
      */
     long rtoBaseMs() {
-        return host.profile().major() >= 12 ? 1_000 : TcpConstants.RTOBASE_MS;
+        return sysctls.getOr(Sysctl.TCP_REXMIT_INITIAL, TcpConstants.RTOBASE_MS);
+    }
+
+    /** net.inet.tcp.insecure_syn (12.x on): an in-window SYN drops the connection instead of a challenge ACK. */
+    boolean insecureSyn() {
+        return sysctls.on(Sysctl.TCP_INSECURE_SYN);
+    }
+
+    /** net.inet.tcp.drop_synfin (7.0 on): SYN|FIN segments are dropped in LISTEN and TIME_WAIT. */
+    boolean dropSynFin() {
+        return sysctls.on(Sysctl.TCP_DROP_SYNFIN);
     }
 
     /** tcp_mssopt: the interface MTU minus 40 bytes of headers. */
@@ -440,8 +449,9 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         Syncache.Entry entry = syncache.lookup(flow);
         int flags = p.flags();
         if ((flags & TcpFlags.RST) != 0) {
-            if (entry != null) {
-                syncache.reset(entry, p);
+            boolean rfc5961 = profile().rstValidation() == Profile.RstValidation.RFC5961;
+            if (entry != null && syncache.reset(entry, p, rfc5961, !insecureRst())) {
+                sendSyncacheAck(entry);
             }
             return;
         }
@@ -474,6 +484,11 @@ public final class TcpStack implements Transport, Host.Lifecycle {
             return;
         }
         if ((flags & TcpFlags.SYN) == 0) {
+            return;
+        }
+        if ((flags & TcpFlags.FIN) != 0 && dropSynFin()) {
+            // tcp_input.c, listen socket: "If the drop_synfin option is enabled, drop all segments
+            // with both the SYN and FIN bits set" (goto dropunlock: no RST, no syncache entry).
             return;
         }
         if (entry != null) {
@@ -532,6 +547,18 @@ public final class TcpStack implements Transport, Host.Lifecycle {
                 .options(entry.synOpts.synAckOptions(this, mssToOffer())).ttl((int) defaultTtl()).dontFragment(true)
                 .origin(entry.rexmits == 0 ? Origin.TCP : Origin.TCP_TIMER).build();
         host.send(synAck);
+    }
+
+    /**
+     * syncache_respond(sc, m, TH_ACK), the challenge ACK of syncache_chkrst (12.x-era
+     * tcp_syncache.c): seq iss + 1, ack irs + 1, the window the SYN-ACK offered, no options; the
+     * test suite's rcv-rst-syn-rcvd-via-listen-right-edge-secure script shows ". 1:1(0) ack 1".
+     */
+    private void sendSyncacheAck(Syncache.Entry entry) {
+        Packet ack = Packet.tcp(entry.localAddress, entry.localPort, entry.foreignAddress, entry.foreignPort)
+                .seq(entry.iss + 1).ack(entry.irs + 1).flags(TcpFlags.ACK).window(entry.windowSent)
+                .ttl((int) defaultTtl()).dontFragment(true).origin(Origin.TCP).build();
+        host.send(ack);
     }
 
     /** Entries of the syncache (half-open connections; netstat lists them from 7.x on). */

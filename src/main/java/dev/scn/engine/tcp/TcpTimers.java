@@ -12,7 +12,9 @@ final class TcpTimers {
 
     /**
      * tcp_timer_rexmt: back off and retransmit from snd_una; after TCP_MAXRXTSHIFT (12)
-     * retransmissions the connection is dropped with ETIMEDOUT.
+     * retransmissions the connection is dropped with ETIMEDOUT. From 12.x the timer leaves srtt
+     * alone past TCP_RTT_INVALIDATE (12.x-era and 14.x tcp_timer.c only call in_losing there);
+     * tcp_xmit_timer re-seeds the estimate from the next sample instead (TcpInput.xmitTimer).
      */
     static void retransmit(TcpConnection tp) {
         if (++tp.rxtShift > TcpConstants.MAXRXTSHIFT) {
@@ -25,12 +27,16 @@ final class TcpTimers {
         }
         tp.traceTimer(TraceKind.TCP_TIMER_FIRED, () -> fired(TcpTimer.RETRANSMIT, Fact.TimerOutcome.SENT,
                 "retransmit timer, attempt " + tp.rxtShift));
-        if (tp.rxtShift > TcpConstants.MAXRXTSHIFT / 4) {
-            // Lots of retransmissions: the RTT estimate is suspect (tcp_timer.c).
+        // The backed-off RTO is computed from the estimate as it stands, then clamped
+        // (TCPT_RANGESET), before anything below touches srtt.
+        tp.rxtCurMs = rangeSet(tp, backedOffRto(tp), tp.rttMinMs, TcpConstants.REXMTMAX_MS);
+        if (tp.rxtShift > TcpConstants.RTT_INVALIDATE && !tp.stack.profile().rttInvalidatedAtNextSample()) {
+            // Up to 11.x (RELENG_4 1.34.2.x, 6.x v1.76, release/10.4.0 tcp_timer.c tcp_timer_rexmt,
+            // after the TCPT_RANGESET): "our srtt estimate is probably bogus. Clobber it so we'll take
+            // the next rtt measurement as our srtt; move the current srtt into rttvar".
             tp.rttvar += tp.srtt >> TcpConstants.RTT_SHIFT;
             tp.srtt = 0;
         }
-        tp.rxtCurMs = rangeSet(backedOffRto(tp), tp.rttMinMs, TcpConstants.REXMTMAX_MS);
         tp.sndNxt = tp.sndUna;
         tp.recover = tp.sndMax;
         tp.timing = false;
@@ -71,9 +77,9 @@ final class TcpTimers {
         return Math.max(tp.rttMinMs, value);
     }
 
-    /** TCPT_RANGESET: value plus rexmit_slop, clamped to [min, max]. */
-    static long rangeSet(long value, long min, long max) {
-        long tv = value + TcpConstants.REXMIT_SLOP_MS;
+    /** TCPT_RANGESET: value plus net.inet.tcp.rexmit_slop, clamped to [min, max]. */
+    static long rangeSet(TcpConnection tp, long value, long min, long max) {
+        long tv = value + tp.stack.rexmitSlopMs();
         if (tv < min) {
             return min;
         }
@@ -83,7 +89,7 @@ final class TcpTimers {
     /** tcp_setpersist: persist interval from the RTT estimate, backed off, within [5 s, 60 s]. */
     static void setPersist(TcpConnection tp) {
         long t = ((tp.srtt >> 2) + tp.rttvar) >> 1;
-        long interval = rangeSet(t * TcpConstants.BACKOFF[tp.rxtShift], TcpConstants.PERSMIN_MS,
+        long interval = rangeSet(tp, t * TcpConstants.BACKOFF[tp.rxtShift], TcpConstants.PERSMIN_MS,
                 TcpConstants.PERSMAX_MS);
         tp.arm(tp.persistTimer, interval);
         if (tp.rxtShift < TcpConstants.MAXRXTSHIFT) {

@@ -96,4 +96,30 @@ class SysctlRegistryTest {
         }
         assertEquals(List.of(), offenders, "convert these to a Sysctl constant (one line in Sysctl.java)");
     }
+
+    /*
+     * Defaults per release, each from the source named in Sysctl.java: delacktime TCPTV_DELACK
+     * hz/10 = 100 ms up to 11.x, 40 ms on 14.x (the test suite's delayed-ACK timing); mssdflt
+     * TCP_MSS 512 (5.x-era tcp.h), 536 in releng/9.3 and release/10.4.0 tcp.h; keepcnt a sysctl
+     * (8) in 9.3/10.4 tcp_timer.c, static before; rexmit_min TCPTV_MIN 3 ticks (30 ms at hz 100 on
+     * 4.x, 3 ms at hz 1000) then hz/33 = 30 ms from 9.3; rexmit_slop hz/5 = 200 ms; rexmit_initial
+     * (1 s) and insecure_syn (0) with 12.x on; drop_synfin (0) from the 7.0 HEAD file on.
+     * -1 means the release has no such sysctl.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}: {1} = {2}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "4.11, net.inet.tcp.delacktime, 100", "11.4, net.inet.tcp.delacktime, 100", "14.2, net.inet.tcp.delacktime, 40",
+            "5.4, net.inet.tcp.mssdflt, 512", "8.4, net.inet.tcp.mssdflt, 512", "9.3, net.inet.tcp.mssdflt, 536",
+            "14.2, net.inet.tcp.mssdflt, 536",
+            "8.4, net.inet.tcp.keepcnt, -1", "9.3, net.inet.tcp.keepcnt, 8", "14.2, net.inet.tcp.keepcnt, 8",
+            "4.11, net.inet.tcp.rexmit_min, 30", "6.4, net.inet.tcp.rexmit_min, 3", "9.3, net.inet.tcp.rexmit_min, 30",
+            "14.2, net.inet.tcp.rexmit_min, 30", "4.11, net.inet.tcp.rexmit_slop, 200", "14.2, net.inet.tcp.rexmit_slop, 200",
+            "11.4, net.inet.tcp.rexmit_initial, -1", "14.2, net.inet.tcp.rexmit_initial, 1000",
+            "11.4, net.inet.tcp.insecure_syn, -1", "14.2, net.inet.tcp.insecure_syn, 0",
+            "6.4, net.inet.tcp.drop_synfin, -1", "7.4, net.inet.tcp.drop_synfin, 0", "14.2, net.inet.tcp.drop_synfin, 0"})
+    @DisplayName("TCP sysctl defaults per release")
+    void tcpDefaultsPerRelease(String release, String name, long expected) {
+        Sysctls s = Profiles.exact(release).orElseThrow().newSysctls();
+        assertEquals(expected, s.exists(name) ? s.get(name) : -1);
+    }
 }
