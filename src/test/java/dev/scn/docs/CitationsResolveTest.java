@@ -27,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CitationsResolveTest {
     private static final Path SOURCES = Path.of("docs/sources.md");
     private static final Path CODE = Path.of("src/main/java");
+    private static final Path MODEL = Path.of("docs/model-freebsd.md");
 
     @Test
     @DisplayName("every citation in src/main/java resolves to a row of docs/sources.md")
@@ -48,6 +49,26 @@ class CitationsResolveTest {
         assertTrue(count > 100, "the scanner finds the code's citations (found " + count + ")");
         assertEquals(List.of(), unresolved, "citations without a row in docs/sources.md:\n"
                 + String.join("\n", unresolved));
+    }
+
+    @Test
+    @DisplayName("every citation in docs/model-freebsd.md resolves too")
+    void modelDocCitationsResolve() throws IOException {
+        List<Row> rows = SourceTable.parse(Files.readAllLines(SOURCES));
+        List<Citation> found = new ArrayList<>();
+        List<String> lines = Files.readAllLines(MODEL);
+        for (int i = 0; i < lines.size(); i++) {
+            CitationScanner.scanLine(MODEL + ":" + (i + 1), lines.get(i), found);
+        }
+        List<String> unresolved = new ArrayList<>();
+        for (Citation c : found) {
+            String problem = problem(c, rows);
+            if (problem != null) {
+                unresolved.add(c.where() + ": " + problem);
+            }
+        }
+        assertTrue(found.size() > 50, "citations found in the model: " + found.size());
+        assertEquals(List.of(), unresolved, String.join("\n", unresolved));
     }
 
     @Test
