@@ -165,7 +165,7 @@ public enum Sysctl {
     // ---- net.inet.ip.*. Default ephemeral range (in_pcb.c ipport_firstauto/ipport_lastauto):
     // RELENG_4 (rev 1.59.2.27, 2004) IPPORT_RESERVED..IPPORT_USERRESERVED = 1024-5000; 6.x (rev 1.169,
     // 2006) and the 7.0-era HEAD IPPORT_HIFIRSTAUTO..IPPORT_HILASTAUTO = 49152-65535; 9.x on
-    // IPPORT_EPHEMERALFIRST..LAST = 10000-65535. 5.4 is UNVERIFIED (no RELENG_5 in_pcb.c found):
+    // IPPORT_EPHEMERALFIRST..LAST = 10000-65535. 5.4 is UNVERIFIED (no RELENG_5 copy of in_pcb.c found):
     // model-freebsd.md's "Handbook era" 1024-5000 is kept. 7.4/8.4 as the 7.0 HEAD (UNVERIFIED
     // whether the 10000 change reached stable/8).
     IP_TTL("net.inet.ip.ttl", Unit.COUNT, ALL, rw(1, 255), v(64), "Maximum TTL on IP packets"),
