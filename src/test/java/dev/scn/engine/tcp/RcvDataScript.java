@@ -76,9 +76,14 @@ final class RcvDataScript {
 
     /** Plays the script; returns null when every line held, else the first mismatch. */
     String play(Path script) throws IOException {
+        return play(script.getFileName().toString(), Files.readAllLines(script));
+    }
+
+    /** Plays script lines given inline; returns null when every line held, else the first mismatch. */
+    String play(String name, List<String> lines) {
         long time = 0;
         int lineNo = 0;
-        for (String raw : Files.readAllLines(script)) {
+        for (String raw : lines) {
             lineNo++;
             String text = raw.replaceAll("//.*$", "").trim();
             Matcher m = LINE.matcher(text);
@@ -90,11 +95,11 @@ final class RcvDataScript {
             sim.run(time, 1_000_000);
             String error = step(m.group(3).trim(), time);
             if (error != null) {
-                return script.getFileName() + ":" + lineNo + ": " + error;
+                return name + ":" + lineNo + ": " + error;
             }
         }
         sim.run(time + SimTime.seconds(1), 1_000_000);
-        return consumed == sent.size() ? null : script.getFileName() + ": unexpected " + sent.get(consumed).packet();
+        return consumed == sent.size() ? null : name + ": unexpected " + sent.get(consumed).packet();
     }
 
     private String step(String action, long time) {
