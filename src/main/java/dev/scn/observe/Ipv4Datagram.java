@@ -6,14 +6,14 @@ import java.nio.ByteBuffer;
 
 /**
  * The bytes of a packet as it would cross the wire: a 20-byte IPv4 header (RFC 791, no options)
- * followed by the TCP header (RFC 793, with the MSS option when the packet carries one) or the
+ * followed by the TCP header (RFC 793, with the packet's options
+ * padded to a 32-bit word) or the
  * UDP header (RFC 768), then the payload as zero bytes. Checksums are computed, so Wireshark's
  * checksum validation passes.
  */
 public final class Ipv4Datagram {
     static final int IP_HEADER_LENGTH = 20;
     private static final int DONT_FRAGMENT = 0x4000;
-    private static final int TCP_OPTION_MSS = 2;
 
     private Ipv4Datagram() {
     }
@@ -58,7 +58,8 @@ public final class Ipv4Datagram {
 
     private static void writeTcp(ByteBuffer out, Packet p) {
         int start = IP_HEADER_LENGTH;
-        int headerLength = p.mssOption() != 0 ? 24 : 20;
+        byte[] options = p.options().encode();
+        int headerLength = 20 + options.length;
         out.putShort((short) field(p.sourcePort(), 0xffff, "source port", p));
         out.putShort((short) field(p.destinationPort(), 0xffff, "destination port", p));
         out.putInt(p.seq());
@@ -67,11 +68,8 @@ public final class Ipv4Datagram {
         out.putShort((short) field(p.window(), 0xffff, "window", p));
         out.putShort((short) 0); // checksum, filled in below
         out.putShort((short) 0); // urgent pointer: the engine never sends urgent data
-        if (p.mssOption() != 0) {
-            out.put((byte) TCP_OPTION_MSS);
-            out.put((byte) 4);
-            out.putShort((short) field(p.mssOption(), 0xffff, "MSS option", p));
-        }
+        // The options as the packet lists them, zero (EOL) padded to the data offset's word.
+        out.put(options);
         int checksum = transportChecksum(out.array(), start, p);
         out.putShort(start + 16, (short) checksum);
     }

@@ -109,16 +109,18 @@ public final class TcpdumpFormatter {
     }
 
     /** What tcp_print shows of the numbers: {@code seq} (maybe {@code A:B}) and {@code ack}, or null when not printed. */
-    private record Numbers(String seq, String ack) {
+    private record Numbers(String seq, String ack, long ackBase) {
     }
 
     private Numbers numbers(Packet p) {
         int flags = p.flags();
         long seq = Integer.toUnsignedLong(p.seq());
         long ack = Integer.toUnsignedLong(p.ack());
+        long ackBase = 0;
         if (!absoluteSequenceNumbers && TcpFlags.has(flags, TcpFlags.ACK)) {
             long[] relative = relativize(p, seq, ack);
             seq = relative[0];
+            ackBase = (ack - relative[1]) & 0xffff_ffffL;
             ack = relative[1];
         }
         int length = p.payloadLength();
@@ -127,7 +129,7 @@ public final class TcpdumpFormatter {
         if (length > 0 || (flags & (TcpFlags.SYN | TcpFlags.FIN | TcpFlags.RST)) != 0) {
             seqText = length > 0 ? seq + ":" + ((seq + length) & 0xffff_ffffL) : Long.toString(seq);
         }
-        return new Numbers(seqText, TcpFlags.has(flags, TcpFlags.ACK) ? Long.toString(ack) : null);
+        return new Numbers(seqText, TcpFlags.has(flags, TcpFlags.ACK) ? Long.toString(ack) : null, ackBase);
     }
 
     private String tcp(Packet p) {
@@ -149,9 +151,9 @@ public final class TcpdumpFormatter {
             // Packet carries no urgent pointer; the engine never sends one, so it reads as 0.
             out.append(", urg 0");
         }
-        if (p.mssOption() != 0) {
-            // options are printed "options [" + tok2str(tcp_option_values) + " %u" + "]"
-            out.append(", options [mss ").append(p.mssOption()).append(']');
+        String options = TcpdumpOptions.text(p.options(), n.ackBase());
+        if (options != null) {
+            out.append(", options [").append(options).append(']');
         }
         out.append(", length ").append(p.payloadLength());
         return out.toString();

@@ -23,7 +23,7 @@ public final class Packet {
     private final int flags;
     private final int window;
     private final int payloadLength;
-    private final int mssOption;
+    private final TcpOptions options;
     private final int ttl;
     private final boolean dontFragment;
     private final int tos;
@@ -42,7 +42,7 @@ public final class Packet {
         this.flags = b.flags;
         this.window = b.window;
         this.payloadLength = b.payloadLength;
-        this.mssOption = b.mssOption;
+        this.options = b.options;
         this.ttl = b.ttl;
         this.dontFragment = b.dontFragment;
         this.tos = b.tos;
@@ -102,9 +102,14 @@ public final class Packet {
         return payloadLength;
     }
 
-    /** The MSS option value carried by a SYN, 0 when absent. */
+    /** The MSS option value carried (normally by a SYN), 0 when absent; derived from {@link #options()}. */
     public int mssOption() {
-        return mssOption;
+        return options.mss();
+    }
+
+    /** The TCP options in wire order; {@link TcpOptions#NONE} when there are none. */
+    public TcpOptions options() {
+        return options;
     }
 
     public int ttl() {
@@ -145,10 +150,10 @@ public final class Packet {
         }
     }
 
-    /** The 20-byte IP header plus the TCP header (20, or 24 with the MSS option) or UDP header. */
+    /** The 20-byte IP header plus the TCP header (20 plus the options padded to 4 bytes) or UDP header. */
     public int ipLength() {
         int transport = switch (protocol) {
-            case TCP -> 20 + (mssOption != 0 ? 4 : 0);
+            case TCP -> 20 + options.headerLength();
             case UDP, ICMP -> 8;
         };
         return 20 + transport + payloadLength;
@@ -178,7 +183,7 @@ public final class Packet {
         private int flags;
         private int window;
         private int payloadLength;
-        private int mssOption;
+        private TcpOptions options = TcpOptions.NONE;
         private int ttl = DEFAULT_TTL;
         private boolean dontFragment;
         private int tos;
@@ -218,8 +223,14 @@ public final class Packet {
             return this;
         }
 
+        /** Sets the options to just an MSS option ({@code 0}: no options). */
         public Builder mssOption(int value) {
-            this.mssOption = value;
+            this.options = TcpOptions.mssOnly(value);
+            return this;
+        }
+
+        public Builder options(TcpOptions value) {
+            this.options = java.util.Objects.requireNonNull(value);
             return this;
         }
 

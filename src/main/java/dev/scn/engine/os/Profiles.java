@@ -73,6 +73,7 @@ public final class Profiles {
         List<SysctlDef> defs = new ArrayList<>();
         ipfwSysctls(defs, era);
         tcpSysctls(defs, major);
+        tcpOptionSysctls(defs, major);
         syncacheSysctls(defs, major);
         ipSysctls(defs, major);
         // RFC 5961 challenge ACKs: absent from 10.4's tcp_input.c (insecure_rst still "Follow the old
@@ -144,6 +145,28 @@ public final class Profiles {
                     "Recycle closed FIN_WAIT_2 connections faster");
             rw(defs, "net.inet.tcp.finwait2_timeout", 60_000, 1, INT_MAX, "ms", "FIN-WAIT2 timeout");
         }
+    }
+
+    /**
+     * The TCP options a host offers (docs/research/freebsd-sources-6-options.md):
+     * net.inet.tcp.rfc1323 (tcp_subr.c tcp_do_rfc1323 = 1 in every release modelled) for window
+     * scaling and timestamps; net.inet.tcp.sack.enable from 5.3, when SACK came (RELENG_4 has none;
+     * default 1, as 14.x; 5.4/6.4's default UNVERIFIED); net.inet.tcp.tolerate_missing_ts (14.x
+     * tcp_subr.c: "As of June 2021 ... tolerating violations for now", default 1), on the profiles
+     * newer than the 2020-21 change only; kern.ipc.maxsockbuf (sb_max, which 7.x and later size
+     * the window scale by): SB_MAX 2 MiB in 14.x (the test suite's "default" 2097152), 256 KiB in
+     * the 4.x-6.x uipc_sockbuf.c (UNVERIFIED for 4.11-6.4, unused there: they scale by recvspace).
+     */
+    private static void tcpOptionSysctls(List<SysctlDef> defs, int major) {
+        rw(defs, "net.inet.tcp.rfc1323", 1, 0, 1, "bool", "Enable rfc1323 (high performance TCP) extensions");
+        if (major >= 5) {
+            rw(defs, "net.inet.tcp.sack.enable", 1, 0, 1, "bool", "Enable/Disable TCP SACK support");
+        }
+        if (major >= 13) {
+            rw(defs, "net.inet.tcp.tolerate_missing_ts", 1, 0, 1, "bool", "Tolerate missing TCP timestamps");
+        }
+        rw(defs, "kern.ipc.maxsockbuf", major >= 7 ? 2_097_152 : 262_144, 1, INT_MAX, "bytes",
+                "Maximum socket buffer size");
     }
 
     /**

@@ -357,6 +357,8 @@ final class Syncache {
         final long rtoBaseMs;
         int rexmits;
         int windowSent;
+        /** What syncache_add decided from the SYN's options (SCF_WINSCALE, SCF_TIMESTAMP, SCF_SACK). */
+        SyncacheOptions synOpts = SyncacheOptions.NONE;
         int slot;
         int bucket;
         long order;

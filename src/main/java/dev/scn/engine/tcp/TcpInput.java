@@ -72,6 +72,7 @@ final class TcpInput {
         tp.irs = p.seq();
         tp.rcvNxt = p.seq() + 1;
         tp.rcvAdv = tp.rcvNxt;
+        tp.opts.synReceivedInSynSent(tp, p);
         tp.stack.negotiateMss(tp, p.mssOption());
         if (hasAck) {
             tp.sndUna = p.ack();
@@ -120,6 +121,9 @@ final class TcpInput {
         if ((flags & TcpFlags.ACK) == 0) {
             return;
         }
+        if (TcpOptionInput.dropInTimeWait(tp, p)) {
+            return;
+        }
         int tlen = p.payloadLength();
         if ((flags & TcpFlags.FIN) != 0 && p.seq() + 1 == tp.rcvNxt) {
             // Retransmitted FIN: restart 2MSL.
@@ -138,10 +142,22 @@ final class TcpInput {
         int seq = p.seq();
         int tlen = p.payloadLength();
         boolean needOutput = false;
-        boolean predicted = ReceiveSack.headerPredicted(tp, p);
+        // tiwin: the window field scaled by snd_scale (0 until window scaling was agreed).
+        long tiwin = (long) p.window() << tp.opts.sndScale;
+        boolean predicted = ReceiveSack.headerPredicted(tp, p, tiwin);
 
+        if (TcpOptionInput.dropForMissingTimestamp(tp, p)) {
+            return;
+        }
         if ((flags & TcpFlags.RST) != 0) {
             reset(tp, p);
+            return;
+        }
+        TcpOptionInput.Paws paws = TcpOptionInput.paws(tp, p, tlen);
+        if (paws != TcpOptionInput.Paws.ACCEPT) {
+            if (paws == TcpOptionInput.Paws.DROP_AFTER_ACK) {
+                dropAfterAck(tp);
+            }
             return;
         }
 
@@ -188,6 +204,8 @@ final class TcpInput {
             }
         }
 
+        TcpOptionInput.recordTimestamp(tp, p, seq, tlen, flags);
+
         if ((flags & TcpFlags.SYN) != 0) {
             if (tp.stack.profile().rstValidation() == Profile.RstValidation.RFC5961) {
                 // RFC 5961 section 4.2: a SYN in a synchronized state gets a challenge ACK.
@@ -210,6 +228,10 @@ final class TcpInput {
                 tp.stack.respondWithReset(p);
                 return;
             }
+            if (tp.opts.reqScale && tp.opts.rcvdScale) {
+                // "Do window scaling?": rcv_scale takes effect as SYN_RECEIVED becomes ESTABLISHED.
+                tp.opts.rcvScale = tp.opts.requestRScale;
+            }
             tp.setState(TcpState.ESTABLISHED, "handshake completed");
             tp.arm(tp.keepTimer, tp.stack.keepIdleMs());
             if (tp.socket != null) {
@@ -220,7 +242,7 @@ final class TcpInput {
         // ACK processing.
         int ack = p.ack();
         if (Seq.leq(ack, tp.sndUna)) {
-            if (tlen == 0 && p.window() == tp.sndWnd) {
+            if (tlen == 0 && tiwin == (tp.sndWnd & 0xffffffffL)) {
                 duplicateAck(tp, ack);
             } else {
                 tp.dupAcks = 0;
@@ -230,7 +252,7 @@ final class TcpInput {
                 dropAfterAck(tp);
                 return;
             }
-            if (newAck(tp, ack)) {
+            if (newAck(tp, ack, TcpOptionInput.rttFromEcho(tp, p))) {
                 return;
             }
             needOutput = true;
@@ -238,8 +260,8 @@ final class TcpInput {
 
         // Window update (step6).
         if (Seq.lt(tp.sndWl1, seq) || (tp.sndWl1 == seq
-                && (Seq.lt(tp.sndWl2, ack) || (tp.sndWl2 == ack && p.window() > tp.sndWnd)))) {
-            tp.sndWnd = p.window();
+                && (Seq.lt(tp.sndWl2, ack) || (tp.sndWl2 == ack && tiwin > (tp.sndWnd & 0xffffffffL))))) {
+            tp.sndWnd = (int) tiwin;
             tp.sndWl1 = seq;
             tp.sndWl2 = ack;
             tp.maxSndWnd = Math.max(tp.maxSndWnd, tp.sndWnd);
@@ -464,7 +486,7 @@ final class TcpInput {
     /**
      * New data acknowledged. Returns true when the connection is gone afterwards.
      */
-    private static boolean newAck(TcpConnection tp, int ack) {
+    private static boolean newAck(TcpConnection tp, int ack, long tsRttMs) {
         if (tp.inFastRecovery) {
             if (Seq.lt(ack, tp.recover)) {
                 // NewReno partial ACK: retransmit the next hole, stay in recovery.
@@ -487,7 +509,10 @@ final class TcpInput {
         }
         tp.dupAcks = 0;
         int acked = ack - tp.sndUna;
-        if (tp.timing && Seq.gt(ack, tp.rttSeq)) {
+        if (tsRttMs >= 0) {
+            // An echoed timestamp measures every ACK of new data (tcp_input.c, RFC 7323 RTTM).
+            xmitTimer(tp, tsRttMs);
+        } else if (tp.timing && Seq.gt(ack, tp.rttSeq)) {
             xmitTimer(tp, tp.nowMs() - tp.rttStartMs);
         }
         if (ack == tp.sndMax) {

@@ -3,12 +3,14 @@ package dev.scn.engine.tcp;
 import dev.scn.fact.Origin;
 import dev.scn.engine.net.Packet;
 import dev.scn.engine.net.TcpFlags;
+import dev.scn.engine.net.TcpOptions;
 
 /**
  * tcp_output and tcp_respond of FreeBSD 5.x-7.x: what to send now, with which sequence numbers.
  *
- * <p>Options other than MSS (timestamps, window scale, SACK) are not put on the wire, so windows
- * stay within 65535 and a full segment carries MSS bytes. Every TCP packet carries DF, as
+ * <p>Options come from {@link TcpOptionState#forOutput} (tcp_addoptions from 7.0, inline
+ * before); the data of a segment shrinks by what the options take beyond t_maxseg, and the
+ * window field is scaled by rcv_scale except on a SYN. Every TCP packet carries DF, as
  * net.inet.tcp.path_mtu_discovery=1 makes FreeBSD do.
  */
 final class TcpOutput {
@@ -98,8 +100,8 @@ final class TcpOutput {
             }
             return false;
         }
-        send(tp, (int) len, flags, recwin, off, persisting, fromTimer);
-        return sendAlot;
+        boolean trimmed = send(tp, (int) len, flags, recwin, off, persisting, fromTimer);
+        return sendAlot || trimmed;
     }
 
     /** Sequence number just past the data in the send buffer (the FIN, if any, sits there). */
@@ -127,7 +129,7 @@ final class TcpOutput {
             }
         }
         if (recwin > 0 && tp.state.haveEstablished()) {
-            long adv = Math.min(recwin, TcpConstants.MAXWIN) - (tp.rcvAdv - tp.rcvNxt);
+            long adv = Math.min(recwin, (long) TcpConstants.MAXWIN << tp.opts.rcvScale) - (tp.rcvAdv - tp.rcvNxt);
             if (adv >= 2L * tp.maxseg || 2 * adv >= tp.receiveBufferSize()) {
                 return true;
             }
@@ -143,9 +145,9 @@ final class TcpOutput {
     }
 
     /**
-     * sbspace(so_rcv) capped at TCP_MAXWIN, never shrinking the advertised right edge. Data in
-     * the reassembly queue is not in so_rcv and does not count (the suite's overlapping-*.pkt:
-     * 99 bytes read-pending and 300 queued out of order still advertise 65535).
+     * sbspace(so_rcv) capped at TCP_MAXWIN << rcv_scale, never shrinking the advertised right
+     * edge. Data in the reassembly queue is not in so_rcv and does not count (the suite's
+     * overlapping-*.pkt: 99 bytes read-pending and 300 queued out of order still advertise 65535).
      */
     static int receiveWindow(TcpConnection tp) {
         long hiwat = tp.receiveBufferSize();
@@ -153,16 +155,26 @@ final class TcpOutput {
         if (space < hiwat / 4 && space < tp.maxseg) {
             space = 0;
         }
-        space = Math.min(space, TcpConstants.MAXWIN);
+        space = Math.min(space, (long) TcpConstants.MAXWIN << tp.opts.rcvScale);
         if (tp.state.haveReceivedSyn() && space < tp.rcvAdv - tp.rcvNxt) {
             space = tp.rcvAdv - tp.rcvNxt;
         }
         return (int) Math.max(0, space);
     }
 
-    private static void send(TcpConnection tp, int len, int flags, int recwin, int off, boolean persisting,
-                             boolean fromTimer) {
+    /** Sends one segment; true when the options cut its data short (tcp_output's sendalot). */
+    private static boolean send(TcpConnection tp, int len, int flags, int recwin, int off, boolean persisting,
+                                boolean fromTimer) {
         boolean retransmission = Seq.lt(tp.sndNxt, tp.sndMax);
+        TcpOptions options = tp.opts.forOutput(tp, flags);
+        int room = tp.opts.segmentRoom(tp);
+        boolean trimmed = len + options.length() > room;
+        if (trimmed) {
+            // "Adjust data length if insertion of options will bump the packet length beyond
+            // the t_maxseg length. Clear the FIN bit because we cut off the tail."
+            len = Math.max(0, room - options.length());
+            flags &= ~TcpFlags.FIN;
+        }
         if ((flags & TcpFlags.FIN) != 0 && tp.finSent && tp.sndNxt == tp.sndMax) {
             tp.sndNxt--;
         }
@@ -183,11 +195,8 @@ final class TcpOutput {
             origin = Origin.TCP;
         }
         Packet.Builder segment = Packet.tcp(tp.localAddress, tp.localPort, tp.foreignAddress, tp.foreignPort)
-                .seq(seq).ack(ack).flags(flags).window(recwin).payloadLength(len)
-                .ttl((int) tp.stack.defaultTtl()).dontFragment(true).origin(origin);
-        if ((flags & TcpFlags.SYN) != 0) {
-            segment.mssOption(tp.stack.mssToOffer());
-        }
+                .seq(seq).ack(ack).flags(flags).window(tp.opts.windowField(tp, flags, recwin)).payloadLength(len)
+                .options(options).ttl((int) tp.stack.defaultTtl()).dontFragment(true).origin(origin);
 
         if (!tp.forceOne || !persisting) {
             int startSeq = tp.sndNxt;
@@ -227,6 +236,7 @@ final class TcpOutput {
         tp.simulator.cancel(tp.delayedAckTimer);
         tp.host.send(segment.build());
         ReceiveSack.afterSend(tp);
+        return trimmed;
     }
 
     /** tcp_drop on a synchronized connection: tcp_output from CLOSED sends RST|ACK at snd_nxt. */
@@ -249,12 +259,14 @@ final class TcpOutput {
     }
 
     /**
-     * tcp_respond for a connection: a bare segment with the given numbers, no options, the
-     * current receive window, the default TTL and DF (path MTU discovery).
+     * tcp_respond for a connection: a bare segment with the given numbers, a timestamp where the
+     * release puts one ({@link TcpOptionState#forRespond}), the current receive window scaled by
+     * rcv_scale, the default TTL and DF (path MTU discovery).
      */
     private static void respond(TcpConnection tp, int seq, int ack, int flags, Origin origin) {
         Packet segment = Packet.tcp(tp.localAddress, tp.localPort, tp.foreignAddress, tp.foreignPort)
-                .seq(seq).ack(ack).flags(flags).window(receiveWindow(tp))
+                .seq(seq).ack(ack).flags(flags).window(tp.opts.windowField(tp, flags, receiveWindow(tp)))
+                .options(tp.opts.forRespond(tp, flags))
                 .ttl((int) tp.stack.defaultTtl()).dontFragment(true).origin(origin).build();
         tp.host.send(segment);
     }

@@ -188,6 +188,12 @@ public final class TcpStack implements Transport, Host.Lifecycle {
     void negotiateMss(TcpConnection tp, int offered) {
         int peer = offered == 0 ? (int) sysctls.get("net.inet.tcp.mssdflt") : offered;
         int mss = Math.min(peer, mssToOffer());
+        if (tp.opts.timestampsOn()) {
+            // tcp_mss: "Adjust mss to leave space for the usual options" (TCPOLEN_TSTAMP_APPA);
+            // 11.x and later keep t_maxseg whole but size segments and cwnd by tcp_maxseg(),
+            // which subtracts the same 12 bytes.
+            mss -= TcpOptionWriter.TSTAMP_APPA;
+        }
         tp.maxseg = mss;
         int major = host.profile().major();
         if (major >= 10) {
@@ -249,6 +255,8 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         tp.sndMax = tp.iss;
         tp.sndBufferEnd = tp.iss + 1;
         tp.maxseg = (int) sysctls.get("net.inet.tcp.mssdflt");
+        tp.opts = TcpOptionState.forNewConnection(this);
+        tp.opts.tsOffset = TcpOptionConfig.tsOffset(this, tp.flow);
         tp.setState(TcpState.SYN_SENT, "connect()");
         // The keep timer is the connection-establishment timer until ESTABLISHED (keepinit, 75 s).
         tp.arm(tp.keepTimer, keepInitMs());
@@ -416,7 +424,9 @@ public final class TcpStack implements Transport, Host.Lifecycle {
             return;
         }
         simulator.trace().flowAppeared(flow);
-        syncache.add(new Syncache.Entry(p, issRandom.nextInt(), rtoBaseMs()));
+        Syncache.Entry fresh = new Syncache.Entry(p, issRandom.nextInt(), rtoBaseMs());
+        fresh.synOpts = SyncacheOptions.fromSyn(this, p);
+        syncache.add(fresh);
     }
 
     /**
@@ -443,7 +453,8 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         tp.rcvAdv = tp.rcvNxt + entry.windowSent;
         tp.lastAckSent = tp.rcvNxt;
         tp.sndWl1 = entry.irs;
-        tp.sndWnd = ack.window();
+        tp.opts = entry.synOpts.forSocket(tp);
+        tp.sndWnd = ack.window() << tp.opts.sndScale;
         negotiateMss(tp, entry.peerMss);
         register(tp);
         tp.setState(TcpState.SYN_RECEIVED, "syncache expanded by the handshake's ACK");
@@ -457,7 +468,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         entry.windowSent = (int) space;
         Packet synAck = Packet.tcp(entry.localAddress, entry.localPort, entry.foreignAddress, entry.foreignPort)
                 .seq(entry.iss).ack(entry.irs + 1).flags(TcpFlags.SYN | TcpFlags.ACK).window((int) space)
-                .mssOption(mssToOffer()).ttl((int) defaultTtl()).dontFragment(true)
+                .options(entry.synOpts.synAckOptions(this, mssToOffer())).ttl((int) defaultTtl()).dontFragment(true)
                 .origin(entry.rexmits == 0 ? Origin.TCP : Origin.TCP_TIMER).build();
         host.send(synAck);
     }

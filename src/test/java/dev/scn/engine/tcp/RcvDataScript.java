@@ -8,6 +8,8 @@ import dev.scn.engine.net.Ipv4;
 import dev.scn.engine.net.Network;
 import dev.scn.engine.net.Packet;
 import dev.scn.engine.net.TcpFlags;
+import dev.scn.engine.net.TcpOption;
+import dev.scn.engine.net.TcpOptions;
 import dev.scn.engine.os.Profiles;
 import dev.scn.engine.trace.CausalTrace;
 import dev.scn.fact.Origin;
@@ -40,8 +42,8 @@ final class RcvDataScript {
             "^([<>])\\s+([SFPR.]+)\\s+(\\d+):(\\d+)\\((\\d+)\\)(?:\\s+ack\\s+(\\d+))?\\s+win\\s+(\\d+)\\s*(?:<([^>]*)>)?");
     private static final Pattern RECV = Pattern.compile("^recv\\(4, \\.\\.\\., \\d+, (MSG_PEEK|0)\\) = (\\d+)");
 
-    /** A server segment as it left, with the SACK blocks its connection reported at that instant. */
-    record Sent(long time, Packet packet, List<int[]> sack) {
+    /** A server segment as it left. */
+    record Sent(long time, Packet packet) {
     }
 
     private final Simulator sim = new Simulator(2005, CausalTrace.withDefaults());
@@ -68,8 +70,7 @@ final class RcvDataScript {
         });
         net.addTap((time, host, via, direction, packet) -> {
             if (direction == Direction.OUT) {
-                TcpConnection c = tcp.connections().isEmpty() ? null : tcp.connections().get(0);
-                sent.add(new Sent(time, packet, c == null ? List.of() : c.sackBlocksToSend()));
+                sent.add(new Sent(time, packet));
             }
         });
     }
@@ -120,10 +121,7 @@ final class RcvDataScript {
             return got == n ? null : "recv: expected " + n + " vs actual " + got;
         }
         if (action.startsWith("accept(")) {
-            TcpConnection c = tcp.connections().get(0);
-            accepted = c.socket();
-            // Until Packet carries options, the SACK-permitted both SYNs carried is set here.
-            c.sackPermitted = true;
+            accepted = tcp.connections().get(0).socket();
         } else if (action.startsWith("close(4)")) {
             accepted.close();
         }
@@ -140,7 +138,7 @@ final class RcvDataScript {
             b.ack(iss + Integer.parseInt(seg.group(6)));
         }
         if ((flags & TcpFlags.SYN) != 0) {
-            b.mssOption(1460);
+            b.options(synOptions(seg.group(8)));
         }
         server.arriveFromWire(b.build());
         return null;
@@ -162,7 +160,7 @@ final class RcvDataScript {
                 + field("tcp_seq", Integer.parseInt(seg.group(3)), p.seq() - iss)
                 + field("tcp_ack", seg.group(6) == null ? 0 : Integer.parseInt(seg.group(6)), p.ack() - PEER_ISN)
                 + field("tcp_win", Integer.parseInt(seg.group(7)), p.window())
-                + sackField(seg.group(8), s.sack());
+                + sackField(seg.group(8), p.options().sackBlocks());
         return mismatch.isEmpty() ? null : mismatch.trim();
     }
 
@@ -170,7 +168,20 @@ final class RcvDataScript {
         return expected == actual ? "" : " live packet field " + name + ": expected: " + expected + " vs actual: " + actual;
     }
 
-    private static String sackField(String options, List<int[]> actual) {
+    /** The options of a '<' SYN: mss N and sackOK as written (nop and eol need not be placed). */
+    private static TcpOptions synOptions(String text) {
+        List<TcpOption> items = new ArrayList<>();
+        Matcher mss = Pattern.compile("mss (\\d+)").matcher(text == null ? "" : text);
+        if (mss.find()) {
+            items.add(new TcpOption.Mss(Integer.parseInt(mss.group(1))));
+        }
+        if (text != null && text.contains("sackOK")) {
+            items.add(new TcpOption.SackPermitted());
+        }
+        return TcpOptions.of(items);
+    }
+
+    private static String sackField(String options, List<TcpOption.SackBlock> actual) {
         StringBuilder want = new StringBuilder();
         if (options != null) {
             Matcher m = Pattern.compile("sack((?:\\s+\\d+:\\d+)+)").matcher(options);
@@ -179,8 +190,8 @@ final class RcvDataScript {
             }
         }
         StringBuilder got = new StringBuilder();
-        for (int[] b : actual) {
-            got.append(got.length() == 0 ? "" : " ").append(b[0] - PEER_ISN).append(':').append(b[1] - PEER_ISN);
+        for (TcpOption.SackBlock b : actual) {
+            got.append(got.length() == 0 ? "" : " ").append(b.start() - PEER_ISN).append(':').append(b.end() - PEER_ISN);
         }
         return want.toString().equals(got.toString()) ? ""
                 : " sack: expected: [" + want + "] vs actual: [" + got + "]";

@@ -3,6 +3,9 @@ package dev.scn.engine.tcp;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import dev.scn.engine.net.TcpOption;
+import dev.scn.engine.net.TcpOptions;
+
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -159,21 +162,26 @@ class SackBlocksTest {
     /*
      * tcp_addoptions: without timestamps the SACK option starts after NOP,NOP (length 2), its
      * header makes 4, (40 - 4) / 8 = 4 blocks fit; after NOP,NOP,TS (12) two more NOPs and the
-     * header make 16, (40 - 16) / 8 = 3 blocks.
+     * header make 16, (40 - 16) / 8 = 3 blocks. The connection hands over all it stores (5 here,
+     * most recent first) and the writer keeps the first ones.
      */
     @Test
-    @DisplayName("tcp_addoptions: 4 SACK blocks fit without timestamps, 3 with them")
+    @DisplayName("tcp_addoptions: 4 of the stored SACK blocks fit without timestamps, 3 with them")
     void blocksThatFit() {
         TwoHosts n = new TwoHosts("14.2");
         TcpConnection tp = new TcpConnection(n.serverTcp, TwoHosts.SERVER_IP, 80, TwoHosts.CLIENT_IP, 4000);
-        tp.sackPermitted = true;
+        tp.opts.sackPermit = true;
         for (int i = 1; i <= 5; i++) {
             tp.sackBlocks.updateClassic(0, i * 100, i * 100 + 10);
         }
-        assertEquals(4, tp.sackBlocksToSend().size());
-        assertEquals(3, tp.sackBlocksToSend(12).size());
-        assertEquals(List.of(500, 510), List.of(tp.sackBlocksToSend().get(0)[0], tp.sackBlocksToSend().get(0)[1]));
-        tp.sackPermitted = false;
+        List<TcpOption.SackBlock> stored = tp.sackBlocksToSend();
+        assertEquals(new TcpOption.SackBlock(500, 510), stored.get(0));
+        assertEquals(5, stored.size());
+        TcpOptions plain = TcpOptionWriter.write(14, new TcpOptionWriter.Wanted(-1, -1, false, false, 0, 0, stored));
+        assertEquals(stored.subList(0, 4), plain.sackBlocks());
+        TcpOptions stamped = TcpOptionWriter.write(14, new TcpOptionWriter.Wanted(-1, -1, false, true, 1, 1, stored));
+        assertEquals(stored.subList(0, 3), stamped.sackBlocks());
+        tp.opts.sackPermit = false;
         assertEquals(0, tp.sackBlocksToSend().size());
     }
 }

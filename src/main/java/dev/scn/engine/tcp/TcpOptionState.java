@@ -1,0 +1,152 @@
+package dev.scn.engine.tcp;
+
+import dev.scn.engine.net.Packet;
+import dev.scn.engine.net.TcpFlags;
+import dev.scn.engine.net.TcpOption;
+import dev.scn.engine.net.TcpOptions;
+
+import java.util.List;
+
+/**
+ * The option half of a tcpcb: the t_flags bits TF_NOOPT, TF_REQ_SCALE/TF_RCVD_SCALE,
+ * TF_REQ_TSTMP/TF_RCVD_TSTMP, TF_SACK_PERMIT and the values they govern (request_r_scale,
+ * snd_scale, rcv_scale, ts_recent, ts_recent_age, ts_offset), with what tcp_output() puts on a
+ * segment and how tcp_input() negotiates them on a SYN (tcp_input.c, SYN_SENT branch).
+ */
+final class TcpOptionState {
+    boolean noOpt;
+    boolean reqScale;
+    boolean rcvdScale;
+    int requestRScale;
+    int sndScale;
+    int rcvScale;
+    boolean reqTstmp;
+    boolean rcvdTstmp;
+    int tsRecent;
+    long tsRecentAgeMs;
+    int tsOffset;
+    boolean sackPermit;
+
+    /**
+     * tcp_newtcpcb: "if (V_tcp_do_rfc1323) tp->t_flags = (TF_REQ_SCALE|TF_REQ_TSTMP); if
+     * (V_tcp_do_sack) tp->t_flags |= TF_SACK_PERMIT;" (4.x has no SACK).
+     */
+    static TcpOptionState forNewConnection(TcpStack stack) {
+        TcpOptionState s = new TcpOptionState();
+        TcpOptionConfig c = new TcpOptionConfig(stack);
+        s.reqScale = c.rfc1323();
+        s.reqTstmp = c.rfc1323();
+        s.sackPermit = c.sackEnabled();
+        s.requestRScale = c.requestScale();
+        return s;
+    }
+
+    /** TF_REQ_TSTMP and TF_RCVD_TSTMP: timestamps were negotiated. */
+    boolean timestampsOn() {
+        return reqTstmp && rcvdTstmp && !noOpt;
+    }
+
+    /**
+     * tcp_input.c, SYN_SENT with SYN set: keep window scaling, timestamps and SACK only if the
+     * peer's SYN(-ACK) offered them; rcv_scale takes effect once our SYN is acknowledged.
+     */
+    void synReceivedInSynSent(TcpConnection tp, Packet syn) {
+        TcpOptions o = syn.options();
+        if (o.hasWscale() && reqScale && !noOpt) {
+            rcvdScale = true;
+            sndScale = Math.min(o.wscale(), TcpConstants.MAX_WINSHIFT);
+        } else {
+            reqScale = false;
+        }
+        if (o.hasTimestamp() && reqTstmp && !noOpt) {
+            rcvdTstmp = true;
+            tsRecent = o.tsVal();
+            tsRecentAgeMs = tp.nowMs();
+        } else {
+            reqTstmp = false;
+        }
+        if (sackPermit && (!o.sackPermitted() || noOpt)) {
+            sackPermit = false;
+        }
+        if ((syn.flags() & TcpFlags.ACK) != 0 && reqScale && rcvdScale) {
+            rcvScale = requestRScale;
+        }
+    }
+
+    /** tcp_ts_getticks() + ts_offset: the TSval this end puts on a segment now. */
+    int tsValue(TcpConnection tp) {
+        return TcpOptionConfig.tsTicks(tp.stack, tp.nowMs()) + tsOffset;
+    }
+
+    /**
+     * The options tcp_output() puts on a segment with these flags. 7.0 and later (tcp_output.c
+     * "Compute options for segment"): MSS, window scale and SACK permitted on a SYN; timestamps
+     * once TF_RCVD_TSTMP (or on a SYN with TF_REQ_TSTMP); SACK blocks once established.
+     * 4.x-6.x: the same choices, but the window scale and SACK permitted on a SYN-ACK only if
+     * the peer sent them, and never a timestamp on an RST.
+     */
+    TcpOptions forOutput(TcpConnection tp, int flags) {
+        if (noOpt) {
+            return TcpOptions.NONE;
+        }
+        int major = tp.stack.profile().major();
+        boolean syn = (flags & TcpFlags.SYN) != 0;
+        boolean ack = (flags & TcpFlags.ACK) != 0;
+        int mss = syn ? tp.stack.mssToOffer() : -1;
+        int wscale;
+        boolean ts;
+        boolean sackOk;
+        if (major >= 7) {
+            wscale = syn && reqScale ? requestRScale : -1;
+            ts = rcvdTstmp || (syn && reqTstmp);
+            sackOk = syn && sackPermit;
+        } else {
+            wscale = syn && reqScale && (!ack || rcvdScale) ? requestRScale : -1;
+            ts = reqTstmp && (flags & TcpFlags.RST) == 0 && ((syn && !ack) || rcvdTstmp);
+            sackOk = syn && sackPermit;
+        }
+        List<TcpOption.SackBlock> blocks = List.of();
+        boolean sackState = major >= 7 ? tp.state.haveEstablished() : tp.state == TcpState.ESTABLISHED;
+        if (!syn && sackPermit && sackState) {
+            blocks = tp.sackBlocksToSend();
+        }
+        int tsVal = ts ? tsValue(tp) : 0;
+        return TcpOptionWriter.write(major, new TcpOptionWriter.Wanted(mss, wscale, sackOk, ts, tsVal,
+                ts ? tsRecent : 0, blocks));
+    }
+
+    /**
+     * tcp_respond() for a connection (keepalive probe, challenge ACK): from the 11.x-era
+     * tcp_subr.c on, a non-RST reply carries a timestamp when TF_RCVD_TSTMP (index id 870696075,
+     * "incl_opts"); the first release with it is UNVERIFIED (11.x assumed); before, no options.
+     */
+    TcpOptions forRespond(TcpConnection tp, int flags) {
+        if (noOpt || !rcvdTstmp || (flags & TcpFlags.RST) != 0 || tp.stack.profile().major() < 11) {
+            return TcpOptions.NONE;
+        }
+        return TcpOptionWriter.write(tp.stack.profile().major(), new TcpOptionWriter.Wanted(-1, -1, false, true,
+                tsValue(tp), tsRecent, List.of()));
+    }
+
+    /**
+     * The window field: unscaled on a SYN ("the window field in a SYN ... is never scaled"),
+     * else recwin >> rcv_scale, rounded up first from 12.x on ("Avoid shrinking window with
+     * window scaling", 14.x tcp_output.c; first release UNVERIFIED).
+     */
+    int windowField(TcpConnection tp, int flags, long recwin) {
+        if ((flags & TcpFlags.SYN) != 0) {
+            return (int) Math.min(recwin, TcpConstants.MAXWIN);
+        }
+        long w = recwin;
+        if (tp.stack.profile().major() >= 12 && rcvScale > 0) {
+            long unit = 1L << rcvScale;
+            w = (w + unit - 1) & ~(unit - 1);
+        }
+        return (int) Math.min(w >> rcvScale, TcpConstants.MAXWIN);
+    }
+
+    /** t_maxopd / t_maxseg: room for data plus options in one segment. */
+    int segmentRoom(TcpConnection tp) {
+        return tp.maxseg + (timestampsOn() ? TcpOptionWriter.TSTAMP_APPA : 0);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.scn.engine.tcp;
+
+import dev.scn.engine.net.TcpOption;
+import dev.scn.engine.net.TcpOptions;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lays out the options of a segment the kernel sends, in the layout of the simulated release.
+ *
+ * <p>7.0 and later: tcp_addoptions() (tcp_output.c; read in the 11.x-era file of
+ * freebsd/freebsd-src and in 14.x, sobomax/freebsd14_vendor): options go in the order of their
+ * TOF_* bit (MSS, window scale, SACK permitted, timestamp, SACK blocks), each after NOPs until
+ * the length reached fits it: MSS at a multiple of 4; window scale once optlen is odd (and not 0);
+ * SACK permitted once it is even; timestamp and SACK once optlen % 4 == 2 (and not 0). SACK
+ * blocks take what is left of the 40 bytes. The list ends with one EOL and zero padding to a
+ * multiple of 4 (TCPOPT_PAD is 0, so the pad bytes read as EOL too).
+ *
+ * <p>4.x-6.x built options inline in tcp_output() (5.x-era file, index id 118402113): MSS; on a
+ * SYN, SACK permitted as NOP,NOP,SACKOK (TCPOPT_SACK_PERMIT_HDR) where the release has SACK;
+ * window scale as NOP,WSCALE; the timestamp as NOP,NOP,TS (TCPOPT_TSTAMP_HDR, "appendix A of RFC
+ * 1323"), never on a RST; SACK blocks as NOP,NOP,SACK, at most three, in ESTABLISHED only.
+ * Everything is word aligned, so no EOL is needed.
+ */
+final class TcpOptionWriter {
+    /** TCP_MAXOLEN. */
+    static final int MAX_LENGTH = 40;
+    /** TCPOLEN_TSTAMP_APPA: NOP, NOP and the 10-byte timestamp. */
+    static final int TSTAMP_APPA = 12;
+    /** 5.x tcp_output.c: "No more than three SACKs are sent". */
+    private static final int LEGACY_MAX_SACKS = 3;
+
+    private TcpOptionWriter() {
+    }
+
+    /**
+     * What one segment should carry (struct tcpopt's to_flags and values).
+     *
+     * @param mss    MSS to offer, or -1 for none
+     * @param wscale shift to offer, or -1 for none
+     * @param sacks  SACK blocks to report (empty for none)
+     */
+    record Wanted(int mss, int wscale, boolean sackPermitted, boolean timestamp, int tsVal, int tsEcr,
+                  List<TcpOption.SackBlock> sacks) {
+        static Wanted none() {
+            return new Wanted(-1, -1, false, false, 0, 0, List.of());
+        }
+    }
+
+    /** The layout for the profile's major version: tcp_addoptions() from 7.0, inline before. */
+    static TcpOptions write(int major, Wanted w) {
+        return major >= 7 ? addOptions(w) : legacy(w);
+    }
+
+    /** tcp_addoptions() of 7.0 and later. */
+    static TcpOptions addOptions(Wanted w) {
+        List<TcpOption> out = new ArrayList<>();
+        int[] len = {0};
+        if (w.mss() >= 0) {
+            padUntil(out, len, () -> len[0] % 4 == 0);
+            if (MAX_LENGTH - len[0] >= 4) {
+                add(out, len, new TcpOption.Mss(w.mss()));
+            }
+        }
+        if (w.wscale() >= 0) {
+            padUntil(out, len, () -> len[0] != 0 && len[0] % 2 == 1);
+            if (MAX_LENGTH - len[0] >= 3) {
+                add(out, len, new TcpOption.WindowScale(w.wscale()));
+            }
+        }
+        if (w.sackPermitted()) {
+            padUntil(out, len, () -> len[0] % 2 == 0);
+            if (MAX_LENGTH - len[0] >= 2) {
+                add(out, len, new TcpOption.SackPermitted());
+            }
+        }
+        if (w.timestamp()) {
+            padUntil(out, len, () -> len[0] != 0 && len[0] % 4 == 2);
+            if (MAX_LENGTH - len[0] >= 10) {
+                add(out, len, new TcpOption.Timestamp(w.tsVal(), w.tsEcr()));
+            }
+        }
+        if (!w.sacks().isEmpty()) {
+            padUntil(out, len, () -> len[0] != 0 && len[0] % 4 == 2);
+            // TCPOLEN_SACKHDR + TCPOLEN_SACK: room for at least one block, else no SACK option.
+            if (MAX_LENGTH - len[0] >= 2 + 8) {
+                int blocks = Math.min(w.sacks().size(), (MAX_LENGTH - len[0] - 2) / 8);
+                add(out, len, new TcpOption.Sack(w.sacks().subList(0, blocks)));
+            }
+        }
+        if (len[0] % 4 != 0) {
+            // One TCPOPT_EOL, then TCPOPT_PAD (also 0) to the word boundary.
+            while (len[0] % 4 != 0) {
+                add(out, len, new TcpOption.Eol());
+            }
+        }
+        return TcpOptions.of(out);
+    }
+
+    /** tcp_output()'s inline options of 4.x-6.x (SACK from 5.3; 4.x never asks for it). */
+    static TcpOptions legacy(Wanted w) {
+        List<TcpOption> out = new ArrayList<>();
+        if (w.mss() >= 0) {
+            out.add(new TcpOption.Mss(w.mss()));
+        }
+        if (w.sackPermitted()) {
+            out.add(new TcpOption.Nop());
+            out.add(new TcpOption.Nop());
+            out.add(new TcpOption.SackPermitted());
+        }
+        if (w.wscale() >= 0) {
+            out.add(new TcpOption.Nop());
+            out.add(new TcpOption.WindowScale(w.wscale()));
+        }
+        if (w.timestamp()) {
+            out.add(new TcpOption.Nop());
+            out.add(new TcpOption.Nop());
+            out.add(new TcpOption.Timestamp(w.tsVal(), w.tsEcr()));
+        }
+        if (!w.sacks().isEmpty()) {
+            int used = TcpOptions.of(out).length();
+            // maxsack = (MAX_TCPOPTLEN - (optlen + 4)) / TCPOLEN_SACK, at most TCP_MAX_SACK.
+            int blocks = Math.min(Math.min(w.sacks().size(), LEGACY_MAX_SACKS), (MAX_LENGTH - (used + 4)) / 8);
+            if (blocks > 0) {
+                out.add(new TcpOption.Nop());
+                out.add(new TcpOption.Nop());
+                out.add(new TcpOption.Sack(w.sacks().subList(0, blocks)));
+            }
+        }
+        return TcpOptions.of(out);
+    }
+
+    private static void padUntil(List<TcpOption> out, int[] len, java.util.function.BooleanSupplier aligned) {
+        while (!aligned.getAsBoolean()) {
+            add(out, len, new TcpOption.Nop());
+        }
+    }
+
+    private static void add(List<TcpOption> out, int[] len, TcpOption o) {
+        out.add(o);
+        len[0] += o.length();
+    }
+}
