@@ -55,8 +55,12 @@ final class RcvDataScript {
     private TcpSocket accepted;
 
     RcvDataScript() {
+        this("14.2");
+    }
+
+    RcvDataScript(String release) {
         Network net = new Network(sim);
-        server = new Host(net, "server", Profiles.exact("14.2").orElseThrow(), List.of(SERVER_IP), "em0");
+        server = new Host(net, "server", Profiles.exact(release).orElseThrow(), List.of(SERVER_IP), "em0");
         net.addHost(server);
         tcp = new TcpStack(server);
         // The suite sets recvspace 65536; FreeBSD's tcp_mss() rounds the buffer up to 45 x 1460 =
@@ -73,6 +77,12 @@ final class RcvDataScript {
                 sent.add(new Sent(time, packet));
             }
         });
+    }
+
+    /** sysctl -w on the server before the script runs. */
+    RcvDataScript sysctl(String name, long value) {
+        server.sysctls().setByAdministrator(name, value);
+        return this;
     }
 
     /** Plays the script; returns null when every line held, else the first mismatch. */

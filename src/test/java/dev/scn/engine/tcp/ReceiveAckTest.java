@@ -22,9 +22,13 @@ class ReceiveAckTest {
             "+0.00 accept(3, ..., ...) = 4");
 
     private static String play(String... lines) {
-        List<String> all = new ArrayList<>(HANDSHAKE);
+        return play(new RcvDataScript(), HANDSHAKE, lines);
+    }
+
+    private static String play(RcvDataScript script, List<String> handshake, String... lines) {
+        List<String> all = new ArrayList<>(handshake);
         all.addAll(List.of(lines));
-        return new RcvDataScript().play("inline", all);
+        return script.play("inline", all);
     }
 
     /*
@@ -90,5 +94,45 @@ class ReceiveAckTest {
                 "+0.00 > . 1:1(0) ack 1001 win 64700 <nop,nop,sack 1:1001>",
                 "+0.01 < . 2001:3001(1000) ack 1 win 65535",
                 "+0.00 > . 1:1(0) ack 1001 win 64700 <nop,nop,sack 2001:3001>"));
+    }
+
+    /*
+     * SACK needs TF_SACK_PERMIT: a peer whose SYN carried no SACK-permitted option gets no SACK
+     * option (tcp_input.c / syncache: SCF_SACK only from TOF_SACKPERM), and neither does one when
+     * net.inet.tcp.sack.enable = 0 (tcp_dooptions ignores the option). The out-of-order segment
+     * is still ACKed at once with ack 1, window 65535.
+     */
+    @Test
+    @DisplayName("no SACK blocks unless both SYNs carried SACK-permitted and sack.enable is on")
+    void sackOnlyWhenNegotiated() {
+        List<String> plainSyn = new ArrayList<>(HANDSHAKE);
+        plainSyn.set(0, "0.00 < S 0:0(0) win 65535 <mss 1460>");
+        assertNull(play(new RcvDataScript(), plainSyn,
+                "+0.00 < . 1001:2001(1000) ack 1 win 65535",
+                "+0.00 > . 1:1(0) ack 1 win 65535"));
+        assertNull(play(new RcvDataScript().sysctl("net.inet.tcp.sack.enable", 0), HANDSHAKE,
+                "+0.00 < . 1001:2001(1000) ack 1 win 65535",
+                "+0.00 > . 1:1(0) ack 1 win 65535"));
+    }
+
+    /*
+     * Before D-SACK (11.4, the classic tcp_update_sack_list of the 8.x text; that 11.x lacks
+     * D-SACK is UNVERIFIED): the out-of-order 1001:2001 is reported, its retransmission only
+     * re-reports the same block (no duplicate block first), and the wholly old 1:1001 resent
+     * after the hole is filled draws an immediate ACK without any block. Window 65535 (cap) and
+     * then 65700 - 2000 = 63700.
+     */
+    @Test
+    @DisplayName("11.4: SACK blocks but no D-SACK")
+    void classicSackWithoutDsack() {
+        assertNull(play(new RcvDataScript("11.4"), HANDSHAKE,
+                "+0.00 < . 1001:2001(1000) ack 1 win 65535",
+                "+0.00 > . 1:1(0) ack 1 win 65535 <nop,nop,sack 1001:2001>",
+                "+0.01 < . 1001:2001(1000) ack 1 win 65535",
+                "+0.00 > . 1:1(0) ack 1 win 65535 <nop,nop,sack 1001:2001>",
+                "+0.01 < . 1:1001(1000) ack 1 win 65535",
+                "+0.00 > . 1:1(0) ack 2001 win 63700",
+                "+0.01 < . 1:1001(1000) ack 1 win 65535",
+                "+0.00 > . 1:1(0) ack 2001 win 63700"));
     }
 }
