@@ -24,7 +24,7 @@ final class ReceiveSack {
      * in-sequence segment will clear the DSACK block again".
      */
     static void leftEdgeTrimmed(TcpConnection tp, int seq, int toDrop) {
-        if (toDrop > 0 && tp.sackPermitted() && dsack(tp)) {
+        if (toDrop > 0 && tp.opts.sackPermit && dsack(tp)) {
             tp.sackBlocks.update(tp.rcvNxt, seq, seq + toDrop);
             tp.ackNow = true;
         }
@@ -38,7 +38,7 @@ final class ReceiveSack {
      * blocks it overlaps; an out-of-order one does the same with its own range.
      */
     static void afterData(TcpConnection tp, int saveStart, int saveRcvNxt, int saveTlen, int tlen) {
-        if (!tp.sackPermitted() || saveTlen <= 0) {
+        if (!tp.opts.sackPermit || saveTlen <= 0) {
             return;
         }
         SackBlocks sack = tp.sackBlocks;
@@ -70,30 +70,19 @@ final class ReceiveSack {
      * seq == rcv_nxt, only ACK among SYN/FIN/RST/URG/ACK, snd_nxt == snd_max, the same non-zero
      * window, nothing queued, the ACK at snd_una (nothing new acknowledged), data that fits.
      */
-    static boolean headerPredicted(TcpConnection tp, Packet p) {
+    static boolean headerPredicted(TcpConnection tp, Packet p, long tiwin) {
         int mask = TcpFlags.SYN | TcpFlags.FIN | TcpFlags.RST | TcpFlags.URG | TcpFlags.ACK;
-        return tp.sackPermitted() && p.payloadLength() > 0 && tp.state == TcpState.ESTABLISHED
+        return tp.opts.sackPermit && p.payloadLength() > 0 && tp.state == TcpState.ESTABLISHED
                 && p.seq() == tp.rcvNxt && (p.flags() & mask) == TcpFlags.ACK && tp.sndNxt == tp.sndMax
-                && p.window() != 0 && p.window() == tp.sndWnd && p.ack() == tp.sndUna
+                && tiwin != 0 && tiwin == tp.sndWnd && p.ack() == tp.sndUna
                 && tp.reassembly.isEmpty() && p.payloadLength() <= tp.receiveBufferSize() - tp.receiveBuffered;
     }
 
     /** tcp_output after a segment went out: "Clean up any DSACK's sent" (tcp_clean_dsack_blocks). */
     static void afterSend(TcpConnection tp) {
-        if (tp.sackPermitted() && tp.state.haveEstablished() && tp.sackBlocks.count() > 0) {
+        if (tp.opts.sackPermit && tp.state.haveEstablished() && tp.sackBlocks.count() > 0) {
             tp.sackBlocks.cleanDsack(tp.rcvNxt);
         }
     }
 
-    /**
-     * net.inet.tcp.sack.enable (tcp_sack.c V_tcp_do_sack, default 1): when off, tcp_dooptions
-     * ignores a SACK-permitted option and none is offered. False where the release has no
-     * such sysctl.
-     */
-    static boolean enabled(TcpStack stack) {
-        var sysctls = stack.host().sysctls();
-        return sysctls.exists(SACK_ENABLE) && sysctls.get(SACK_ENABLE) != 0;
-    }
-
-    static final String SACK_ENABLE = "net.inet.tcp.sack.enable";
 }

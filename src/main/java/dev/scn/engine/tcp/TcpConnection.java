@@ -273,36 +273,21 @@ public final class TcpConnection {
     }
 
     /**
-     * The SACK blocks the next segment carries, as {start, end} sequence ranges (end exclusive):
-     * the D-SACK block first when there is one, then the others most recent first, as
-     * sackblks[] holds them; at most TCP_MAX_SACK = 4, which is what fits in the 40 option bytes
-     * when no timestamp option precedes (tcp_output.c tcp_addoptions). Empty unless SACK was
-     * negotiated.
+     * The SACK blocks the next segment may carry (tp->sackblks[0 .. rcv_numsacks)): the D-SACK
+     * block first when there is one, then the others most recent first, as tcp_sack.c orders
+     * them; up to MAX_SACK_BLKS = 6 stored, of which tcp_addoptions (TcpOptionWriter) puts in as
+     * many as fit: 4 without timestamps, 3 after NOP,NOP,TS. Empty unless SACK was negotiated
+     * (TF_SACK_PERMIT).
      */
-    public java.util.List<int[]> sackBlocksToSend() {
-        return sackBlocksToSend(0);
-    }
-
-    /**
-     * As {@link #sackBlocksToSend()}, for a segment whose options before the SACK option already
-     * take {@code optionBytesBefore} bytes (12 with NOP,NOP,TS): tcp_addoptions pads with NOPs
-     * until the length is 2 mod 4, adds the 2-byte SACK header and fits
-     * (40 - length) / 8 blocks, so 4 blocks without timestamps and 3 with them.
-     */
-    public java.util.List<int[]> sackBlocksToSend(int optionBytesBefore) {
-        if (!sackPermitted() || sackBlocks.count() == 0) {
+    public java.util.List<dev.scn.engine.net.TcpOption.SackBlock> sackBlocksToSend() {
+        if (!opts.sackPermit || sackBlocks.count() == 0) {
             return java.util.List.of();
         }
-        int optlen = optionBytesBefore;
-        while (optlen == 0 || optlen % 4 != 2) {
-            optlen++;
+        java.util.List<dev.scn.engine.net.TcpOption.SackBlock> out = new java.util.ArrayList<>();
+        for (int[] b : sackBlocks.blocks()) {
+            out.add(new dev.scn.engine.net.TcpOption.SackBlock(b[0], b[1]));
         }
-        if (TcpConstants.MAX_TCP_OPTLEN - optlen < 2 + 8) {
-            return java.util.List.of();
-        }
-        optlen += 2;
-        int fit = Math.min(sackBlocks.count(), (TcpConstants.MAX_TCP_OPTLEN - optlen) / 8);
-        return sackBlocks.blocks().subList(0, fit);
+        return out;
     }
 
     /** The out-of-order ranges held in the reassembly queue, lowest first, as {start, end}. */
@@ -310,10 +295,9 @@ public final class TcpConnection {
         return reassembly.ranges();
     }
 
-    /** TF_SACK_PERMIT. */
+    /** TF_SACK_PERMIT: both SYNs carried SACK-permitted and net.inet.tcp.sack.enable was on. */
     public boolean sackPermitted() {
-        // TF_SACK_PERMIT: both SYNs carried SACK-permitted and net.inet.tcp.sack.enable allowed it.
-        return opts != null && opts.sackPermit && state.haveReceivedSyn();
+        return opts.sackPermit;
     }
 
     /**

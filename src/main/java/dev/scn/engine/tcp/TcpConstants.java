@@ -29,8 +29,6 @@ final class TcpConstants {
      * (v1.76), the 2007 HEAD and 9.3; gone from 13.x/14.x, whose SYNs use tcp_backoff[].
      */
     static final int[] SYN_BACKOFF = {1, 1, 1, 1, 1, 2, 4, 8, 16, 32, 64, 64, 64};
-    /** tcp.h TCP_MAXOLEN / MAX_TCPOPTLEN: option bytes a TCP header can carry. */
-    static final int MAX_TCP_OPTLEN = 40;
     /** tcp.h TCP_MAXWIN: largest window without window scaling. */
     static final int MAXWIN = 65_535;
     /** tcp.h TCP_MAX_WINSHIFT: the largest window scale (RFC 7323 section 2.3). */

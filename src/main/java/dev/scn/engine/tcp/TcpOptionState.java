@@ -108,8 +108,7 @@ final class TcpOptionState {
         List<TcpOption.SackBlock> blocks = List.of();
         boolean sackState = major >= 7 ? tp.state.haveEstablished() : tp.state == TcpState.ESTABLISHED;
         if (!syn && sackPermit && sackState) {
-            blocks = tp.sackBlocksToSend(ts ? TcpOptionWriter.TSTAMP_APPA : 0).stream()
-                    .map(b -> new TcpOption.SackBlock(b[0], b[1])).toList();
+            blocks = tp.sackBlocksToSend();
         }
         int tsVal = ts ? tsValue(tp) : 0;
         return TcpOptionWriter.write(major, new TcpOptionWriter.Wanted(mss, wscale, sackOk, ts, tsVal,

@@ -130,7 +130,7 @@ final class TcpOutput {
         }
         if (recwin > 0 && tp.state.haveEstablished()) {
             long adv = Math.min(recwin, (long) TcpConstants.MAXWIN << tp.opts.rcvScale) - (tp.rcvAdv - tp.rcvNxt);
-            if (adv >= 2L * tp.maxseg || 2 * adv >= tp.rcvHiwat) {
+            if (adv >= 2L * tp.maxseg || 2 * adv >= tp.receiveBufferSize()) {
                 return true;
             }
         }

@@ -8,6 +8,8 @@ import dev.scn.engine.net.Ipv4;
 import dev.scn.engine.net.Network;
 import dev.scn.engine.net.Packet;
 import dev.scn.engine.net.TcpFlags;
+import dev.scn.engine.net.TcpOption;
+import dev.scn.engine.net.TcpOptions;
 import dev.scn.engine.os.Profiles;
 import dev.scn.engine.trace.CausalTrace;
 import dev.scn.fact.Origin;
@@ -40,8 +42,8 @@ final class RcvDataScript {
             "^([<>])\\s+([SFPR.]+)\\s+(\\d+):(\\d+)\\((\\d+)\\)(?:\\s+ack\\s+(\\d+))?\\s+win\\s+(\\d+)\\s*(?:<([^>]*)>)?");
     private static final Pattern RECV = Pattern.compile("^recv\\(4, \\.\\.\\., \\d+, (MSG_PEEK|0)\\) = (\\d+)");
 
-    /** A server segment as it left, with the SACK blocks its connection reported at that instant. */
-    record Sent(long time, Packet packet, List<int[]> sack) {
+    /** A server segment as it left. */
+    record Sent(long time, Packet packet) {
     }
 
     private final Simulator sim = new Simulator(2005, CausalTrace.withDefaults());
@@ -53,8 +55,12 @@ final class RcvDataScript {
     private TcpSocket accepted;
 
     RcvDataScript() {
+        this("14.2");
+    }
+
+    RcvDataScript(String release) {
         Network net = new Network(sim);
-        server = new Host(net, "server", Profiles.exact("14.2").orElseThrow(), List.of(SERVER_IP), "em0");
+        server = new Host(net, "server", Profiles.exact(release).orElseThrow(), List.of(SERVER_IP), "em0");
         net.addHost(server);
         tcp = new TcpStack(server);
         // The suite sets recvspace 65536; FreeBSD's tcp_mss() rounds the buffer up to 45 x 1460 =
@@ -68,17 +74,27 @@ final class RcvDataScript {
         });
         net.addTap((time, host, via, direction, packet) -> {
             if (direction == Direction.OUT) {
-                TcpConnection c = tcp.connections().isEmpty() ? null : tcp.connections().get(0);
-                sent.add(new Sent(time, packet, c == null ? List.of() : c.sackBlocksToSend()));
+                sent.add(new Sent(time, packet));
             }
         });
     }
 
+    /** sysctl -w on the server before the script runs. */
+    RcvDataScript sysctl(String name, long value) {
+        server.sysctls().setByAdministrator(name, value);
+        return this;
+    }
+
     /** Plays the script; returns null when every line held, else the first mismatch. */
     String play(Path script) throws IOException {
+        return play(script.getFileName().toString(), Files.readAllLines(script));
+    }
+
+    /** Plays script lines given inline; returns null when every line held, else the first mismatch. */
+    String play(String name, List<String> lines) {
         long time = 0;
         int lineNo = 0;
-        for (String raw : Files.readAllLines(script)) {
+        for (String raw : lines) {
             lineNo++;
             String text = raw.replaceAll("//.*$", "").trim();
             Matcher m = LINE.matcher(text);
@@ -90,11 +106,11 @@ final class RcvDataScript {
             sim.run(time, 1_000_000);
             String error = step(m.group(3).trim(), time);
             if (error != null) {
-                return script.getFileName() + ":" + lineNo + ": " + error;
+                return name + ":" + lineNo + ": " + error;
             }
         }
         sim.run(time + SimTime.seconds(1), 1_000_000);
-        return consumed == sent.size() ? null : script.getFileName() + ": unexpected " + sent.get(consumed).packet();
+        return consumed == sent.size() ? null : name + ": unexpected " + sent.get(consumed).packet();
     }
 
     private String step(String action, long time) {
@@ -115,8 +131,7 @@ final class RcvDataScript {
             return got == n ? null : "recv: expected " + n + " vs actual " + got;
         }
         if (action.startsWith("accept(")) {
-            TcpConnection c = tcp.connections().get(0);
-            accepted = c.socket();
+            accepted = tcp.connections().get(0).socket();
         } else if (action.startsWith("close(4)")) {
             accepted.close();
         }
@@ -133,7 +148,7 @@ final class RcvDataScript {
             b.ack(iss + Integer.parseInt(seg.group(6)));
         }
         if ((flags & TcpFlags.SYN) != 0) {
-            b.mssOption(1460);
+            b.options(synOptions(seg.group(8)));
         }
         server.arriveFromWire(b.build());
         return null;
@@ -155,7 +170,7 @@ final class RcvDataScript {
                 + field("tcp_seq", Integer.parseInt(seg.group(3)), p.seq() - iss)
                 + field("tcp_ack", seg.group(6) == null ? 0 : Integer.parseInt(seg.group(6)), p.ack() - PEER_ISN)
                 + field("tcp_win", Integer.parseInt(seg.group(7)), p.window())
-                + sackField(seg.group(8), s.sack());
+                + sackField(seg.group(8), p.options().sackBlocks());
         return mismatch.isEmpty() ? null : mismatch.trim();
     }
 
@@ -163,7 +178,20 @@ final class RcvDataScript {
         return expected == actual ? "" : " live packet field " + name + ": expected: " + expected + " vs actual: " + actual;
     }
 
-    private static String sackField(String options, List<int[]> actual) {
+    /** The options of a '<' SYN: mss N and sackOK as written (nop and eol need not be placed). */
+    private static TcpOptions synOptions(String text) {
+        List<TcpOption> items = new ArrayList<>();
+        Matcher mss = Pattern.compile("mss (\\d+)").matcher(text == null ? "" : text);
+        if (mss.find()) {
+            items.add(new TcpOption.Mss(Integer.parseInt(mss.group(1))));
+        }
+        if (text != null && text.contains("sackOK")) {
+            items.add(new TcpOption.SackPermitted());
+        }
+        return TcpOptions.of(items);
+    }
+
+    private static String sackField(String options, List<TcpOption.SackBlock> actual) {
         StringBuilder want = new StringBuilder();
         if (options != null) {
             Matcher m = Pattern.compile("sack((?:\\s+\\d+:\\d+)+)").matcher(options);
@@ -172,8 +200,8 @@ final class RcvDataScript {
             }
         }
         StringBuilder got = new StringBuilder();
-        for (int[] b : actual) {
-            got.append(got.length() == 0 ? "" : " ").append(b[0] - PEER_ISN).append(':').append(b[1] - PEER_ISN);
+        for (TcpOption.SackBlock b : actual) {
+            got.append(got.length() == 0 ? "" : " ").append(b.start() - PEER_ISN).append(':').append(b.end() - PEER_ISN);
         }
         return want.toString().equals(got.toString()) ? ""
                 : " sack: expected: [" + want + "] vs actual: [" + got + "]";
