@@ -141,7 +141,9 @@ final class SocketFile implements TcpApplication {
             case RESET -> soError = Errno.ECONNRESET;
             case REFUSED -> soError = Errno.ECONNREFUSED;
             case TIMED_OUT -> soError = Errno.ETIMEDOUT;
-            case CLOSED, ABORTED -> {
+            // tcp_usr_abort and sysctl_drop (tcpdrop): tcp_drop(tp, ECONNABORTED).
+            case ABORTED -> soError = Errno.ECONNABORTED;
+            case CLOSED -> {
             }
         }
         if (listenHead != null && fd < 0 && !connected) {

@@ -128,11 +128,8 @@ final class TcpOutput {
                 return true;
             }
         }
-        if (recwin > 0 && tp.state.haveEstablished()) {
-            long adv = Math.min(recwin, (long) TcpConstants.MAXWIN << tp.opts.rcvScale) - (tp.rcvAdv - tp.rcvNxt);
-            if (adv >= 2L * tp.maxseg || 2 * adv >= tp.receiveBufferSize()) {
-                return true;
-            }
+        if (recwin > 0 && tp.state.haveEstablished() && windowUpdateDue(tp, recwin)) {
+            return true;
         }
         if (tp.ackNow) {
             return true;
@@ -142,6 +139,29 @@ final class TcpOutput {
         }
         // FIN not yet sent, or being retransmitted from snd_una.
         return (flags & TcpFlags.FIN) != 0 && (!tp.finSent || tp.sndNxt == tp.sndUna);
+    }
+
+    /**
+     * tcp_output's window update. 5.x: adv >= 2 * t_maxseg or 2 * adv >= sb_hiwat. 12.x-14.x
+     * (tcp_output.c, docs/research/socket-api.md): never while a delayed ACK is pending or after
+     * the peer's FIN, and a 2-MSS advance must also be a quarter of the buffer, or leave at most
+     * an eighth open, or the buffer be at most 8 MSS. From 12.0 (UNVERIFIED first release).
+     */
+    private static boolean windowUpdateDue(TcpConnection tp, int recwin) {
+        long maxWin = (long) TcpConstants.MAXWIN << tp.opts.rcvScale;
+        long adv = Math.min(recwin, maxWin) - (tp.rcvAdv - tp.rcvNxt);
+        long hiwat = tp.rcvHiwat;
+        if (tp.stack.profile().major() < 12) {
+            return adv >= 2L * tp.maxseg || 2 * adv >= hiwat;
+        }
+        if (tp.delayedAckPending || tp.state.haveReceivedFin() || adv <= 0) {
+            return false;
+        }
+        if (adv >= 2L * tp.maxseg && (adv >= hiwat / 4 || recwin <= hiwat / 8 || hiwat <= 8L * tp.maxseg
+                || adv >= maxWin)) {
+            return true;
+        }
+        return 2 * adv >= hiwat;
     }
 
     /**

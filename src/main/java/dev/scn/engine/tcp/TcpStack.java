@@ -618,6 +618,23 @@ public final class TcpStack implements Transport, Host.Lifecycle {
 
     // ---- scenario events --------------------------------------------------------------------------
 
+    /**
+     * {@code tcpdrop -s STATE} (tcpdrop(8) -> sysctl net.inet.tcp.drop -> tcp_drop(tp,
+     * ECONNABORTED)): every connection in the state is dropped; one that has received a SYN
+     * sends an RST from CLOSED first (tcp_drop). Returns how many were dropped. 14.x's
+     * sysctl_drop for a TIME_WAIT tcpcb is UNVERIFIED (12.x closed a tcptw silently).
+     */
+    public int dropByAdministrator(TcpState state) {
+        int dropped = 0;
+        for (TcpConnection tp : new ArrayList<>(connections.values())) {
+            if (tp.state == state) {
+                tp.drop(TcpApplication.CloseReason.ABORTED, "tcpdrop");
+                dropped++;
+            }
+        }
+        return dropped;
+    }
+
     /** {@code H forget NAME}: the connection's state vanishes with no packet sent. */
     public void forget(TcpConnection tp) {
         if (connections.get(tp.flow) != tp) {
