@@ -165,7 +165,7 @@ public final class Profiles {
         if (major >= 13) {
             rw(defs, "net.inet.tcp.tolerate_missing_ts", 1, 0, 1, "bool", "Tolerate missing TCP timestamps");
         }
-        rw(defs, "kern.ipc.maxsockbuf", major >= 7 ? 2_097_152 : 262_144, 1, INT_MAX, "bytes",
+        rw(defs, "kern.ipc.maxsockbuf", major >= 7 ? 2_097_152 : 262_144, 1, 0xffff_ffffL, "bytes",
                 "Maximum socket buffer size");
     }
 
