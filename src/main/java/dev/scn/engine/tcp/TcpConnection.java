@@ -57,6 +57,8 @@ public final class TcpConnection {
     int lastAckSent;
     long receiveBuffered;
     final Reassembly reassembly = new Reassembly();
+    /** sackblks[] / rcv_numsacks: the SACK report this end sends (tcp_sack.c). */
+    final SackBlocks sackBlocks = new SackBlocks();
 
     // Congestion control and retransmission.
     int maxseg = 512;
@@ -81,6 +83,8 @@ public final class TcpConnection {
     // Flags of tcpcb t_flags that matter here.
     boolean ackNow;
     boolean delayedAckPending;
+    /** TF_RXWIN0SENT: the last segment sent advertised a zero window (its ACK is never delayed then). */
+    boolean rxWin0Sent;
 
     // Socket state.
     boolean cantRcvMore;
@@ -189,6 +193,42 @@ public final class TcpConnection {
         int start = state.haveEstablished() || Seq.gt(sndUna, iss) ? sndUna : iss + 1;
         long bytes = sndBufferEnd - start;
         return Math.max(0, bytes);
+    }
+
+    /**
+     * The SACK blocks the next segment may carry (tp->sackblks[0 .. rcv_numsacks)): the D-SACK
+     * block first when there is one, then the others most recent first, as tcp_sack.c orders
+     * them; up to MAX_SACK_BLKS = 6 stored, of which tcp_addoptions (TcpOptionWriter) puts in as
+     * many as fit: 4 without timestamps, 3 after NOP,NOP,TS. Empty unless SACK was negotiated
+     * (TF_SACK_PERMIT).
+     */
+    public java.util.List<dev.scn.engine.net.TcpOption.SackBlock> sackBlocksToSend() {
+        if (!opts.sackPermit || sackBlocks.count() == 0) {
+            return java.util.List.of();
+        }
+        java.util.List<dev.scn.engine.net.TcpOption.SackBlock> out = new java.util.ArrayList<>();
+        for (int[] b : sackBlocks.blocks()) {
+            out.add(new dev.scn.engine.net.TcpOption.SackBlock(b[0], b[1]));
+        }
+        return out;
+    }
+
+    /** The out-of-order ranges held in the reassembly queue, lowest first, as {start, end}. */
+    public java.util.List<int[]> reassemblyRanges() {
+        return reassembly.ranges();
+    }
+
+    /** TF_SACK_PERMIT: both SYNs carried SACK-permitted and net.inet.tcp.sack.enable was on. */
+    public boolean sackPermitted() {
+        return opts.sackPermit;
+    }
+
+    /**
+     * so_rcv.sb_hiwat: the receive buffer the advertised window is computed from. The socket's
+     * own size when the socket layer sets one; net.inet.tcp.recvspace otherwise.
+     */
+    long receiveBufferSize() {
+        return stack.receiveSpace();
     }
 
     public boolean socketClosed() {
@@ -378,14 +418,6 @@ public final class TcpConnection {
     }
 
     // ---- timers ----------------------------------------------------------------------------
-
-    /**
-     * The SACK blocks tcp_output reports (tp->sackblks, rcv_numsacks); the SACK receiver fills
-     * them. Until it is wired in, none.
-     */
-    java.util.List<dev.scn.engine.net.TcpOption.SackBlock> sackBlocksToSend() {
-        return java.util.List.of();
-    }
 
     long nowMs() {
         return simulator.now() / SimTime.MICROS_PER_MILLI;

@@ -144,6 +144,7 @@ final class TcpInput {
         boolean needOutput = false;
         // tiwin: the window field scaled by snd_scale (0 until window scaling was agreed).
         long tiwin = (long) p.window() << tp.opts.sndScale;
+        boolean predicted = ReceiveSack.headerPredicted(tp, p, tiwin);
 
         if (TcpOptionInput.dropForMissingTimestamp(tp, p)) {
             return;
@@ -174,6 +175,7 @@ final class TcpInput {
                 tp.ackNow = true;
                 toDrop = tlen;
             }
+            ReceiveSack.leftEdgeTrimmed(tp, seq, toDrop);
             seq += toDrop;
             tlen -= toDrop;
         }
@@ -269,25 +271,7 @@ final class TcpInput {
         // Data and FIN.
         boolean fin = (flags & TcpFlags.FIN) != 0;
         if ((tlen > 0 || fin) && !tp.state.haveReceivedFin()) {
-            if (seq == tp.rcvNxt && tp.reassembly.isEmpty() && tp.state.haveEstablished()) {
-                if (tlen > 0 && delayAck(tp)) {
-                    tp.delayedAckPending = true;
-                    tp.arm(tp.delayedAckTimer, tp.stack.delAckMs());
-                } else {
-                    tp.ackNow = true;
-                }
-                tp.rcvNxt += tlen;
-                deliver(tp, tlen);
-            } else {
-                if (tlen > 0 || fin) {
-                    tp.reassembly.add(seq, tlen, fin);
-                    long[] drained = tp.reassembly.drain(tp.rcvNxt);
-                    tp.rcvNxt += (int) drained[0];
-                    deliver(tp, drained[0]);
-                    fin = drained[1] == 1;
-                }
-                tp.ackNow = true;
-            }
+            fin = TcpReceive.segmentText(tp, predicted, flags, seq, tlen);
         } else {
             fin = false;
         }
@@ -299,30 +283,6 @@ final class TcpInput {
         }
         if (needOutput || tp.ackNow) {
             TcpOutput.output(tp);
-        }
-    }
-
-    /** DELAY_ACK: delay when the delayed-ACK callout is not already running (every second segment is ACKed). */
-    private static boolean delayAck(TcpConnection tp) {
-        return tp.stack.delayedAckEnabled() && !tp.delayedAckTimer.isScheduled();
-    }
-
-    private static void deliver(TcpConnection tp, long bytes) {
-        if (bytes <= 0) {
-            return;
-        }
-        if (tp.cantRcvMore) {
-            // The process shut its receive side; the bytes are acknowledged and thrown away.
-            return;
-        }
-        tp.receiveBuffered += bytes;
-        TcpSocket socket = tp.socket;
-        if (socket != null) {
-            socket.application().readable(socket);
-            if (socket.autoRead() && tp.receiveBuffered > 0) {
-                // A process blocked in read() takes whatever its application left.
-                tp.receiveBuffered = 0;
-            }
         }
     }
 
