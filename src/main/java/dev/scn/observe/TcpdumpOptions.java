@@ -6,8 +6,8 @@ import dev.scn.engine.net.TcpOptions;
 /**
  * The {@code options [...]} part of a tcpdump line, as print-tcp.c {@code tcp_print} writes it
  * (the-tcpdump-group/tcpdump@29d83dbb): each option's name from {@code tcp_option_values}
- * ("mss", "wscale", "sackOK", "sack", "TS", "nop", "eol", else "unknown-KIND" and its data in
- * hex), its value after a space ("TS val V ecr E"; "sack N {L:R}..." with the blocks made
+ * ("mss", "wscale", "sackOK", "sack", "TS", "nop", "eol", else "unknown-KIND" and " 0x" with its data
+ * in hex), its value after a space ("TS val V ecr E"; "sack N {L:R}..." with the blocks made
  * relative like the ack number), options separated by commas, and nothing printed after the first
  * EOL (the loop breaks on TCPOPT_EOL). An option whose length byte differs from what was printed
  * gets "[len N]".
@@ -73,7 +73,7 @@ final class TcpdumpOptions {
         out.append(name);
         byte[] data = r.data();
         if (data.length > 0) {
-            out.append(' ');
+            out.append(" 0x");
             for (byte b : data) {
                 out.append(String.format(java.util.Locale.ROOT, "%02x", b & 0xff));
             }

@@ -15,6 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * so at 3600 s it has 3716 - 3600 = 116 s left; it was hit by 10 client packets after the SYN,
  * 16 server packets (SYN-ACK and 15 data segments) and 12 keepalive answers = 38 packets,
  * 22304 bytes, and rule 200 counts those plus the SYN (44 bytes) that created the state.
+ * With RFC 1323 and SACK options (5.4 builds them inline in tcp_output/syncache_respond): the
+ * SYN and SYN-ACK carry mss (4) + nop,nop,sackOK (4) + nop,wscale (4) + nop,nop,TS (12) = 24
+ * option bytes instead of 4 (+20 each), every later TCP segment carries nop,nop,TS (+12): the
+ * state's 38 packets are 22304 + 20 + 37 x 12 = 22768 bytes and rule 200 22768 + 64 = 22832.
+ * The 20480-byte response still takes 15 segments (14 x 1448 + 208).
  * tcpdump prints no "seq" on pure ACKs (print-tcp.c tcp_print) and numbers relative to the ISNs.
  */
 class SeedGoldenTest {

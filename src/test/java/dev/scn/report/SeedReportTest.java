@@ -80,7 +80,9 @@ class SeedReportTest {
         }
         assertTrue(withLines >= 2, "SVG charts with lines: " + withLines);
         assertTrue(en.contains("× 606, every ≈ 285 s"), "folded keepalive cycle");
-        assertTrue(en.contains("[FP.] seq 20441:20481 ack 301"), "tcpdump-style label of Apache's FIN");
+        // Both 5.4 ends negotiate timestamps: 1448-byte segments, 14 x 1448 = 20272, so the last
+        // one (with the FIN) carries 20480 - 20272 = 208 bytes from relative seq 20273 to 20481.
+        assertTrue(en.contains("[FP.] seq 20273:20481 ack 301"), "tcpdump-style label of Apache's FIN");
         assertTrue(en.contains("FIN_WAIT_1 → FIN_WAIT_2"), "state change on the TCP lane");
         assertTrue(Pattern.compile("netstat -an -p tcp</code></h3>\\s*<pre>[^<]*FIN_WAIT_2").matcher(en).find(),
                 "netstat snapshot with FIN_WAIT_2");

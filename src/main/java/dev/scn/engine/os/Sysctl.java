@@ -142,7 +142,7 @@ public enum Sysctl {
             "Immediate purge of all entries"),
     TCP_REXMIT_DROP_OPTIONS("net.inet.tcp.rexmit_drop_options", Unit.BOOL, since(13), rw(0, 1), v(0),
             "Drop TCP options from 3rd and later retransmitted SYN"),
-    KERN_IPC_MAXSOCKBUF("kern.ipc.maxsockbuf", Unit.BYTES, ALL, rw(1, INT_MAX), v(262_144).from(7, 2_097_152L),
+    KERN_IPC_MAXSOCKBUF("kern.ipc.maxsockbuf", Unit.BYTES, ALL, rw(1, 0xffff_ffffL), v(262_144).from(7, 2_097_152L),
             "Maximum socket buffer size"),
 
     // ---- The syncache (tcp_syncache.c, every modelled release has it: it came with 4.5):

@@ -187,12 +187,14 @@ final class TcpOutput {
         boolean retransmission = Seq.lt(tp.sndNxt, tp.sndMax);
         TcpOptions options = tp.opts.forOutput(tp, flags);
         int room = tp.opts.segmentRoom(tp);
-        boolean trimmed = len + options.length() > room;
+        boolean trimmed = len > 0 && len + options.length() > room;
         if (trimmed) {
             // "Adjust data length if insertion of options will bump the packet length beyond
             // the t_maxseg length. Clear the FIN bit because we cut off the tail."
             len = Math.max(0, room - options.length());
             flags &= ~TcpFlags.FIN;
+            // No room at all for data (a tiny MSS): send what fits and do not loop on it.
+            trimmed = len > 0;
         }
         if ((flags & TcpFlags.FIN) != 0 && tp.finSent && tp.sndNxt == tp.sndMax) {
             tp.sndNxt--;

@@ -197,7 +197,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
     void negotiateMss(TcpConnection tp, int offered) {
         int peer = offered == 0 ? (int) sysctls.get(Sysctl.TCP_MSSDFLT) : offered;
         int mss = Math.min(peer, mssToOffer());
-        if (tp.opts.timestampsOn()) {
+        if (tp.opts.timestampsOn() && mss > TcpOptionWriter.TSTAMP_APPA) {
             // tcp_mss: "Adjust mss to leave space for the usual options" (TCPOLEN_TSTAMP_APPA);
             // 11.x and later keep t_maxseg whole but size segments and cwnd by tcp_maxseg(),
             // which subtracts the same 12 bytes.
