@@ -224,7 +224,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
      * 32768 -> 33580 (23 x 1460).
      */
     void roundBuffers(TcpConnection tp, int mss) {
-        long sbMax = sysctls.exists("kern.ipc.maxsockbuf") ? sysctls.get("kern.ipc.maxsockbuf") : 262_144;
+        long sbMax = sysctls.get(Sysctl.KERN_IPC_MAXSOCKBUF);
         if (tp.sndHiwat < mss) {
             tp.maxseg = (int) Math.max(tp.sndHiwat, 64);
         } else {
