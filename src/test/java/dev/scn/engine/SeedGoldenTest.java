@@ -19,7 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * SYN and SYN-ACK carry mss (4) + nop,nop,sackOK (4) + nop,wscale (4) + nop,nop,TS (12) = 24
  * option bytes instead of 4 (+20 each), every later TCP segment carries nop,nop,TS (+12): the
  * state's 38 packets are 22304 + 20 + 37 x 12 = 22768 bytes and rule 200 22768 + 64 = 22832.
- * The 20480-byte response still takes 15 segments (14 x 1448 + 208).
+ * The 20480-byte response still takes 15 segments (14 x 1448 + 208). Every window field after
+ * the SYNs is 33304: both ends scale by 1, and tcp_mss rounded the 65536-byte receive buffer up
+ * to 46 segments of 1448 (66608), and nothing stays unread: 66608 >> 1.
  * tcpdump prints no "seq" on pure ACKs (print-tcp.c tcp_print) and numbers relative to the ISNs.
  */
 class SeedGoldenTest {

@@ -142,9 +142,11 @@ class SeedIncidentTest {
      * rcv_nxt (the server's last ack). [A] ipfw_tick: send_pkt(id, ack_rev - 1, ack_fwd, TH_SYN)
      * toward the server, send_pkt(id, ack_fwd - 1, ack_rev, 0) toward the client, both plain
      * ACKs with window 0 and no options (th_off 5). The server's answer to the first: seq
-     * snd_nxt, ack rcv_nxt, window field 32768: both 5.4 ends agreed on window scaling, the server
+     * snd_nxt, ack rcv_nxt, window field 33304: both 5.4 ends agreed on window scaling, the server
      * requesting shift 1 (the smallest with 65535 << s >= sb_hiwat = recvspace 65536, tcp_syncache.c
-     * of 4.x-6.x), so recwin 65536 (nothing buffered, below 65535 << 1) goes out as 65536 >> 1.
+     * of 4.x-6.x); tcp_mss then rounded the receive buffer up to whole segments of t_maxseg less
+     * the timestamp option (1448): 46 x 1448 = 66608, so recwin 66608 (nothing buffered, below
+     * 65535 << 1) goes out as 66608 >> 1 = 33304.
      * 5.4 has no missing-timestamp rule, so the option-less keepalive is answered.
      */
     @Test
@@ -176,7 +178,7 @@ class SeedIncidentTest {
         Sent answer = cycle.stream().filter(s -> s.packet().origin() == Origin.TCP).findFirst().orElseThrow();
         assertEquals(SimTime.seconds(566), answer.time());
         assertEquals("em0", answer.via());
-        assertPacket(answer.packet(), SERVER, 80, CLIENT, clientPort, sndMax, rcvNxt, TcpFlags.ACK, 32768);
+        assertPacket(answer.packet(), SERVER, 80, CLIENT, clientPort, sndMax, rcvNxt, TcpFlags.ACK, 33304);
 
         assertEquals(SimTime.seconds(566), server.lastReceived());
         assertEquals(866, run.ipfw().states().get(0).expire());

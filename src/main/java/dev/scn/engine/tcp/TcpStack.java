@@ -197,6 +197,13 @@ public final class TcpStack implements Transport, Host.Lifecycle {
     void negotiateMss(TcpConnection tp, int offered) {
         int peer = offered == 0 ? (int) sysctls.get(Sysctl.TCP_MSSDFLT) : offered;
         int mss = Math.min(peer, mssToOffer());
+        int major = host.profile().major();
+        // The socket buffers are rounded to whole segments of t_maxseg: 5.x tcp_mss subtracts the
+        // timestamp option first (65536 -> 66608 = 46 x 1448); 11.x and later keep t_maxseg whole
+        // (tcp_mss_update; tcp_maxseg() subtracts options when sizing segments), so 14.x rounds by
+        // 1460 (65536 -> 65700, as the suite's scripts read with getsockopt). 11.x as the first such
+        // release is UNVERIFIED.
+        tp.bufferRoundingMss = mss;
         if (tp.opts.timestampsOn() && mss > TcpOptionWriter.TSTAMP_APPA) {
             // tcp_mss: "Adjust mss to leave space for the usual options" (TCPOLEN_TSTAMP_APPA);
             // 11.x and later keep t_maxseg whole but size segments and cwnd by tcp_maxseg(),
@@ -204,8 +211,10 @@ public final class TcpStack implements Transport, Host.Lifecycle {
             mss -= TcpOptionWriter.TSTAMP_APPA;
         }
         tp.maxseg = mss;
-        roundBuffers(tp, mss);
-        int major = host.profile().major();
+        if (major < 11) {
+            tp.bufferRoundingMss = mss;
+        }
+        roundBuffers(tp, tp.bufferRoundingMss);
         if (major >= 10) {
             tp.cwnd = Math.min(10L * mss, Math.max(2L * mss, 14_600));
         } else if (major >= 5) {
@@ -231,8 +240,8 @@ public final class TcpStack implements Transport, Host.Lifecycle {
             long size = Math.min(roundUp(tp.sndHiwat, mss), sbMax);
             tp.sndHiwat = Math.max(tp.sndHiwat, size);
         }
-        if (tp.rcvHiwat > tp.maxseg) {
-            long size = Math.min(roundUp(tp.rcvHiwat, tp.maxseg), sbMax);
+        if (tp.rcvHiwat > mss) {
+            long size = Math.min(roundUp(tp.rcvHiwat, mss), sbMax);
             tp.rcvHiwat = Math.max(tp.rcvHiwat, size);
         }
     }

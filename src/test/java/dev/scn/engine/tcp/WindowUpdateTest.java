@@ -48,19 +48,23 @@ class WindowUpdateTest {
     }
 
     /*
-     * 14.x: no independent window update while a delayed ACK is pending (TF_DELACK): one
-     * 4380-byte segment is delayed-ACKed; reading it all (adv = 4380 + 0 from the handshake's
-     * 65535 edge: recwin 65535, rcv_adv - rcv_nxt = 65535 - 4380) sends nothing on 14.2.
+     * 14.x: no independent window update while a delayed ACK is pending (TF_DELACK). 14.x's
+     * DELAY_ACK also wants tlen <= t_maxseg and no delayed ACK already pending, so: two 1460-byte
+     * segments (the second is ACKed at once), then a 1000-byte one, whose ACK is delayed. Reading
+     * all 3920 bytes advances the window by adv = 3920 >= 2 x 1460, which 5.x would announce at
+     * once; 14.2 sends nothing while the delayed ACK is pending.
      */
     @Test
-    @DisplayName("14.2: no window update while the delayed ACK is pending")
     void noUpdateUnderDelayedAck() {
         SocketHost h = new SocketHost("14.2");
         int fd = h.establishedActive();
         int before = h.sent.size();
-        h.inject(TcpFlags.ACK | TcpFlags.PUSH, 1, 1, 4380, 32767);
-        assertEquals(before, h.sent.size(), "the ACK is delayed");
-        assertEquals(4380, h.sockets.recv(fd, 5000, false).value());
-        assertEquals(before, h.sent.size());
+        h.inject(TcpFlags.ACK, 1, 1, 1460, 32767);
+        h.inject(TcpFlags.ACK, 1461, 1, 1460, 32767);
+        assertEquals(before + 1, h.sent.size(), "every second full segment is ACKed at once");
+        h.inject(TcpFlags.ACK | TcpFlags.PUSH, 2921, 1, 1000, 32767);
+        assertEquals(before + 1, h.sent.size(), "the third segment's ACK is delayed");
+        assertEquals(3920, h.sockets.recv(fd, 5000, false).value());
+        assertEquals(before + 1, h.sent.size());
     }
 }
