@@ -1,8 +1,14 @@
 package dev.scn.engine.tcp;
 
+import dev.scn.drill.DrillRunner;
+import dev.scn.drill.DrillVerdict;
+import dev.scn.drill.script.DrillParse;
+import dev.scn.drill.script.DrillParser;
+import dev.scn.engine.os.Profiles;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,24 +17,36 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 /**
  * When 14.2 acknowledges received data, with which window and SACK blocks: segments injected
  * from the wire into a server whose receive buffer is 65700 bytes (45 x 1460) and whose
- * delayed-ACK time is 40 ms, the unread data staying in the buffer. Written in the suite's
- * packetdrill form (see {@link RcvDataScript}); every expected line is derived in the comment.
+ * delayed-ACK time is 40 ms, the unread data staying in the buffer (tcp_mss rounds recvspace
+ * 65536 up to 45 x 1460). Written as packetdrill scripts and run by {@code scn drill}'s runner,
+ * as the suite's rcv-data-segments scripts are; every expected line is derived in the comment.
  */
 class ReceiveAckTest {
     private static final List<String> HANDSHAKE = List.of(
-            "0.00 < S 0:0(0) win 65535 <mss 1460,sackOK>",
-            "+0.00 > S. 0:0(0) ack 1 win 65535",
+            "0.00 < S 0:0(0) win 65535 <mss 1460,sackOK,eol,eol>",
+            "+0.00 > S. 0:0(0) ack 1 win 65535 <mss 1460,sackOK,eol,eol>",
             "+0.01 < . 1:1(0) ack 1 win 65535",
             "+0.00 accept(3, ..., ...) = 4");
 
     private static String play(String... lines) {
-        return play(new RcvDataScript(), HANDSHAKE, lines);
+        return play("14.2", List.of(), HANDSHAKE, lines);
     }
 
-    private static String play(RcvDataScript script, List<String> handshake, String... lines) {
-        List<String> all = new ArrayList<>(handshake);
+    /** Runs a listener, the given handshake and lines on the release; null when every line held. */
+    private static String play(String release, List<String> sysctls, List<String> handshake, String... lines) {
+        List<String> all = new ArrayList<>(sysctls);
+        all.add("+0.00 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3");
+        all.add("+0.00 bind(3, ..., ...) = 0");
+        all.add("+0.00 listen(3, 1) = 0");
+        all.addAll(handshake);
         all.addAll(List.of(lines));
-        return script.play("inline", all);
+        String text = "--tolerance_usecs=10000\n" + String.join("\n", all) + "\n";
+        DrillParse parse = DrillParser.parse(text, "inline.pkt", Path.of("inline.pkt"), DrillParser.DEFAULT_DEFINES);
+        if (!parse.usable()) {
+            return parse.diagnostics().sorted().toString();
+        }
+        DrillVerdict verdict = new DrillRunner(Profiles.exact(release).orElseThrow()).run(parse.script());
+        return verdict.passed() ? null : verdict.describe();
     }
 
     /*
@@ -107,10 +125,13 @@ class ReceiveAckTest {
     void sackOnlyWhenNegotiated() {
         List<String> plainSyn = new ArrayList<>(HANDSHAKE);
         plainSyn.set(0, "0.00 < S 0:0(0) win 65535 <mss 1460>");
-        assertNull(play(new RcvDataScript(), plainSyn,
+        plainSyn.set(1, "+0.00 > S. 0:0(0) ack 1 win 65535 <mss 1460>");
+        assertNull(play("14.2", List.of(), plainSyn,
                 "+0.00 < . 1001:2001(1000) ack 1 win 65535",
                 "+0.00 > . 1:1(0) ack 1 win 65535"));
-        assertNull(play(new RcvDataScript().sysctl("net.inet.tcp.sack.enable", 0), HANDSHAKE,
+        List<String> synAckWithoutSack = new ArrayList<>(HANDSHAKE);
+        synAckWithoutSack.set(1, "+0.00 > S. 0:0(0) ack 1 win 65535 <mss 1460>");
+        assertNull(play("14.2", List.of(" 0.00 `sysctl -w net.inet.tcp.sack.enable=0`"), synAckWithoutSack,
                 "+0.00 < . 1001:2001(1000) ack 1 win 65535",
                 "+0.00 > . 1:1(0) ack 1 win 65535"));
     }
@@ -125,7 +146,7 @@ class ReceiveAckTest {
     @Test
     @DisplayName("11.4: SACK blocks but no D-SACK")
     void classicSackWithoutDsack() {
-        assertNull(play(new RcvDataScript("11.4"), HANDSHAKE,
+        assertNull(play("11.4", List.of(), HANDSHAKE,
                 "+0.00 < . 1001:2001(1000) ack 1 win 65535",
                 "+0.00 > . 1:1(0) ack 1 win 65535 <nop,nop,sack 1001:2001>",
                 "+0.01 < . 1001:2001(1000) ack 1 win 65535",
