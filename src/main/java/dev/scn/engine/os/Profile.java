@@ -45,7 +45,7 @@ public record Profile(String name, int major, int minor, IpfwEra ipfwEra, RstVal
     /**
      * tcp_dropwithreset's RST|ACK acknowledges the FIN of the segment it answers as well as its
      * SYN: 12.x-era tcp_input.c (index id 624216631) and 14.x tcp_input.c (index id 18000498702)
-     * add one for TH_FIN; release/10.4.0 tcp_input.c (coder03/freebsd10.4 @3d3f8b11) counts only
+     * add one for TH_FIN; 10.4's tcp_input.c (coder03/freebsd10.4 @3d3f8b11) counts only
      * TH_SYN. 11.x is UNVERIFIED and kept with 10.x.
      */
     public boolean resetAcksFin() {
@@ -56,9 +56,10 @@ public record Profile(String name, int major, int minor, IpfwEra ipfwEra, RstVal
      * tcp_twcheck lets only a pure SYN (SYN without ACK) above rcv_nxt end TIME_WAIT and go to the
      * listener; a SYN|ACK falls through to the ACK step and is answered with an ACK. 14.x
      * tcp_timewait.c (tcpcb-based TIME_WAIT, index id 607153324) tests
-     * {@code (thflags & (TH_SYN|TH_ACK)) == TH_SYN}; the tcptw-based tcp_timewait.c of 5.x-10.x
-     * (index ids 16330513, 11546765) and of 14-CURRENT 2021-22 (sobomax/freebsd14_vendor
-     * @0f7ff342) test TH_SYN alone. 11.x-13.x are kept with the older code (UNVERIFIED for 13.x).
+     * {@code (thflags & (TH_SYN|TH_ACK)) == TH_SYN}; the tcptw-based tcp_twcheck of the older
+     * releases tests TH_SYN alone: 5.x tcp_input.c (index id 16330513) and the 14-CURRENT tree of
+     * 2021-22 (sobomax/freebsd14_vendor @0f7ff342, tcp_timewait.c). 11.x-13.x are kept with the
+     * older code (UNVERIFIED for 13.x).
      */
     public boolean timeWaitReopensOnPureSynOnly() {
         return major >= 14;
