@@ -42,6 +42,29 @@ public record Profile(String name, int major, int minor, IpfwEra ipfwEra, RstVal
         return major >= 12;
     }
 
+    /**
+     * tcp_dropwithreset's RST|ACK acknowledges the FIN of the segment it answers as well as its
+     * SYN: 12.x-era tcp_input.c (index id 624216631) and 14.x tcp_input.c (index id 18000498702)
+     * add one for TH_FIN; 10.4's tcp_input.c (coder03/freebsd10.4 @3d3f8b11) counts only
+     * TH_SYN. 11.x is UNVERIFIED and kept with 10.x.
+     */
+    public boolean resetAcksFin() {
+        return major >= 12;
+    }
+
+    /**
+     * tcp_twcheck lets only a pure SYN (SYN without ACK) above rcv_nxt end TIME_WAIT and go to the
+     * listener; a SYN|ACK falls through to the ACK step and is answered with an ACK. 14.x
+     * tcp_timewait.c (tcpcb-based TIME_WAIT, index id 607153324) tests
+     * {@code (thflags & (TH_SYN|TH_ACK)) == TH_SYN}; the tcptw-based tcp_twcheck of the older
+     * releases tests TH_SYN alone: 5.x tcp_input.c (index id 16330513) and the 14-CURRENT tree of
+     * 2021-22 (sobomax/freebsd14_vendor @0f7ff342, tcp_timewait.c). 11.x-13.x are kept with the
+     * older code (UNVERIFIED for 13.x).
+     */
+    public boolean timeWaitReopensOnPureSynOnly() {
+        return major >= 14;
+    }
+
     /** The release string as {@code uname -r} prints it, e.g. {@code 5.4-RELEASE}. */
     public String release() {
         return major + "." + minor + "-RELEASE";

@@ -200,6 +200,11 @@ final class Reassembly {
         return present(rcvNxt, established, seq, tlen);
     }
 
+    /** tcp_reass with no segment (th == NULL): the bytes now presentable at rcv_nxt. */
+    long presentQueued(int rcvNxt) {
+        return present(rcvNxt, true, rcvNxt, 0).delivered();
+    }
+
     /** present: deliver the entries that now start at rcv_nxt. */
     private Result present(int rcvNxt, boolean established, int seqStart, int tlen) {
         if (!established || queue.isEmpty() || queue.get(0).start != rcvNxt) {

@@ -18,6 +18,9 @@ final class TcpInput {
     }
 
     static void segmentArrived(TcpConnection tp, Packet p) {
+        if (dropSynFinOnConnection(tp, p)) {
+            return;
+        }
         noteActivity(tp);
         switch (tp.state) {
             case SYN_SENT -> synSent(tp, p);
@@ -28,6 +31,20 @@ final class TcpInput {
             case SYN_RECEIVED, ESTABLISHED, CLOSE_WAIT, FIN_WAIT_1, CLOSING, LAST_ACK, FIN_WAIT_2 ->
                     synchronizedState(tp, p);
         }
+    }
+
+    /**
+     * tcp_do_segment's first test: with net.inet.tcp.drop_synfin a SYN|FIN is dropped in every
+     * state tcp_do_segment handles (SYN_SENT on), before the SYN_SENT ACK check and before
+     * t_rcvtime is touched: 14-CURRENT tcp_input.c (sobomax/freebsd14_vendor @0f7ff342 and
+     * @42edb4ec, tcp_do_segment). Not found in the 12.x-era tcp_input.c (index id 624216631,
+     * where only the listen socket honours the sysctl); 13.x is UNVERIFIED and kept with 12.x.
+     * TIME_WAIT has its own test in tcp_twcheck.
+     */
+    private static boolean dropSynFinOnConnection(TcpConnection tp, Packet p) {
+        int synFin = TcpFlags.SYN | TcpFlags.FIN;
+        return tp.state != TcpState.TIME_WAIT && tp.stack.profile().major() >= 14
+                && (p.flags() & synFin) == synFin && tp.stack.dropSynFin();
     }
 
     /**
@@ -91,6 +108,9 @@ final class TcpInput {
             tp.sndWl1 = p.seq();
             tp.sndWl2 = p.ack();
             tp.ackNow = true;
+            if (synAckText(tp, p)) {
+                finReceived(tp);
+            }
             TcpOutput.output(tp);
             if (tp.socket != null) {
                 tp.socket.application().established(tp.socket);
@@ -99,10 +119,40 @@ final class TcpInput {
         } else {
             // Simultaneous open.
             tp.setState(TcpState.SYN_RECEIVED, "SYN received in SYN_SENT");
+            if (p.payloadLength() > 0) {
+                // tcp_do_segment, SYN_SENT without ACK: the segment goes on to step6 and the data
+                // step; not yet TCPS_HAVEESTABLISHED, so tcp_reass queues the bytes and presents
+                // nothing: the SYN-ACK acknowledges only the SYN (14.x tcp_input.c). The suite's
+                // rcv-syn-with-data-syn-sent and rcv-syn-fin-with-data-syn-sent-dropping-disabled
+                // scripts show the bytes read after the handshake's ACK and a FIN on that SYN
+                // never counted (ack 4, not 5): the FIN is not queued here.
+                tp.reassembly.add(tp.rcvNxt, false, p.seq() + 1, p.payloadLength(), false);
+            }
             tp.sndNxt = tp.iss;
             tp.ackNow = true;
             TcpOutput.output(tp);
         }
+    }
+
+    /**
+     * The text of a SYN-ACK accepted in SYN_SENT (tcp_do_segment: ESTABLISHED, then step6 and the
+     * data step). FreeBSD arms the delayed-ACK callout for a SYN-ACK with data (DELAY_ACK and
+     * tlen != 0); the data step then finds the callout running, so DELAY_ACK is false and the
+     * ACK goes out at once (TF_ACKNOW), acknowledging the data: rcv-syn-ack-with-data-syn-sent
+     * shows ". 1:1(0) ack 4" right away.
+     *
+     * @return whether a FIN was reached
+     */
+    private static boolean synAckText(TcpConnection tp, Packet p) {
+        int tlen = p.payloadLength();
+        boolean fin = (p.flags() & TcpFlags.FIN) != 0;
+        if (tlen == 0 && !fin) {
+            return false;
+        }
+        int textFlags = p.flags() & ~(TcpFlags.SYN | TcpFlags.ACK);
+        boolean reached = TcpReceive.segmentText(tp, false, textFlags, p.seq() + 1, tlen);
+        tp.ackNow = true;
+        return reached;
     }
 
     // ---- TIME_WAIT (tcp_timewait) --------------------------------------------------------------
@@ -117,7 +167,10 @@ final class TcpInput {
             // after the RST check and before a SYN may reopen the connection.
             return;
         }
-        if ((flags & TcpFlags.SYN) != 0 && Seq.gt(p.seq(), tp.rcvNxt)) {
+        boolean newIncarnation = tp.stack.profile().timeWaitReopensOnPureSynOnly()
+                ? (flags & (TcpFlags.SYN | TcpFlags.ACK)) == TcpFlags.SYN
+                : (flags & TcpFlags.SYN) != 0;
+        if (newIncarnation && Seq.gt(p.seq(), tp.rcvNxt)) {
             // A new incarnation: the TIME_WAIT state gives way and the SYN goes to the listener.
             tp.close(TcpApplication.CloseReason.CLOSED, "new SYN in TIME_WAIT");
             tp.stack.input(p);
@@ -248,6 +301,12 @@ final class TcpInput {
             tp.arm(tp.keepTimer, tp.keepIdleMs());
             if (tp.socket != null) {
                 tp.socket.application().established(tp.socket);
+            }
+            if (tlen == 0 && (flags & TcpFlags.FIN) == 0) {
+                // "If segment contains data or ACK, will call tcp_reass() later; if not, do so
+                // now to pass queued data to user" (tcp_do_segment, SYN_RECEIVED -> ESTABLISHED):
+                // bytes that came on a simultaneous-open SYN.
+                TcpReceive.presentQueued(tp);
             }
         }
 

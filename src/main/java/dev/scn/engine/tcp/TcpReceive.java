@@ -66,6 +66,13 @@ final class TcpReceive {
         return tp.stack.delayedAckEnabled() && !tp.delayedAckTimer.isScheduled() && !tp.rxWin0Sent;
     }
 
+    /** tcp_reass(tp, NULL, ...): present what the queue holds at rcv_nxt, once established. */
+    static void presentQueued(TcpConnection tp) {
+        long delivered = tp.reassembly.presentQueued(tp.rcvNxt);
+        tp.rcvNxt += (int) delivered;
+        deliver(tp, delivered);
+    }
+
     private static void deliver(TcpConnection tp, long bytes) {
         if (bytes <= 0) {
             return;

@@ -495,6 +495,16 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         if ((flags & TcpFlags.SYN) == 0) {
             return;
         }
+        if ((flags & TcpFlags.ACK) != 0) {
+            // tcp_input.c, listen socket: "(SYN|ACK) is bogus on a listen socket", "SYN|ACK
+            // invalid, segment rejected", rstreason BANDLIM_RST_OPENPORT, goto dropwithreset: in
+            // 12.x-era tcp_input.c (index id 624216631) and 14-CURRENT 2021-22
+            // (sobomax/freebsd14_vendor @0f7ff342 and @42edb4ec). The test suite's
+            // rcv-syn-ack-listen scripts (FreeBSD main, 2026) show no RST: a later change this
+            // model has not found in source (UNVERIFIED), so the RST is kept on every release.
+            respondWithReset(p);
+            return;
+        }
         if ((flags & TcpFlags.FIN) != 0 && dropSynFin()) {
             // tcp_input.c, listen socket: "If the drop_synfin option is enabled, drop all segments
             // with both the SYN and FIN bits set" (goto dropunlock: no RST, no syncache entry).
@@ -608,7 +618,8 @@ public final class TcpStack implements Transport, Host.Lifecycle {
 
     /**
      * dropwithreset: with ACK set, RST seq = th_ack and no ACK; otherwise RST|ACK with seq 0 and
-     * ack = th_seq + tlen (+1 for a SYN). Never in answer to an RST (tcp_input.c).
+     * ack = th_seq + tlen (+1 for a SYN, +1 for a FIN where the release counts it, see
+     * {@link Profile#resetAcksFin()}). Never in answer to an RST (tcp_input.c tcp_dropwithreset).
      */
     void respondWithReset(Packet p, int seq, int tlen, int flags) {
         if ((flags & TcpFlags.RST) != 0) {
@@ -620,6 +631,9 @@ public final class TcpStack implements Transport, Host.Lifecycle {
             rst.seq(p.ack()).ack(0).flags(TcpFlags.RST);
         } else {
             int len = tlen + ((p.flags() & TcpFlags.SYN) != 0 ? 1 : 0);
+            if ((p.flags() & TcpFlags.FIN) != 0 && profile().resetAcksFin()) {
+                len++;
+            }
             rst.seq(0).ack(seq + len).flags(TcpFlags.RST | TcpFlags.ACK);
         }
         host.send(rst.build());
