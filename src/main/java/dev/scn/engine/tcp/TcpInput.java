@@ -75,6 +75,7 @@ final class TcpInput {
         tp.opts.synReceivedInSynSent(tp, p);
         tp.stack.negotiateMss(tp, p.mssOption());
         if (hasAck) {
+            TcpEcn.synAckReceived(tp, flags);
             tp.sndUna = p.ack();
             if (Seq.lt(tp.sndNxt, tp.sndUna)) {
                 tp.sndNxt = tp.sndUna;
@@ -98,6 +99,7 @@ final class TcpInput {
             tp.fillSendBuffer();
         } else {
             // Simultaneous open.
+            TcpEcn.parallelSynReceived(tp, flags);
             tp.setState(TcpState.SYN_RECEIVED, "SYN received in SYN_SENT");
             tp.sndNxt = tp.iss;
             tp.ackNow = true;

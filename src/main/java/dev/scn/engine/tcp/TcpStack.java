@@ -57,6 +57,11 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         return host;
     }
 
+    /** The host's sysctl values, for the TCP helpers of this package. */
+    Sysctls sysctls() {
+        return sysctls;
+    }
+
     public Profile profile() {
         return host.profile();
     }
