@@ -64,6 +64,22 @@ final class TcpEcn {
     }
 
     /**
+     * syncache_add calls tcp_ecn_syncache_add when ecn.enable is non-zero: a SYN with ECE|CWR
+     * (classic ECN setup) is recorded as SCF_ECN. Not kept by a SYN cookie here (UNVERIFIED).
+     */
+    static boolean syncacheAdd(Sysctls sysctls, int thflags) {
+        return enable(sysctls) != 0 && (thflags & (TcpFlags.ECE | TcpFlags.CWR)) == (TcpFlags.ECE | TcpFlags.CWR);
+    }
+
+    /**
+     * tcp_ecn_syncache_respond: the SYN-ACK for an SCF_ECN entry carries ECE (not CWR); the
+     * connection syncache_socket makes gets TF2_ECN_PERMIT (tcp_ecn_syncache_socket).
+     */
+    static int syncacheRespondFlags(Syncache.Entry entry, int flags) {
+        return entry.ecn && (flags & TcpFlags.SYN) != 0 ? flags | TcpFlags.ECE : flags;
+    }
+
+    /**
      * tcp_output once a SYN was received on an ECN connection: tcp_ecn_output_established adds
      * ECE while TF2_ECN_SND_ECE is set, and in SYN_RECEIVED tcp_output clears it after the
      * SYN-ACK, so only the SYN-ACK of a simultaneous open carries it.

@@ -142,4 +142,32 @@ class TcpEcnTest {
         assertEquals(0x40, TcpFlags.ECE);
         assertEquals(0x80, TcpFlags.CWR);
     }
+
+    /*
+     * The passive side (ecn.enable=2, the default): syncache_add records SCF_ECN for a SYN with
+     * ECE|CWR (tcp_ecn_syncache_add), syncache_respond adds ECE to the SYN-ACK
+     * (tcp_ecn_syncache_respond), syncache_socket sets TF2_ECN_PERMIT, so data is ECT(0).
+     * A SYN without ECN flags gets the plain SYN-ACK and Not-ECT data, as before.
+     */
+    @Test
+    @DisplayName("listen: a SYN with ECE|CWR gets a SYN-ACK with ECE and the accepted socket sends ECT(0)")
+    void passiveEcn() {
+        assertEquals(List.of(TcpFlags.SYN | TcpFlags.ACK | TcpFlags.ECE, Packet.ECN_ECT0), passive(ECN_SETUP));
+        assertEquals(List.of(TcpFlags.SYN | TcpFlags.ACK, Packet.ECN_NOT_ECT), passive(0));
+    }
+
+    /** @return the SYN-ACK's flags and the IP ECN field of the first data segment */
+    private static List<Integer> passive(int synEcnFlags) {
+        SocketHost h = new SocketHost("14.2");
+        int lfd = h.listenSocket(1);
+        h.host.arriveFromWire(Packet.tcp(SocketHost.REMOTE, 5001, SocketHost.LOCAL, SocketHost.LOCAL_PORT)
+                .seq(SocketHost.PEER_ISS).flags(TcpFlags.SYN | synEcnFlags).window(65535).mssOption(1460).build());
+        Packet synAck = h.last();
+        h.host.arriveFromWire(Packet.tcp(SocketHost.REMOTE, 5001, SocketHost.LOCAL, SocketHost.LOCAL_PORT)
+                .seq(SocketHost.PEER_ISS + 1).ack(synAck.seq() + 1).flags(TcpFlags.ACK).window(65535).build());
+        int fd = (int) h.sockets.accept(lfd).value();
+        h.sockets.write(fd, 10);
+        assertEquals(10, h.last().payloadLength());
+        return List.of(synAck.flags(), h.last().ecn());
+    }
 }
