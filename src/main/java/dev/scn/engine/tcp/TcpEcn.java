@@ -80,27 +80,28 @@ final class TcpEcn {
     }
 
     /**
-     * tcp_output once a SYN was received on an ECN connection: tcp_ecn_output_established adds
-     * ECE while TF2_ECN_SND_ECE is set, and in SYN_RECEIVED tcp_output clears it after the
-     * SYN-ACK, so only the SYN-ACK of a simultaneous open carries it.
+     * tcp_output's "Handle parallel SYN for ECN" (14.x tcp_output.c as read in
+     * sobomax/freebsd14_vendor@0f7ff342, before the tcp_ecn.c split): in SYN_RECEIVED with
+     * TF2_ECN_SND_ECE the segment (the SYN-ACK) carries ECE and the flag is cleared, so only the
+     * SYN-ACK of a simultaneous open echoes it. In ESTABLISHED with TF2_ECN_PERMIT, ECE goes on
+     * every segment while TF2_ECN_SND_ECE is set, which only a CE mark sets (not modelled).
      */
     static int outputFlags(TcpConnection tp, int flags) {
-        if (!tp.state.haveReceivedSyn() || !tp.ecnPermit || !tp.ecnSendEce) {
+        if (tp.state != TcpState.SYN_RECEIVED || !tp.ecnSendEce) {
             return flags;
         }
-        if (tp.state == TcpState.SYN_RECEIVED) {
-            tp.ecnSendEce = false;
-        }
+        tp.ecnSendEce = false;
         return flags | TcpFlags.ECE;
     }
 
     /**
      * The IP ECN codepoint of tcp_ecn_output_established: ECT(0) on new data only, "ignore pure
      * control packets, retransmissions and window probes" (len > 0, snd_nxt >= snd_max, not a
-     * retransmission, not a forced one-byte probe).
+     * retransmission, not a forced one-byte probe). The same file's caller marks only in
+     * ESTABLISHED; whether 14.2 also marks in CLOSE_WAIT is UNVERIFIED, so ESTABLISHED only.
      */
     static int ipCodepoint(TcpConnection tp, int len, boolean retransmission) {
-        if (!tp.state.haveReceivedSyn() || !tp.ecnPermit) {
+        if (tp.state != TcpState.ESTABLISHED || !tp.ecnPermit) {
             return Packet.ECN_NOT_ECT;
         }
         boolean newData = len > 0 && Seq.geq(tp.sndNxt, tp.sndMax) && !retransmission
