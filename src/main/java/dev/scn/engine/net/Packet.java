@@ -12,7 +12,7 @@ import dev.scn.fact.Origin;
  */
 public final class Packet {
     public static final int DEFAULT_TTL = 64;
-    /** IPTOS_ECN_MASK and the ECN codepoints of the low two TOS bits (RFC 3168 §5; netinet/ip.h). */
+    /** IPTOS_ECN_MASK and the ECN codepoints of the low two TOS bits (RFC 3168 §5, IPTOS_ECN_* of the IP header). */
     public static final int ECN_MASK = 0x03;
     public static final int ECN_NOT_ECT = 0x00;
     public static final int ECN_ECT1 = 0x01;

@@ -12,7 +12,7 @@ import dev.scn.engine.os.Sysctls;
  * accept it. Accurate ECN (3, 4) needs the AE header bit, which scn's packets do not carry:
  * those values behave as 2 here (UNVERIFIED beyond the RFC 3168 cases of the same functions).
  * On releases without the sysctl in the registry (before 13 there) ECN stays off: the 8.0-12.x
- * code lives in tcp_input.c/tcp_output.c and was not read (UNVERIFIED).
+ * code (in the input and output files of those releases) was not read (UNVERIFIED).
  */
 final class TcpEcn {
     private TcpEcn() {
