@@ -25,6 +25,9 @@ final class InboundPackets {
         if (p.tos() != null) {
             b.tos(p.tos());
         }
+        if (p.ecn() != null) {
+            b.tos((p.tos() == null ? 0 : p.tos() & ~Packet.ECN_MASK) | ScriptEcn.codepoint(p.ecn()));
+        }
         if (p.ttl() != null) {
             b.ttl(p.ttl());
         }

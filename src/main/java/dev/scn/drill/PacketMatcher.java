@@ -51,6 +51,9 @@ final class PacketMatcher {
         if (expected.tos() != null && live.tos() != expected.tos()) {
             return field("ip_tos", expected.tos(), live.tos());
         }
+        if (expected.ecn() != null && !ScriptEcn.matches(expected.ecn(), live.ecn())) {
+            return "live packet field ip_ecn: expected: " + expected.ecn() + " vs actual: " + ScriptEcn.name(live.ecn());
+        }
         return optionsMismatch(expected.options(), live.options().items());
     }
 

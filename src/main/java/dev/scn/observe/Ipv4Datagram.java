@@ -64,7 +64,7 @@ public final class Ipv4Datagram {
         out.putShort((short) field(p.destinationPort(), 0xffff, "destination port", p));
         out.putInt(p.seq());
         out.putInt(p.ack());
-        out.putShort((short) ((headerLength / 4) << 12 | field(p.flags(), 0x3f, "TCP flags", p)));
+        out.putShort((short) ((headerLength / 4) << 12 | field(p.flags(), 0xff, "TCP flags", p)));
         out.putShort((short) field(p.window(), 0xffff, "window", p));
         out.putShort((short) 0); // checksum, filled in below
         out.putShort((short) 0); // urgent pointer: the engine never sends urgent data

@@ -44,6 +44,28 @@ class DrillRunnerTest {
         assertEquals("PASS t.pkt", v.describe());
     }
 
+    /*
+     * ECN on the passive side (14.x tcp_ecn.c tcp_ecn_syncache_add/_respond/_socket): the peer's
+     * SYN with ECE|CWR ("SEW") gets a SYN-ACK with ECE ("SE."), and the 10 bytes written after
+     * accept leave ECT(0). The [ect0] mark on the '>' line is compared; [noecn] there fails on
+     * the ECN field, named as the other fields are.
+     */
+    @Test
+    void ecnMarksAreSetAndCompared() {
+        String script = PASSIVE_OPEN.replace("< S   0:0(0)", "< SEW 0:0(0)").replace("> S.  0:0(0)", "> SE. 0:0(0)")
+                + "+0.00 write(4, ..., 10) = 10\n"
+                + "+0.00 >[ect0] P. 1:11(10) ack 1 win 65535\n";
+        DrillVerdict v = run(script);
+        assertTrue(v.passed(), v::describe);
+        DrillVerdict wrong = run(script.replace(">[ect0]", ">[noecn]"));
+        assertEquals("FAIL t.pkt:11: error handling packet: live packet field ip_ecn: expected: noecn vs actual: ect0",
+                wrong.describe());
+        // Without ECE|CWR on the SYN: a plain SYN-ACK, so "SE." names the missing ECE bit.
+        DrillVerdict plain = run(PASSIVE_OPEN.replace("> S.  0:0(0)", "> SE. 0:0(0)"));
+        assertEquals("FAIL t.pkt:7: error handling packet: live packet field tcp_ece: expected: 1 vs actual: 0",
+                plain.describe());
+    }
+
     @Test
     void aWrongAckNamesTheFieldWithRelativeNumbers() {
         // The SYN-ACK acknowledges the peer's SYN: ack 1 relative to the peer's ISN, whatever its value.

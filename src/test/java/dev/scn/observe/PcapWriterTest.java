@@ -123,6 +123,20 @@ class PcapWriterTest {
         assertTrue(r.transportChecksumValid());
     }
 
+    /*
+     * ECN: the SYN of ecn.enable=1 has ECE|CWR (0x40|0x80) in the TCP flags byte, 13th byte of
+     * the TCP header (IP header 20 bytes, so datagram[33]); a data segment's ECT(0) is the TOS
+     * byte's low bits (datagram[1]). The flags field was limited to 6 bits before.
+     */
+    @Test
+    void ecnFlagsAndCodepointAreWritten() {
+        Packet syn = Packet.tcp(B, 1025, A, 80).flags(TcpFlags.SYN | TcpFlags.ECE | TcpFlags.CWR).window(65535)
+                .build();
+        assertEquals(0xc2, Ipv4Datagram.encode(syn, 0)[33] & 0xff);
+        Packet data = Packet.tcp(A, 80, B, 1025).flags(TcpFlags.ACK).payloadLength(10).tos(Packet.ECN_ECT0).build();
+        assertEquals(0x02, Ipv4Datagram.encode(data, 0)[1] & 0xff);
+    }
+
     @Test
     void checksumsMatchAHandComputedHeader() {
         // RFC 1071 style check on a known header: 45 00 00 2c 00 00 40 00 40 06 [cksum] c6 33 64 07 c0 00 02 0a

@@ -12,6 +12,12 @@ import dev.scn.fact.Origin;
  */
 public final class Packet {
     public static final int DEFAULT_TTL = 64;
+    /** IPTOS_ECN_MASK and the ECN codepoints of the low two TOS bits (RFC 3168 §5, IPTOS_ECN_* of the IP header). */
+    public static final int ECN_MASK = 0x03;
+    public static final int ECN_NOT_ECT = 0x00;
+    public static final int ECN_ECT1 = 0x01;
+    public static final int ECN_ECT0 = 0x02;
+    public static final int ECN_CE = 0x03;
 
     private final Protocol protocol;
     private final int source;
@@ -122,6 +128,11 @@ public final class Packet {
 
     public int tos() {
         return tos;
+    }
+
+    /** The ECN field of the TOS byte: {@link #ECN_NOT_ECT}, ECT(1), ECT(0) or CE. */
+    public int ecn() {
+        return tos & ECN_MASK;
     }
 
     public Origin origin() {

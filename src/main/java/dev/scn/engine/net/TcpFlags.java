@@ -8,13 +8,17 @@ public final class TcpFlags {
     public static final int PUSH = 0x08;
     public static final int ACK = 0x10;
     public static final int URG = 0x20;
+    /** TH_ECE, ECN-Echo (RFC 3168 §6.1; netinet/tcp.h), printed E by tcpdump. */
+    public static final int ECE = 0x40;
+    /** TH_CWR, Congestion Window Reduced (RFC 3168 §6.1; netinet/tcp.h), printed W by tcpdump. */
+    public static final int CWR = 0x80;
 
     private TcpFlags() {
     }
 
     /**
      * tcpdump's bracketed form: the letters of print-tcp.c's tcp_flag_values in table order
-     * F S R P . U, joined without separator (bittok2str_nosep), "none" when no bit is set.
+     * F S R P . U E W, joined without separator (bittok2str_nosep), "none" when no bit is set.
      * So SYN|ACK is "S.", FIN|PUSH|ACK is "FP.".
      */
     public static String tcpdump(int flags) {
@@ -25,6 +29,8 @@ public final class TcpFlags {
         appendIf(out, flags, PUSH, 'P');
         appendIf(out, flags, ACK, '.');
         appendIf(out, flags, URG, 'U');
+        appendIf(out, flags, ECE, 'E');
+        appendIf(out, flags, CWR, 'W');
         return out.length() == 0 ? "none" : out.toString();
     }
 
@@ -34,7 +40,7 @@ public final class TcpFlags {
         }
     }
 
-    /** Parses tcpdump letters ("S.", "F.", "R", "P.") into flag bits. */
+    /** Parses tcpdump letters ("S.", "F.", "R", "P.", "SEW") into flag bits. */
     public static int parseTcpdump(String letters) {
         int flags = 0;
         for (int i = 0; i < letters.length(); i++) {
@@ -45,8 +51,10 @@ public final class TcpFlags {
                 case 'R' -> RST;
                 case 'U' -> URG;
                 case '.' -> ACK;
+                case 'E' -> ECE;
+                case 'W' -> CWR;
                 default -> throw new IllegalArgumentException("unknown tcpdump flag letter '" + letters.charAt(i)
-                        + "' in [" + letters + "]; use S F P R U and . for ACK");
+                        + "' in [" + letters + "]; use S F P R U E W and . for ACK");
             };
         }
         return flags;

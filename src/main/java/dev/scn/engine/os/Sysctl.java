@@ -131,8 +131,8 @@ public enum Sysctl {
     KERN_IPC_SOMAXCONN("kern.ipc.somaxconn", Unit.COUNT, ALL, rw(1, 65535), v(128),
             "Maximum listen socket pending connection accept queue size"),
     // ---- Set by FreeBSD's TCP test suite to their defaults before each script; scn keeps each value
-    // but models no behaviour behind it (ECN is never negotiated: ecn.enable=2 only answers ECN, and
-    // scn's peers never ask; the host cache is not modelled, so purgenow flushes nothing). 14.x
+    // but models no behaviour behind it (the host cache is not modelled, so purgenow flushes
+    // nothing), except ecn.enable/ecn.maxretries, read by engine/tcp/TcpEcn (RFC 3168 setup). 14.x
     // defaults from tcp_input.c/tcp_hostcache.c/tcp_timer.c of 14.x; the first release of each is
     // UNVERIFIED, so they exist on the 13.x and later profiles only.
     TCP_ECN_ENABLE("net.inet.tcp.ecn.enable", Unit.COUNT, since(13), rw(0, 4), v(2), "TCP ECN support"),

@@ -385,6 +385,8 @@ final class Syncache {
         int windowSent;
         /** What syncache_add decided from the SYN's options (SCF_WINSCALE, SCF_TIMESTAMP, SCF_SACK). */
         SyncacheOptions synOpts = SyncacheOptions.NONE;
+        /** SCF_ECN: the SYN asked for ECN and this host agreed ({@link TcpEcn#syncacheAdd}). */
+        boolean ecn;
         int slot;
         int bucket;
         long order;

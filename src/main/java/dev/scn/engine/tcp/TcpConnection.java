@@ -85,6 +85,10 @@ public final class TcpConnection {
     // Flags of tcpcb t_flags that matter here.
     boolean ackNow;
     boolean delayedAckPending;
+    /** TF2_ECN_PERMIT: ECN was negotiated, new data goes out ECT(0) (tcp_ecn.c, {@link TcpEcn}). */
+    boolean ecnPermit;
+    /** TF2_ECN_SND_ECE: the next segment echoes ECE (the SYN-ACK of an ECN simultaneous open). */
+    boolean ecnSendEce;
     /** TF_RXWIN0SENT: the last segment sent advertised a zero window (its ACK is never delayed then). */
     boolean rxWin0Sent;
 

@@ -92,6 +92,7 @@ final class TcpInput {
         tp.opts.synReceivedInSynSent(tp, p);
         tp.stack.negotiateMss(tp, p.mssOption());
         if (hasAck) {
+            TcpEcn.synAckReceived(tp, flags);
             tp.sndUna = p.ack();
             if (Seq.lt(tp.sndNxt, tp.sndUna)) {
                 tp.sndNxt = tp.sndUna;
@@ -118,6 +119,7 @@ final class TcpInput {
             tp.fillSendBuffer();
         } else {
             // Simultaneous open.
+            TcpEcn.parallelSynReceived(tp, flags);
             tp.setState(TcpState.SYN_RECEIVED, "SYN received in SYN_SENT");
             if (p.payloadLength() > 0) {
                 // tcp_do_segment, SYN_SENT without ACK: the segment goes on to step6 and the data

@@ -185,6 +185,10 @@ final class TcpOutput {
     private static boolean send(TcpConnection tp, int len, int flags, int recwin, int off, boolean persisting,
                                 boolean fromTimer) {
         boolean retransmission = Seq.lt(tp.sndNxt, tp.sndMax);
+        if ((flags & TcpFlags.SYN) != 0 && tp.state == TcpState.SYN_SENT) {
+            flags |= TcpEcn.synSentFlags(tp);
+        }
+        flags = TcpEcn.outputFlags(tp, flags);
         TcpOptions options = tp.opts.forOutput(tp, flags);
         int room = tp.opts.segmentRoom(tp);
         boolean trimmed = len > 0 && len + options.length() > room;
@@ -215,9 +219,10 @@ final class TcpOutput {
         } else {
             origin = Origin.TCP;
         }
+        int tos = tp.ipTos | TcpEcn.ipCodepoint(tp, len, retransmission);
         Packet.Builder segment = Packet.tcp(tp.localAddress, tp.localPort, tp.foreignAddress, tp.foreignPort)
                 .seq(seq).ack(ack).flags(flags).window(tp.opts.windowField(tp, flags, recwin)).payloadLength(len)
-                .options(options).ttl(tp.ttl()).tos(tp.ipTos).dontFragment(true).origin(origin);
+                .options(options).ttl(tp.ttl()).tos(tos).dontFragment(true).origin(origin);
 
         if (!tp.forceOne || !persisting) {
             int startSeq = tp.sndNxt;

@@ -57,6 +57,11 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         return host;
     }
 
+    /** The host's sysctl values, for the TCP helpers of this package. */
+    Sysctls sysctls() {
+        return sysctls;
+    }
+
     public Profile profile() {
         return host.profile();
     }
@@ -518,6 +523,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         simulator.trace().flowAppeared(flow);
         Syncache.Entry fresh = new Syncache.Entry(p, issRandom.nextInt(), rtoBaseMs());
         fresh.synOpts = SyncacheOptions.fromSyn(this, p);
+        fresh.ecn = TcpEcn.syncacheAdd(sysctls, p.flags());
         syncache.add(fresh);
     }
 
@@ -549,6 +555,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         tp.lastAckSent = tp.rcvNxt;
         tp.sndWl1 = entry.irs;
         tp.opts = entry.synOpts.forSocket(tp);
+        tp.ecnPermit = entry.ecn;
         tp.sndWnd = ack.window() << tp.opts.sndScale;
         negotiateMss(tp, entry.peerMss);
         register(tp);
@@ -562,7 +569,8 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         long space = Math.min(receiveSpace(), 65_535);
         entry.windowSent = (int) space;
         Packet synAck = Packet.tcp(entry.localAddress, entry.localPort, entry.foreignAddress, entry.foreignPort)
-                .seq(entry.iss).ack(entry.irs + 1).flags(TcpFlags.SYN | TcpFlags.ACK).window((int) space)
+                .seq(entry.iss).ack(entry.irs + 1).flags(TcpEcn.syncacheRespondFlags(entry, TcpFlags.SYN | TcpFlags.ACK))
+                .window((int) space)
                 .options(entry.synOpts.synAckOptions(this, mssToOffer())).ttl((int) defaultTtl()).dontFragment(true)
                 .origin(entry.rexmits == 0 ? Origin.TCP : Origin.TCP_TIMER).build();
         host.send(synAck);
