@@ -125,6 +125,21 @@ public final class BsdSockets {
         }
 
         @Override
+        public boolean noOpt() {
+            return head.noOpt;
+        }
+
+        @Override
+        public int ipTos() {
+            return head.ipTos;
+        }
+
+        @Override
+        public int ipTtl() {
+            return head.ipTtl;
+        }
+
+        @Override
         public TcpApplication forConnection(TcpSocket socket) {
             SocketFile child = new SocketFile(head);
             child.socket = socket;

@@ -498,7 +498,12 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         }
         simulator.trace().flowAppeared(flow);
         Syncache.Entry fresh = new Syncache.Entry(p, issRandom.nextInt(), rtoBaseMs());
-        fresh.synOpts = SyncacheOptions.fromSyn(this, p);
+        // syncache_add (tcp_syncache.c, 14.x): SCF_NOOPT from the listener's TF_NOOPT, and
+        // sc_ip_tos/sc_ip_ttl from the listening inpcb's inp_ip_tos/inp_ip_ttl.
+        Admission head = listener.factory instanceof Admission a ? a : null;
+        fresh.synOpts = SyncacheOptions.fromSyn(this, p, head != null && head.noOpt());
+        fresh.ipTos = head != null ? head.ipTos() : 0;
+        fresh.ipTtl = head != null ? head.ipTtl() : -1;
         syncache.add(fresh);
     }
 
@@ -544,7 +549,8 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         entry.windowSent = (int) space;
         Packet synAck = Packet.tcp(entry.localAddress, entry.localPort, entry.foreignAddress, entry.foreignPort)
                 .seq(entry.iss).ack(entry.irs + 1).flags(TcpFlags.SYN | TcpFlags.ACK).window((int) space)
-                .options(entry.synOpts.synAckOptions(this, mssToOffer())).ttl((int) defaultTtl()).dontFragment(true)
+                .options(entry.synOpts.synAckOptions(this, mssToOffer())).tos(entry.ipTos)
+                .ttl(entry.ipTtl >= 0 ? entry.ipTtl : (int) defaultTtl()).dontFragment(true)
                 .origin(entry.rexmits == 0 ? Origin.TCP : Origin.TCP_TIMER).build();
         host.send(synAck);
     }
@@ -556,7 +562,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
      */
     private void sendSyncacheAck(Syncache.Entry entry) {
         Packet ack = Packet.tcp(entry.localAddress, entry.localPort, entry.foreignAddress, entry.foreignPort)
-                .seq(entry.iss + 1).ack(entry.irs + 1).flags(TcpFlags.ACK).window(entry.windowSent)
+                .seq(entry.iss + 1).ack(entry.irs + 1).flags(TcpFlags.ACK).window(entry.windowSent).tos(entry.ipTos)
                 .ttl((int) defaultTtl()).dontFragment(true).origin(Origin.TCP).build();
         host.send(ack);
     }
@@ -672,6 +678,21 @@ public final class TcpStack implements Transport, Host.Lifecycle {
     /** A listen socket's factory that may refuse a new connection (sonewconn's queue limit). */
     interface Admission extends TcpApplication.Factory {
         boolean admit();
+
+        /** The listening socket's TF_NOOPT (syncache_add's ltflags). */
+        default boolean noOpt() {
+            return false;
+        }
+
+        /** The listening inpcb's inp_ip_tos, which syncache_respond puts on the SYN-ACK. */
+        default int ipTos() {
+            return 0;
+        }
+
+        /** The listening inpcb's inp_ip_ttl (-1: net.inet.ip.ttl). */
+        default int ipTtl() {
+            return -1;
+        }
     }
 
     private record Listener(int port, TcpApplication.Factory factory, long order) {
