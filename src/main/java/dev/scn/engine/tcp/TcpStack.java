@@ -442,7 +442,30 @@ public final class TcpStack implements Transport, Host.Lifecycle {
             toListener(listener, flow, p);
             return;
         }
+        java.util.function.IntSupplier boundTos = boundClosed.get(p.destinationPort());
+        if (boundTos != null) {
+            // 14.x tcp_input: the wildcard lookup finds the bound socket's inpcb, its tcpcb is
+            // CLOSED: "goto dropwithreset", and tcp_respond builds the RST with that inpcb, so
+            // it carries the socket's IP_TOS (socket-api-setsockopt-tos-passive-ipv4.pkt:
+            // "> (tos 0x20) R. 0:0(0)! ack 1 win 0" before listen(); which line of tcp_respond
+            // copies inp_ip_tos is UNVERIFIED, the script is the fact). No blackhole check there.
+            respondWithReset(p, p.seq(), p.payloadLength(), p.flags(), boundTos.getAsInt());
+            return;
+        }
         stray(p, "no socket");
+    }
+
+    /** Sockets bound to a port, neither listening nor connecting: their IP_TOS, by local port. */
+    private final Map<Integer, java.util.function.IntSupplier> boundClosed = new HashMap<>();
+
+    /** bind(2) of a socket that is not (yet) listening or connecting. */
+    void boundClosed(int port, java.util.function.IntSupplier tos) {
+        boundClosed.put(port, tos);
+    }
+
+    /** The bound socket listens, connects or is closed: it no longer answers as a CLOSED tcpcb. */
+    void unboundClosed(int port) {
+        boundClosed.remove(port);
     }
 
     private void toListener(Listener listener, FlowKey flow, Packet p) {
@@ -608,11 +631,15 @@ public final class TcpStack implements Transport, Host.Lifecycle {
      * ack = th_seq + tlen (+1 for a SYN). Never in answer to an RST (tcp_input.c).
      */
     void respondWithReset(Packet p, int seq, int tlen, int flags) {
+        respondWithReset(p, seq, tlen, flags, 0);
+    }
+
+    private void respondWithReset(Packet p, int seq, int tlen, int flags, int tos) {
         if ((flags & TcpFlags.RST) != 0) {
             return;
         }
         Packet.Builder rst = Packet.tcp(p.destination(), p.destinationPort(), p.source(), p.sourcePort())
-                .window(0).ttl((int) defaultTtl()).dontFragment(true).origin(Origin.TCP);
+                .window(0).tos(tos).ttl((int) defaultTtl()).dontFragment(true).origin(Origin.TCP);
         if ((p.flags() & TcpFlags.ACK) != 0) {
             rst.seq(p.ack()).ack(0).flags(TcpFlags.RST);
         } else {

@@ -67,6 +67,27 @@ class NoOptTest {
         assertEquals(0, handshake(true).options());
     }
 
+    /*
+     * A socket bound to 8080 but not listening: tcp_input finds its CLOSED tcpcb and answers with
+     * dropwithreset through tcp_respond for that inpcb: RST|ACK, win 0, with the socket's
+     * IP_TOS 0x20 (socket-api-setsockopt-tos-passive-ipv4.pkt: "> (tos 0x20) R. 0:0(0)! ack 1
+     * win 0"). With no socket at all the RST has tos 0.
+     */
+    @Test
+    @DisplayName("SYN to a bound, not listening socket with IP_TOS 0x20: the RST carries tos 0x20")
+    void resetFromBoundSocketCarriesItsTos() {
+        SocketHost h = new SocketHost("14.2");
+        int fd = (int) h.sockets.socket().value();
+        h.sockets.setsockopt(fd, SockOpt.IPPROTO_IP, SockOpt.IP_TOS, 0x20);
+        h.sockets.bind(fd, 0, SocketHost.LOCAL_PORT);
+        h.injectSyn(5001);
+        assertEquals(TcpFlags.RST | TcpFlags.ACK, h.last().flags());
+        assertEquals(0x20, h.last().tos());
+        h.sockets.close(fd);
+        h.injectSyn(5002);
+        assertEquals(0, h.last().tos());
+    }
+
     private static TcpInfo handshake(boolean noOpt) {
         SocketHost h = new SocketHost("14.2");
         int fd = (int) h.sockets.socket().value();
