@@ -66,6 +66,7 @@ public final class DrillRunner {
 
         void steps() {
             ScriptSetup.check(script);
+            host.machine().host().externalInterface().setMtu(ScriptSetup.mtu(script));
             if (script.initCommand() != null) {
                 command(script.initCommand());
             }

@@ -149,4 +149,16 @@ class DrillRunnerTest {
         assertEquals("FAIL t.pkt:4: runtime error in connect call: it blocked and did not return within the tolerance",
                 early.describe());
     }
+    /* --mtu sets the interface MTU: the SYN offers 9000 - 40 = 8960 (tcp_mssopt); below IF_MINMTU 72 it is refused. */
+    @Test
+    void theMtuOptionSetsTheInterfaceMtu() {
+        String script = "--mtu=9000\n"
+                + " 0.00 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n"
+                + "+0.00 fcntl(3, F_SETFL, O_RDWR | O_NONBLOCK) = 0\n"
+                + "+0.00 connect(3, ..., ...) = -1 EINPROGRESS (Operation now in progress)\n"
+                + "+0.00 > S 0:0(0) <mss 8960,nop,wscale 6,sackOK,TS val 100 ecr 0>\n";
+        assertTrue(run(script).passed(), () -> run(script).describe());
+        assertEquals("FAIL t.pkt:1: not modelled by scn: --mtu=71 (FreeBSD accepts 72 to 65535)",
+                run(script.replace("9000", "71")).describe());
+    }
 }

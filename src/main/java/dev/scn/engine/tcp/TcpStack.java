@@ -185,7 +185,10 @@ public final class TcpStack implements Transport, Host.Lifecycle {
 
     /** tcp_mssopt: the interface MTU minus 40 bytes of headers. */
     int mssToOffer() {
-        return TcpConstants.DEFAULT_MTU - TcpConstants.HEADERS;
+        // 14.x tcp_mssopt (tcp_input.c): mss = tcp_maxmtu() - min_protoh (40 for IPv4), the
+        // outgoing interface's if_mtu, with no net.inet.tcp.minmss clamp: the suite's
+        // snd-syn-mss-inherited-from-mtu-72 script offers "mss 32" (72 - 40), mtu-9000 "mss 8960".
+        return host.externalInterface().mtu() - TcpConstants.HEADERS;
     }
 
     /**
