@@ -66,6 +66,7 @@ public final class DrillRunner {
 
         void steps() {
             ScriptSetup.check(script);
+            host.machine().host().externalInterface().setMtu(ScriptSetup.mtu(script));
             if (script.initCommand() != null) {
                 command(script.initCommand());
             }
@@ -76,8 +77,18 @@ public final class DrillRunner {
                     throw new DrillFailure(step.line(), e.getMessage());
                 }
             }
+            wake(Long.MAX_VALUE);
             if (script.cleanupCommand() != null) {
                 command(script.cleanupCommand());
+            }
+        }
+
+        /** A call asleep from a time-range line must return before the next syscall-side line. */
+        private void wake(long until) {
+            int line = syscalls.sleepingLine();
+            String error = syscalls.wake(until, tolerance);
+            if (error != null && !syscallsNonFatal) {
+                throw new DrillFailure(line, error);
             }
         }
 
@@ -99,9 +110,12 @@ public final class DrillRunner {
                 }
                 return;
             }
+            wake(at);
             host.advanceTo(at);
             if (step instanceof SyscallStep s) {
-                String error = syscalls.run(s, tolerance);
+                String error = s.endUs() != null
+                        ? syscalls.start(s, (step.timing().relative() ? last : 0) + s.endUs())
+                        : syscalls.run(s, tolerance);
                 if (error != null && !syscallsNonFatal) {
                     throw new DrillFailure(s.line(), error);
                 }

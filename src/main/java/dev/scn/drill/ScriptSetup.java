@@ -23,15 +23,37 @@ final class ScriptSetup {
                 case "tolerance_usecs", "non_fatal" -> {
                     // read by the runner
                 }
-                case "mtu" -> {
-                    if (!"1500".equals(value)) {
-                        throw new DrillFailure(option.line(), "not modelled by scn: --mtu=" + value
-                                + " (the interface MTU is 1500)");
-                    }
-                }
+                case "mtu" -> mtu(option);
                 default -> throw new DrillFailure(option.line(), "not modelled by scn: --" + option.name()
                         + (value == null ? "" : "=" + value));
             }
         }
+    }
+
+    /**
+     * packetdrill's --mtu: the MTU of the interface toward the script (default 1500); FreeBSD's
+     * ifconfig accepts IF_MINMTU (72) and up. @return the MTU the script asks for
+     */
+    static int mtu(DrillScript script) {
+        for (ScriptOption option : script.options()) {
+            if ("mtu".equals(option.name())) {
+                return mtu(option);
+            }
+        }
+        return dev.scn.engine.net.Interface.ETHERMTU;
+    }
+
+    private static int mtu(ScriptOption option) {
+        int mtu;
+        try {
+            mtu = Integer.parseInt(option.value() == null ? "" : option.value().strip());
+        } catch (NumberFormatException e) {
+            throw new DrillFailure(option.line(), "bad --mtu=" + option.value() + ": not a number");
+        }
+        if (mtu < dev.scn.engine.net.Interface.IF_MINMTU || mtu > dev.scn.engine.net.Interface.MAX_MTU) {
+            throw new DrillFailure(option.line(), "not modelled by scn: --mtu=" + mtu + " (FreeBSD accepts "
+                    + dev.scn.engine.net.Interface.IF_MINMTU + " to " + dev.scn.engine.net.Interface.MAX_MTU + ")");
+        }
+        return mtu;
     }
 }

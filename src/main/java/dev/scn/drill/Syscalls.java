@@ -50,6 +50,62 @@ final class Syscalls {
         return ResultCheck.compare(call, result);
     }
 
+    /** A call of a time-range line that is still asleep, and the range's end (packetdrill's blocking-call thread). */
+    private SyscallStep sleeping;
+    private long sleepEndUs;
+
+    /**
+     * A line with a time range ({@code 1.00...6.00 connect(...) = -1 ETIMEDOUT}): packetdrill
+     * makes the call at the range's start in its own thread and goes on with the script; the
+     * call must return at the range's end, within the tolerance. A call that returns at once is
+     * checked at once. @return null, or packetdrill's complaint
+     */
+    String start(SyscallStep call, long endUs) {
+        SysResult result = invoke(call);
+        if (!result.blocked()) {
+            return ResultCheck.compare(call, result);
+        }
+        sleeping = call;
+        sleepEndUs = endUs;
+        return null;
+    }
+
+    /**
+     * Lets the host run up to {@code until} (at most to the sleeping call's end plus the
+     * tolerance), retrying the sleeping call as the kernel would wake it. @return null while it
+     * sleeps within its range or returned on time, else packetdrill's complaint
+     */
+    String wake(long until, long tolerance) {
+        if (sleeping == null) {
+            return null;
+        }
+        long limit = Math.min(until, sleepEndUs + tolerance);
+        while (host.now() < limit) {
+            host.advanceTo(Math.min(limit, host.now() + 1_000));
+            SysResult result = invoke(sleeping);
+            if (!result.blocked()) {
+                SyscallStep call = sleeping;
+                sleeping = null;
+                if (host.now() < sleepEndUs - tolerance) {
+                    return "timing error: " + call.name() + " returned at " + DrillRunner.seconds(host.now())
+                            + " sec, expected at " + DrillRunner.seconds(sleepEndUs) + " sec";
+                }
+                return ResultCheck.compare(call, result);
+            }
+        }
+        if (until > sleepEndUs + tolerance) {
+            String name = sleeping.name();
+            sleeping = null;
+            return "runtime error in " + name + " call: it blocked and did not return within the tolerance";
+        }
+        return null;
+    }
+
+    /** The line of the call still asleep, or 0. */
+    int sleepingLine() {
+        return sleeping == null ? 0 : sleeping.line();
+    }
+
     private SysResult invoke(SyscallStep call) {
         List<Expr> a = call.args();
         SysResult[] out = new SysResult[1];

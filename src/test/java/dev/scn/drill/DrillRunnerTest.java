@@ -149,4 +149,38 @@ class DrillRunnerTest {
         String script = PASSIVE_OPEN.replace("ack 1 win 65535 <mss", "ack 1 win 1 <mss");
         assertEquals(run(script), run(script));
     }
+    /*
+     * packetdrill's blocking call: "1.00...6.00 connect" starts at 1.0 and must return at 6.0.
+     * TCP_KEEPINIT 5 s: tcp_timer_keep drops the SYN_SENT connection at 1.0 + 5.0 = 6.0 with
+     * ETIMEDOUT; meanwhile the SYNs leave at 1.0, 2.0 (+1.0) and 4.2 (+2.2: rexmit_initial 1 s x
+     * tcp_backoff[1] 2 + rexmit_slop 0.2 s). With a range ending at 5.0 the call is still asleep
+     * at 5.0 + 0.025 s.
+     */
+    @Test
+    void aTimeRangeCallSleepsWhileTheScriptGoesOnAndReturnsAtItsEnd() {
+        String script = " 0.00 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n"
+                + "+0.00 setsockopt(3, IPPROTO_TCP, TCP_KEEPINIT, [5], 4) = 0\n"
+                + " 1.00...6.00 connect(3, ..., ...) = -1 ETIMEDOUT (Operation timed out)\n"
+                + "+0.00 > S  0:0(0) win 65535 <mss 1460,nop,wscale 6,sackOK,TS val 100 ecr 0>\n"
+                + "+1.00 > S  0:0(0) win 65535 <mss 1460,nop,wscale 6,sackOK,TS val 1100 ecr 0>\n"
+                + "+2.20 > S  0:0(0) win 65535 <mss 1460,nop,wscale 6,sackOK,TS val 3300 ecr 0>\n"
+                + " 7.00 close(3) = 0\n";
+        String withTolerance = "--tolerance_usecs=25000\n" + script;
+        assertTrue(run(withTolerance).passed(), () -> run(withTolerance).describe());
+        DrillVerdict early = run(withTolerance.replace("1.00...6.00", "1.00...5.00"));
+        assertEquals("FAIL t.pkt:4: runtime error in connect call: it blocked and did not return within the tolerance",
+                early.describe());
+    }
+    /* --mtu sets the interface MTU: the SYN offers 9000 - 40 = 8960 (tcp_mssopt); below IF_MINMTU 72 it is refused. */
+    @Test
+    void theMtuOptionSetsTheInterfaceMtu() {
+        String script = "--mtu=9000\n"
+                + " 0.00 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n"
+                + "+0.00 fcntl(3, F_SETFL, O_RDWR | O_NONBLOCK) = 0\n"
+                + "+0.00 connect(3, ..., ...) = -1 EINPROGRESS (Operation now in progress)\n"
+                + "+0.00 > S 0:0(0) <mss 8960,nop,wscale 6,sackOK,TS val 100 ecr 0>\n";
+        assertTrue(run(script).passed(), () -> run(script).describe());
+        assertEquals("FAIL t.pkt:1: not modelled by scn: --mtu=71 (FreeBSD accepts 72 to 65535)",
+                run(script.replace("9000", "71")).describe());
+    }
 }

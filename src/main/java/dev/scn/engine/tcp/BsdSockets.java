@@ -74,6 +74,9 @@ public final class BsdSockets {
         }
         s.boundAddress = address;
         s.boundPort = port != 0 ? port : 0;
+        if (port != 0) {
+            stack.boundClosed(port, () -> s.ipTos);
+        }
         return SysResult.ok(0);
     }
 
@@ -108,6 +111,7 @@ public final class BsdSockets {
             s.boundPort = stack.ephemeralPortForListen();
         }
         s.listening = true;
+        stack.unboundClosed(s.boundPort);
         stack.listen(s.boundPort, new ListenQueue(stack, s));
         return SysResult.ok(0);
     }
@@ -122,6 +126,21 @@ public final class BsdSockets {
         public boolean admit() {
             int qlen = head.completed.size() + head.incomplete;
             return head.listening && qlen <= 3 * head.qlimit / 2;
+        }
+
+        @Override
+        public boolean noOpt() {
+            return head.noOpt;
+        }
+
+        @Override
+        public int ipTos() {
+            return head.ipTos;
+        }
+
+        @Override
+        public int ipTtl() {
+            return head.ipTtl;
         }
 
         @Override
@@ -205,6 +224,9 @@ public final class BsdSockets {
         }
         s.soError = null;
         s.connecting = true;
+        if (s.boundPort != 0) {
+            stack.unboundClosed(s.boundPort);
+        }
         TcpSocket socket = stack.connect(null, local, s.boundPort, address, port, s, s::configure);
         if (socket == null) {
             s.connecting = false;
@@ -273,6 +295,9 @@ public final class BsdSockets {
         SocketFile s = files.remove(fd);
         if (s == null) {
             return SysResult.error(Errno.EBADF);
+        }
+        if (!s.listening && s.tp == null && s.boundPort != 0) {
+            stack.unboundClosed(s.boundPort);
         }
         if (s.listening) {
             s.listening = false;

@@ -99,7 +99,8 @@ final class SocketFile implements TcpApplication {
         c.ipTos = ipTos;
         c.ipTtl = ipTtl;
         c.noDelay = noDelay;
-        c.noOpt = noOpt;
+        // TF_NOOPT lives with the other option flags of the tcpcb (tcp_usrreq.c tcp_default_ctloutput).
+        c.opts.noOpt = noOpt;
         c.keepIdleSetMs = keepIdleMs;
         c.keepIntvlSetMs = keepIntvlMs;
         c.keepInitSetMs = keepInitMs;

@@ -174,7 +174,7 @@ final class SocketOptions {
             case SockOpt.TCP_NOOPT -> {
                 s.noOpt = value != 0;
                 if (c != null) {
-                    c.noOpt = s.noOpt;
+                    c.opts.noOpt = s.noOpt;
                 }
             }
             case SockOpt.TCP_KEEPIDLE, SockOpt.TCP_KEEPINTVL, SockOpt.TCP_KEEPINIT -> {
@@ -240,7 +240,7 @@ final class SocketOptions {
             return new TcpInfo(state, 0, 0, 0, stack.rtoBaseMs() * 1000, 0, 0, 0, 0, (int) mss, (int) mss,
                     s.rcvHiwat, 0, 0, 0, 0);
         }
-        return new TcpInfo(TcpInfo.tcpsNumber(c.state()), c.tcpiOptions(), 0, 0, c.rxtCurMs * 1000,
+        return new TcpInfo(TcpInfo.tcpsNumber(c.state()), c.tcpiOptions(), c.tcpiSndWscale(), c.tcpiRcvWscale(), c.rxtCurMs * 1000,
                 (c.srtt >> TcpConstants.RTT_SHIFT) * 1000, (c.rttvar >> TcpConstants.RTTVAR_SHIFT) * 1000,
                 c.ssthresh, c.cwnd, c.maxseg, c.maxseg, c.rcvHiwat, c.sndWnd & 0xffffffffL, c.sndNxt, c.rcvNxt, 0);
     }

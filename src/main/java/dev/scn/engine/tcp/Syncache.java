@@ -383,6 +383,9 @@ final class Syncache {
         final long rtoBaseMs;
         int rexmits;
         int windowSent;
+        /** sc_ip_tos and sc_ip_ttl: the listener's at SYN time (-1: net.inet.ip.ttl). */
+        int ipTos;
+        int ipTtl = -1;
         /** What syncache_add decided from the SYN's options (SCF_WINSCALE, SCF_TIMESTAMP, SCF_SACK). */
         SyncacheOptions synOpts = SyncacheOptions.NONE;
         /** SCF_ECN: the SYN asked for ECN and this host agreed ({@link TcpEcn#syncacheAdd}). */

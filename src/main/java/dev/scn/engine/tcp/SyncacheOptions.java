@@ -29,7 +29,12 @@ record SyncacheOptions(boolean wscale, int peerScale, int ourScale, boolean time
      * net.inet.tcp.sack.enable and the SYN has SACK permitted. The listener's flags are read here,
      * when the SYN arrives, where FreeBSD read them when the listening socket was made.
      */
-    static SyncacheOptions fromSyn(TcpStack stack, Packet syn) {
+    static SyncacheOptions fromSyn(TcpStack stack, Packet syn, boolean listenerNoOpt) {
+        if (listenerNoOpt) {
+            // "if (ltflags & TF_NOOPT) sc->sc_flags |= SCF_NOOPT": syncache_respond then sends no
+            // option at all (not even MSS) and syncache_socket sets TF_NOOPT, negotiating nothing.
+            return new SyncacheOptions(false, 0, 0, false, 0, 0, false, true);
+        }
         TcpOptionConfig c = new TcpOptionConfig(stack);
         TcpOptions o = syn.options();
         boolean scale = c.rfc1323() && o.hasWscale();

@@ -110,7 +110,6 @@ public final class TcpConnection {
     int ipTos;
     int ipTtl = -1;
     boolean noDelay;
-    boolean noOpt;
     /** SO_KEEPALIVE on the socket: keepalive probes even with net.inet.tcp.always_keepalive=0. */
     boolean keepAliveOption;
 
@@ -171,12 +170,18 @@ public final class TcpConnection {
         return ipTtl >= 0 ? ipTtl : (int) stack.defaultTtl();
     }
 
-    /**
-     * tcp_fill_info's tcpi_options: TCPI_OPT_TIMESTAMPS/SACK/WSCALE for what the handshake
-     * negotiated. No option but MSS is negotiated in this model yet, so none is set.
-     */
+    /** tcp_fill_info's tcpi_options (see {@link TcpOptionState#tcpiOptions}). */
     int tcpiOptions() {
-        return 0;
+        return opts.tcpiOptions();
+    }
+
+    /** tcp_fill_info: tcpi_snd_wscale and tcpi_rcv_wscale, set only with TCPI_OPT_WSCALE. */
+    int tcpiSndWscale() {
+        return (opts.tcpiOptions() & TcpOptionState.TCPI_OPT_WSCALE) != 0 ? opts.sndScale : 0;
+    }
+
+    int tcpiRcvWscale() {
+        return (opts.tcpiOptions() & TcpOptionState.TCPI_OPT_WSCALE) != 0 ? opts.rcvScale : 0;
     }
 
     /**

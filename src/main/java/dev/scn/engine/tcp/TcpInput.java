@@ -402,7 +402,9 @@ final class TcpInput {
      * (tcp_drop, whose tcp_output sends the RST).
      */
     private static void synInSynchronizedState(TcpConnection tp, Packet p) {
-        int rcvWnd = TcpOutput.receiveWindow(tp);
+        // tp->rcv_wnd as tcp_input computed it: max(sbspace, rcv_adv - rcv_nxt), not capped at
+        // 65535, so with the 65700-byte buffer the window ends at last_ack_sent + 65700.
+        int rcvWnd = tp.rcvWnd();
         boolean inWindow = Seq.geq(p.seq(), tp.lastAckSent) && Seq.lt(p.seq(), tp.lastAckSent + rcvWnd);
         if (tp.stack.insecureSyn() && inWindow) {
             tp.drop(TcpApplication.CloseReason.RESET, "SYN in window (net.inet.tcp.insecure_syn=1)");

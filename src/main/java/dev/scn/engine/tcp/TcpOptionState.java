@@ -46,6 +46,29 @@ final class TcpOptionState {
         return reqTstmp && rcvdTstmp && !noOpt;
     }
 
+    /** tcp.h (14.x): TCPI_OPT_TIMESTAMPS 0x01, TCPI_OPT_SACK 0x02, TCPI_OPT_WSCALE 0x04. */
+    static final int TCPI_OPT_TIMESTAMPS = 0x01;
+    static final int TCPI_OPT_SACK = 0x02;
+    static final int TCPI_OPT_WSCALE = 0x04;
+
+    /**
+     * tcp_fill_info (tcp_usrreq.c, 14.x): TIMESTAMPS when TF_REQ_TSTMP and TF_RCVD_TSTMP, SACK
+     * when TF_SACK_PERMIT, WSCALE when TF_REQ_SCALE and TF_RCVD_SCALE (ECN is not modelled).
+     */
+    int tcpiOptions() {
+        int o = 0;
+        if (reqTstmp && rcvdTstmp) {
+            o |= TCPI_OPT_TIMESTAMPS;
+        }
+        if (sackPermit) {
+            o |= TCPI_OPT_SACK;
+        }
+        if (reqScale && rcvdScale) {
+            o |= TCPI_OPT_WSCALE;
+        }
+        return o;
+    }
+
     /**
      * tcp_input.c, SYN_SENT with SYN set: keep window scaling, timestamps and SACK only if the
      * peer's SYN(-ACK) offered them; rcv_scale takes effect once our SYN is acknowledged.

@@ -265,9 +265,17 @@ final class TcpOutput {
         return trimmed;
     }
 
-    /** tcp_drop on a synchronized connection: tcp_output from CLOSED sends RST|ACK at snd_nxt. */
+    /**
+     * tcp_drop on a synchronized connection: tcp_output from CLOSED sends RST|ACK at snd_nxt.
+     * 14.x tcp_output.c: "If a RST segment is sent, advertise a window of zero" (recwin = 0);
+     * the suite's scripts show "R. ... win 0" for every RST. Before 14.x the window is the
+     * ordinary receive window (the first release with the zero window is UNVERIFIED: only the
+     * 14.x file was read, so older profiles keep the old computation).
+     */
     static void sendResetFromClosed(TcpConnection tp) {
-        respond(tp, tp.sndNxt, tp.rcvNxt, TcpFlags.RST | TcpFlags.ACK, Origin.APPLICATION);
+        int flags = TcpFlags.RST | TcpFlags.ACK;
+        int window = tp.stack.profile().major() >= 14 ? 0 : tp.opts.windowField(tp, flags, receiveWindow(tp));
+        respond(tp, tp.sndNxt, tp.rcvNxt, flags, window, Origin.APPLICATION);
     }
 
     /**
@@ -290,8 +298,12 @@ final class TcpOutput {
      * rcv_scale, the default TTL and DF (path MTU discovery).
      */
     private static void respond(TcpConnection tp, int seq, int ack, int flags, Origin origin) {
+        respond(tp, seq, ack, flags, tp.opts.windowField(tp, flags, receiveWindow(tp)), origin);
+    }
+
+    private static void respond(TcpConnection tp, int seq, int ack, int flags, int window, Origin origin) {
         Packet segment = Packet.tcp(tp.localAddress, tp.localPort, tp.foreignAddress, tp.foreignPort)
-                .seq(seq).ack(ack).flags(flags).window(tp.opts.windowField(tp, flags, receiveWindow(tp)))
+                .seq(seq).ack(ack).flags(flags).window(window)
                 .options(tp.opts.forRespond(tp, flags))
                 .ttl(tp.ttl()).tos(tp.ipTos).dontFragment(true).origin(origin).build();
         tp.host.send(segment);

@@ -190,7 +190,10 @@ public final class TcpStack implements Transport, Host.Lifecycle {
 
     /** tcp_mssopt: the interface MTU minus 40 bytes of headers. */
     int mssToOffer() {
-        return TcpConstants.DEFAULT_MTU - TcpConstants.HEADERS;
+        // 14.x tcp_mssopt (tcp_input.c): mss = tcp_maxmtu() - min_protoh (40 for IPv4), the
+        // outgoing interface's if_mtu, with no net.inet.tcp.minmss clamp: the suite's
+        // snd-syn-mss-inherited-from-mtu-72 script offers "mss 32" (72 - 40), mtu-9000 "mss 8960".
+        return host.externalInterface().mtu() - TcpConstants.HEADERS;
     }
 
     /**
@@ -456,7 +459,30 @@ public final class TcpStack implements Transport, Host.Lifecycle {
             toListener(listener, flow, p);
             return;
         }
+        java.util.function.IntSupplier boundTos = boundClosed.get(p.destinationPort());
+        if (boundTos != null) {
+            // 14.x tcp_input: the wildcard lookup finds the bound socket's inpcb, its tcpcb is
+            // CLOSED: "goto dropwithreset", and tcp_respond builds the RST with that inpcb, so
+            // it carries the socket's IP_TOS (socket-api-setsockopt-tos-passive-ipv4.pkt:
+            // "> (tos 0x20) R. 0:0(0)! ack 1 win 0" before listen(); which line of tcp_respond
+            // copies inp_ip_tos is UNVERIFIED, the script is the fact). No blackhole check there.
+            respondWithReset(p, p.seq(), p.payloadLength(), p.flags(), boundTos.getAsInt());
+            return;
+        }
         stray(p, "no socket");
+    }
+
+    /** Sockets bound to a port, neither listening nor connecting: their IP_TOS, by local port. */
+    private final Map<Integer, java.util.function.IntSupplier> boundClosed = new HashMap<>();
+
+    /** bind(2) of a socket that is not (yet) listening or connecting. */
+    void boundClosed(int port, java.util.function.IntSupplier tos) {
+        boundClosed.put(port, tos);
+    }
+
+    /** The bound socket listens, connects or is closed: it no longer answers as a CLOSED tcpcb. */
+    void unboundClosed(int port) {
+        boundClosed.remove(port);
     }
 
     private void toListener(Listener listener, FlowKey flow, Packet p) {
@@ -522,7 +548,12 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         }
         simulator.trace().flowAppeared(flow);
         Syncache.Entry fresh = new Syncache.Entry(p, issRandom.nextInt(), rtoBaseMs());
-        fresh.synOpts = SyncacheOptions.fromSyn(this, p);
+        // syncache_add (tcp_syncache.c, 14.x): SCF_NOOPT from the listener's TF_NOOPT, and
+        // sc_ip_tos/sc_ip_ttl from the listening inpcb's inp_ip_tos/inp_ip_ttl.
+        Admission head = listener.factory instanceof Admission a ? a : null;
+        fresh.synOpts = SyncacheOptions.fromSyn(this, p, head != null && head.noOpt());
+        fresh.ipTos = head != null ? head.ipTos() : 0;
+        fresh.ipTtl = head != null ? head.ipTtl() : -1;
         fresh.ecn = TcpEcn.syncacheAdd(sysctls, p.flags());
         syncache.add(fresh);
     }
@@ -571,7 +602,8 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         Packet synAck = Packet.tcp(entry.localAddress, entry.localPort, entry.foreignAddress, entry.foreignPort)
                 .seq(entry.iss).ack(entry.irs + 1).flags(TcpEcn.syncacheRespondFlags(entry, TcpFlags.SYN | TcpFlags.ACK))
                 .window((int) space)
-                .options(entry.synOpts.synAckOptions(this, mssToOffer())).ttl((int) defaultTtl()).dontFragment(true)
+                .options(entry.synOpts.synAckOptions(this, mssToOffer())).tos(entry.ipTos)
+                .ttl(entry.ipTtl >= 0 ? entry.ipTtl : (int) defaultTtl()).dontFragment(true)
                 .origin(entry.rexmits == 0 ? Origin.TCP : Origin.TCP_TIMER).build();
         host.send(synAck);
     }
@@ -583,7 +615,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
      */
     private void sendSyncacheAck(Syncache.Entry entry) {
         Packet ack = Packet.tcp(entry.localAddress, entry.localPort, entry.foreignAddress, entry.foreignPort)
-                .seq(entry.iss + 1).ack(entry.irs + 1).flags(TcpFlags.ACK).window(entry.windowSent)
+                .seq(entry.iss + 1).ack(entry.irs + 1).flags(TcpFlags.ACK).window(entry.windowSent).tos(entry.ipTos)
                 .ttl((int) defaultTtl()).dontFragment(true).origin(Origin.TCP).build();
         host.send(ack);
     }
@@ -630,11 +662,15 @@ public final class TcpStack implements Transport, Host.Lifecycle {
      * {@link Profile#resetAcksFin()}). Never in answer to an RST (tcp_input.c tcp_dropwithreset).
      */
     void respondWithReset(Packet p, int seq, int tlen, int flags) {
+        respondWithReset(p, seq, tlen, flags, 0);
+    }
+
+    private void respondWithReset(Packet p, int seq, int tlen, int flags, int tos) {
         if ((flags & TcpFlags.RST) != 0) {
             return;
         }
         Packet.Builder rst = Packet.tcp(p.destination(), p.destinationPort(), p.source(), p.sourcePort())
-                .window(0).ttl((int) defaultTtl()).dontFragment(true).origin(Origin.TCP);
+                .window(0).tos(tos).ttl((int) defaultTtl()).dontFragment(true).origin(Origin.TCP);
         if ((p.flags() & TcpFlags.ACK) != 0) {
             rst.seq(p.ack()).ack(0).flags(TcpFlags.RST);
         } else {
@@ -703,6 +739,21 @@ public final class TcpStack implements Transport, Host.Lifecycle {
     /** A listen socket's factory that may refuse a new connection (sonewconn's queue limit). */
     interface Admission extends TcpApplication.Factory {
         boolean admit();
+
+        /** The listening socket's TF_NOOPT (syncache_add's ltflags). */
+        default boolean noOpt() {
+            return false;
+        }
+
+        /** The listening inpcb's inp_ip_tos, which syncache_respond puts on the SYN-ACK. */
+        default int ipTos() {
+            return 0;
+        }
+
+        /** The listening inpcb's inp_ip_ttl (-1: net.inet.ip.ttl). */
+        default int ipTtl() {
+            return -1;
+        }
     }
 
     private record Listener(int port, TcpApplication.Factory factory, long order) {
