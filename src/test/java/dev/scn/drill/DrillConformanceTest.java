@@ -85,6 +85,13 @@ class DrillConformanceTest {
     }
 
     @Test
+    void theReadmeShowsTheRealCount() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String summary = DrillBatch.summary(verdicts) + " on " + Profiles.newest().release();
+        assertTrue(readme.contains("    " + summary + "\n"), "README's Conformance section should show: " + summary);
+    }
+
+    @Test
     void everyKnownFailureHasAReason() {
         for (DrillVerdict v : verdicts) {
             String key = KnownFailures.key(CORPUS, v.file());
