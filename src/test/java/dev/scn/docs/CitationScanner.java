@@ -30,6 +30,7 @@ final class CitationScanner {
     private static final Pattern KEY = Pattern.compile("\\[([A-Z][0-9]?|[A-Z][A-Z0-9]{0,5}-[0-9A-Za-z.]+)\\]");
     private static final Pattern REPO_AT = Pattern.compile(
             "([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+) ?@ ?([0-9a-f]{7,40})\\b");
+    private static final Pattern C_FILE = Pattern.compile("[A-Za-z_][\\w-]*\\.[ch]");
     private static final Pattern CODE_SPAN = Pattern.compile("\\{@code [^}]*}");
 
     private CitationScanner() {
@@ -68,18 +69,24 @@ final class CitationScanner {
     static void scanLine(String where, String text, List<Citation> out) {
         Matcher f = FILE_NAME.matcher(text);
         while (f.find()) {
-            out.add(new FileCitation(where, f.group(1), 0));
+            for (String file : files(f.group(1))) {
+                out.add(new FileCitation(where, file, 0));
+            }
         }
         Matcher before = RELEASE_BEFORE.matcher(text);
         while (before.find()) {
             for (int major : majors(before.group(1))) {
-                out.add(new FileCitation(where, before.group(2), major));
+                for (String file : files(before.group(2))) {
+                    out.add(new FileCitation(where, file, major));
+                }
             }
         }
         Matcher after = RELEASE_AFTER.matcher(text);
         while (after.find()) {
             for (int major : majors(after.group(2))) {
-                out.add(new FileCitation(where, after.group(1), major));
+                for (String file : files(after.group(1))) {
+                    out.add(new FileCitation(where, file, major));
+                }
             }
         }
         String prose = CODE_SPAN.matcher(text).replaceAll(" ");
@@ -91,6 +98,26 @@ final class CitationScanner {
         while (r.find()) {
             out.add(new RepoCitation(where, r.group(1), r.group(2)));
         }
+    }
+
+    /**
+     * The files a matched name lists: "tcp_input.c/tcp_sack.c" names two files (a directory part
+     * that is itself a C file name ends one file), "sys/netinet/tcp_input.c" one.
+     */
+    static List<String> files(String name) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String part : name.split("/")) {
+            if (current.length() > 0) {
+                current.append('/');
+            }
+            current.append(part);
+            if (C_FILE.matcher(part).matches()) {
+                out.add(current.toString());
+                current.setLength(0);
+            }
+        }
+        return out;
     }
 
     /** The major versions a release word names: "8.x/9.x-era" gives 8 and 9. */

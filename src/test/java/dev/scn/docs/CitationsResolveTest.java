@@ -98,6 +98,7 @@ class CitationsResolveTest {
         CitationScanner.scanLine("X.java:4", "inet.c read up to 7.x; as 8.x/9.x-era tcp_syncache.h says.", got);
         CitationScanner.scanLine("X.java:5", "ip_fw_dynamic.c [F]/[G]; {@code P% BEHAVIOUR [D]}; a.b.c.d", got);
         CitationScanner.scanLine("X.java:6", "inet.c of freebsd/freebsd-src@82a1909e, TrustedBSD/sebsd @fd5de6f5", got);
+        CitationScanner.scanLine("X.java:7", "the 13.x-era tcp_input.c/sys/netinet/tcp_sack.c", got);
         assertEquals(List.of(
                 new FileCitation("X.java:1", "tcp_input.c", 0), new FileCitation("X.java:1", "tcp_input.c", 5),
                 new FileCitation("X.java:2", "tcp_timer.c", 0), new FileCitation("X.java:2", "tcp_timer.c", 4),
@@ -110,7 +111,10 @@ class CitationsResolveTest {
                 new KeyCitation("X.java:5", "F"), new KeyCitation("X.java:5", "G"),
                 new FileCitation("X.java:6", "inet.c", 0),
                 new RepoCitation("X.java:6", "freebsd/freebsd-src", "82a1909e"),
-                new RepoCitation("X.java:6", "TrustedBSD/sebsd", "fd5de6f5")), got);
+                new RepoCitation("X.java:6", "TrustedBSD/sebsd", "fd5de6f5"),
+                new FileCitation("X.java:7", "tcp_input.c", 0), new FileCitation("X.java:7", "sys/netinet/tcp_sack.c", 0),
+                new FileCitation("X.java:7", "tcp_input.c", 13),
+                new FileCitation("X.java:7", "sys/netinet/tcp_sack.c", 13)), got);
     }
 
     @Test

@@ -107,7 +107,7 @@ public enum Sysctl {
             "Minimum Retransmission Timeout"),
     TCP_REXMIT_SLOP("net.inet.tcp.rexmit_slop", Unit.MS, ALL, rw(1, INT_MAX), v(200), "Retransmission Timer Slop"),
     // tcp_rexmit_initial = TCPTV_RTOBASE = 1*hz: declared in the 12.x-era tcp_timer.h, a sysctl in the
-    // 13.0-era tcp_timer.c ("Initial Retransmission Timeout"); earlier releases use the constant 3 s.
+    // 12.x-era tcp_timer.c, index id 723206234 ("Initial Retransmission Timeout"); earlier releases use the constant 3 s.
     TCP_REXMIT_INITIAL("net.inet.tcp.rexmit_initial", Unit.MS, since(12), rw(1, INT_MAX), v(1_000),
             "Initial Retransmission Timeout"),
     // RFC 5961 section 4 (12.x-era tcp_input.c: VNET_DEFINE(int, tcp_insecure_syn) = 0).
@@ -122,7 +122,7 @@ public enum Sysctl {
     // and timestamps; net.inet.tcp.sack.enable from 5.3, when SACK came (RELENG_4 has none; default 1,
     // as 14.x; 5.4's default UNVERIFIED); net.inet.tcp.tolerate_missing_ts (14.x tcp_subr.c, default 1)
     // on the profiles after the 2020-21 change only; kern.ipc.maxsockbuf (sb_max, by which 7.x and later
-    // size the window scale): SB_MAX 2 MiB in 14.x, 256 KiB in the 4.x-6.x uipc_sockbuf.c (UNVERIFIED
+    // size the window scale): SB_MAX 2 MiB in 14.x, 256 KiB in the 5.x/6.x-era socketvar.h (UNVERIFIED
     // for 4.11-6.4, unused there: they scale by recvspace).
     TCP_RFC1323("net.inet.tcp.rfc1323", Unit.BOOL, ALL, rw(0, 1), v(1), "Enable rfc1323 (high performance TCP) extensions"),
     TCP_SACK_ENABLE("net.inet.tcp.sack.enable", Unit.BOOL, since(5), rw(0, 1), v(1), "Enable/Disable TCP SACK support"),

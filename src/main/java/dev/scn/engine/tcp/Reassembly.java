@@ -7,8 +7,8 @@ import java.util.List;
  * The reassembly queue (t_segq): out-of-order data held, as exact, sorted, non-overlapping
  * sequence ranges, until the gap before it is filled. Payload bytes are not modelled.
  *
- * <p>{@link #add} follows tcp_reass of the 2018 rewrite (tcp_reass.c, 12.x-14.x; the 13.x-era
- * text was read, docs/research/freebsd-sources-6-sack.md): a segment that continues the last
+ * <p>{@link #add} follows tcp_reass of the 2018 rewrite (12.x-14.x; the 13.x-era
+ * tcp_reass.c was read, docs/research/freebsd-sources-6-sack.md): a segment that continues the last
  * entry is appended (its overlap trimmed), one ahead of the first entry is prepended, one inside
  * an entry is a duplicate, one covering an entry replaces it and swallows what it overlaps after
  * it; a segment at rcv_nxt that touches nothing goes straight to the socket ("new_entry"). It
