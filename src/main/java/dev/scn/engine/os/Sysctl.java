@@ -122,8 +122,10 @@ public enum Sysctl {
     // and timestamps; net.inet.tcp.sack.enable from 5.3, when SACK came (RELENG_4 has none; default 1,
     // as 14.x; 5.4's default UNVERIFIED); net.inet.tcp.tolerate_missing_ts (14.x tcp_subr.c, default 1)
     // on the profiles after the 2020-21 change only; kern.ipc.maxsockbuf (sb_max, by which 7.x and later
-    // size the window scale): SB_MAX 2 MiB in 14.x, 256 KiB in the 5.x/6.x-era socketvar.h (UNVERIFIED
-    // for 4.11-6.4, unused there: they scale by recvspace).
+    // size the window scale): SB_MAX 256 KiB in the 5.x/6.x-era socketvar.h (UNVERIFIED for 4.11-6.4,
+    // unused there: they scale by recvspace) and still in an 8-CURRENT copy of 2008-07, so 7.4 and 8.4
+    // keep 256 KiB (UNVERIFIED for those releases); 2 MiB in release/9.1.0 and releng/9.3 and in 14.x
+    // (docs/research/freebsd-sources-6-options-by-release.md).
     TCP_RFC1323("net.inet.tcp.rfc1323", Unit.BOOL, ALL, rw(0, 1), v(1), "Enable rfc1323 (high performance TCP) extensions"),
     TCP_SACK_ENABLE("net.inet.tcp.sack.enable", Unit.BOOL, since(5), rw(0, 1), v(1), "Enable/Disable TCP SACK support"),
     TCP_TOLERATE_MISSING_TS("net.inet.tcp.tolerate_missing_ts", Unit.BOOL, since(13), rw(0, 1), v(1),
@@ -142,7 +144,7 @@ public enum Sysctl {
             "Immediate purge of all entries"),
     TCP_REXMIT_DROP_OPTIONS("net.inet.tcp.rexmit_drop_options", Unit.BOOL, since(13), rw(0, 1), v(0),
             "Drop TCP options from 3rd and later retransmitted SYN"),
-    KERN_IPC_MAXSOCKBUF("kern.ipc.maxsockbuf", Unit.BYTES, ALL, rw(1, 0xffff_ffffL), v(262_144).from(7, 2_097_152L),
+    KERN_IPC_MAXSOCKBUF("kern.ipc.maxsockbuf", Unit.BYTES, ALL, rw(1, 0xffff_ffffL), v(262_144).from(9, 2_097_152L),
             "Maximum socket buffer size"),
 
     // ---- The syncache (tcp_syncache.c, every modelled release has it: it came with 4.5):
