@@ -2,8 +2,6 @@ package dev.scn.drill;
 
 import dev.scn.engine.Machine;
 import dev.scn.engine.os.Sysctls;
-import dev.scn.engine.tcp.TcpConnection;
-import dev.scn.engine.tcp.TcpStack;
 import dev.scn.engine.tcp.TcpState;
 
 import java.util.List;
@@ -99,14 +97,18 @@ final class ShellEscapes {
                 : "sockstat counted " + count + " sockets in " + state + ", the script expects " + wanted;
     }
 
-    /** tcpdrop -s STATE: drops every connection in that state; TIME_WAIT goes without a RST. */
+    /**
+     * tcpdrop -s STATE: the net.inet.tcp.drop sysctl on every connection in that state, which
+     * tcp_drop()s each one (TcpStack.dropByAdministrator).
+     */
     private String tcpdrop(String state) {
-        TcpStack tcp = machine.tcp();
-        for (TcpConnection tp : tcp.connections()) {
-            if (sockstatName(tp.state()).equals(state)) {
-                tcp.forget(tp);
-            }
+        TcpState wanted;
+        try {
+            wanted = TcpState.fromNetstatName(state);
+        } catch (IllegalArgumentException e) {
+            return "tcpdrop: unknown state " + state;
         }
+        machine.tcp().dropByAdministrator(wanted);
         return null;
     }
 

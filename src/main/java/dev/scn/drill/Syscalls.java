@@ -9,7 +9,6 @@ import dev.scn.engine.tcp.SockOpt;
 import dev.scn.engine.tcp.SysResult;
 import dev.scn.engine.tcp.TcpInfo;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,7 +25,6 @@ final class Syscalls {
     private final BsdSockets sockets;
     /** packetdrill's "socket under test": the last socket made by socket() or accept(). */
     private int underTest = -1;
-    private final List<Integer> open = new ArrayList<>();
     private Integer lastTsVal;
 
     Syscalls(DrillHost host, SeqSpace seqs) {
@@ -113,10 +111,6 @@ final class Syscalls {
         SysResult r = out[0];
         if (!r.isError() && !r.blocked() && (call.name().equals("socket") || call.name().equals("accept"))) {
             underTest = (int) r.value();
-            open.add(underTest);
-        }
-        if (!r.isError() && call.name().equals("close")) {
-            open.remove(Integer.valueOf((int) Args.number(a.get(0))));
         }
         return r;
     }
@@ -175,16 +169,9 @@ final class Syscalls {
         return (int) Args.number(a.get(0));
     }
 
-    /** The script's open sockets, for sockstat's {@code grep packetdril}. */
+    /** The states of the sockets the script holds open, for sockstat's {@code grep packetdril}. */
     List<String> openSocketStates() {
-        List<String> states = new ArrayList<>();
-        for (int fd : open) {
-            TcpInfo info = sockets.tcpInfo(fd);
-            if (info != null) {
-                states.add(dev.scn.engine.tcp.TcpState.values()[info.state()].netstatName());
-            }
-        }
-        return states;
+        return sockets.openSockets().stream().map(s -> s.state().netstatName()).toList();
     }
 
     TcpInfoAssertions.Info socketUnderTestInfo() {

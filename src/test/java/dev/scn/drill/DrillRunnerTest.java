@@ -130,6 +130,24 @@ class DrillRunnerTest {
     }
 
     @Test
+    void tcpdropEndsTimeWait() {
+        // The host closes first: FIN, the peer's FIN|ACK, the host's last ACK, then TIME_WAIT,
+        // which sockstat sees on port 8080 until tcpdrop -s TIME_WAIT drops it.
+        String script = PASSIVE_OPEN
+                + "+0.00 close(4) = 0\n"
+                + "+0.00 > F. 1:1(0) ack 1 win 65535\n"
+                + "+0.01 < F. 1:1(0) ack 2 win 65535\n"
+                + "+0.00 > . 2:2(0) ack 2 win 65535\n"
+                + "+0.00 `sockstat -4 -P tcp -s -p 8080 | grep -c TIME_WAIT | grep 1`\n"
+                + "+0.00 `tcpdrop -s TIME_WAIT`\n"
+                + "+0.00 `sockstat -4 -P tcp -s -p 8080 | grep -c TIME_WAIT | grep 0`\n";
+        DrillVerdict v = run(script);
+        assertTrue(v.passed(), v::describe);
+        DrillVerdict without = run(script.replace("+0.00 `tcpdrop -s TIME_WAIT`\n", ""));
+        assertEquals(15, without.line(), without::describe);
+    }
+
+    @Test
     void aCommandScnDoesNotModelFailsTheScriptByName() {
         DrillVerdict v = run(" 0.00 `ifconfig em0 mtu 9000`\n");
         assertEquals("FAIL t.pkt:1: error executing `ifconfig em0 mtu 9000` command: command not supported by scn drill",
