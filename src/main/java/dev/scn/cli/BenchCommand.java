@@ -78,7 +78,7 @@ final class BenchCommand implements Callable<Integer> {
         long after = runtime.totalMemory() - runtime.freeMemory();
         long opened = result.packetsByKind().getOrDefault("syn", 0L) / 2;
         out.printf(Locale.ROOT, "connections: %d (about %d SYN/SYN-ACK pairs), simulated %s%n", connections, opened,
-                dev.scn.engine.SimTime.human(result.endMicros()));
+                dev.scn.engine.kernel.SimTime.human(result.endMicros()));
         out.printf(Locale.ROOT, "events: %d in %.2f s wall = %.0f events/s; %.0f connections/s%n",
                 result.eventsProcessed(), wall, result.eventsProcessed() / wall, connections / wall);
         out.printf(Locale.ROOT, "packets sent: %d; heap retained after the run (trace and final state): %.1f MiB (before: %.1f MiB)%n",
@@ -87,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
                 "%s: %d connect(2) calls failed with EADDRNOTAVAIL (no free ephemeral port; lower --rate)%n", host, n));
         if (result.outcome() == RunResult.Outcome.MEMORY_BOUND) {
             spec.commandLine().getErr().printf(Locale.ROOT, "scn bench: stopped at %s: the Java heap is nearly full;"
-                    + " lower --connections or --rate%n", dev.scn.engine.SimTime.human(result.endMicros()));
+                    + " lower --connections or --rate%n", dev.scn.engine.kernel.SimTime.human(result.endMicros()));
             return ExitCodes.BAD_INPUT;
         }
         return ExitCodes.OK;

@@ -1,6 +1,6 @@
 package dev.scn.cli;
 
-import dev.scn.engine.SimTime;
+import dev.scn.engine.kernel.SimTime;
 import picocli.CommandLine;
 
 import java.util.regex.Matcher;

@@ -1,6 +1,6 @@
 package dev.scn.cli;
 
-import dev.scn.engine.SimTime;
+import dev.scn.engine.kernel.SimTime;
 import dev.scn.engine.ipfw.DynamicState;
 import dev.scn.engine.ipfw.Ipfw;
 import dev.scn.engine.tcp.TcpConnection;
@@ -128,7 +128,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     /** The engine's key of a named connection's flow (the result names flows by their text). */
-    private static dev.scn.engine.net.FlowKey flowOf(ScenarioRunner.Live live, RunResult.Connection c) {
+    private static dev.scn.engine.flow.FlowKey flowOf(ScenarioRunner.Live live, RunResult.Connection c) {
         return live.flows().get(c.name());
     }
 

@@ -1,6 +1,6 @@
 package dev.scn.cli;
 
-import dev.scn.engine.SimTime;
+import dev.scn.engine.kernel.SimTime;
 import dev.scn.observe.TcpdumpFormatter;
 import dev.scn.run.ExpectationResult;
 import dev.scn.run.JunitXml;

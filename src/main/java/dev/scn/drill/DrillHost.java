@@ -3,7 +3,7 @@ package dev.scn.drill;
 import dev.scn.engine.Machine;
 import dev.scn.engine.Simulation;
 import dev.scn.engine.net.Direction;
-import dev.scn.engine.net.Ipv4;
+import dev.scn.engine.flow.Ipv4;
 import dev.scn.engine.net.Packet;
 import dev.scn.engine.os.Profile;
 import dev.scn.engine.trace.CausalTrace;

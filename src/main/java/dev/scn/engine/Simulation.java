@@ -1,5 +1,7 @@
 package dev.scn.engine;
 
+import dev.scn.engine.kernel.Simulator;
+
 import dev.scn.engine.net.Host;
 import dev.scn.engine.net.Link;
 import dev.scn.engine.net.Network;

@@ -1,7 +1,9 @@
 /**
- * The state engine: a discrete-event clock ({@link dev.scn.engine.Simulator}) and the facade a
- * scenario interpreter drives ({@link dev.scn.engine.Simulation}, {@link dev.scn.engine.Machine}).
- * Sub-packages model the network, FreeBSD's TCP, ipfw and the release profiles.
+ * The state engine's facade: {@link dev.scn.engine.Simulation} and {@link dev.scn.engine.Machine},
+ * which a scenario interpreter drives. Below it, imports flow one way: {@code engine.kernel} (the
+ * discrete-event clock) and {@code engine.flow} (addresses, protocols, flow keys) at the bottom,
+ * {@code engine.trace} above the flow key, {@code engine.net} above the clock and the trace, and
+ * {@code engine.tcp} and {@code engine.ipfw} above the network.
  *
  * <p>Depends on nothing outside the JDK; knows nothing of the scenario grammar, observers'
  * text formats or reports.

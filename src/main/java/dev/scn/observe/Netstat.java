@@ -1,6 +1,6 @@
 package dev.scn.observe;
 
-import dev.scn.engine.net.Ipv4;
+import dev.scn.engine.flow.Ipv4;
 import dev.scn.engine.os.Profile;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.scn.observe;
 
-import dev.scn.engine.SimTime;
+import dev.scn.engine.kernel.SimTime;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

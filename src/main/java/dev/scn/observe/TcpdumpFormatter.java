@@ -1,9 +1,9 @@
 package dev.scn.observe;
 
-import dev.scn.engine.SimTime;
-import dev.scn.engine.net.Ipv4;
+import dev.scn.engine.kernel.SimTime;
+import dev.scn.engine.flow.Ipv4;
 import dev.scn.engine.net.Packet;
-import dev.scn.engine.net.Protocol;
+import dev.scn.engine.flow.Protocol;
 import dev.scn.engine.net.TcpFlags;
 
 import java.util.HashMap;

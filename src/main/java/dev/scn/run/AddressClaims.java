@@ -1,6 +1,6 @@
 package dev.scn.run;
 
-import dev.scn.engine.net.Ipv4;
+import dev.scn.engine.flow.Ipv4;
 import dev.scn.lang.Code;
 import dev.scn.lang.Diagnostics;
 import dev.scn.model.HostDecl;

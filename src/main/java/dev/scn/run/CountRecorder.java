@@ -1,7 +1,7 @@
 package dev.scn.run;
 
 import dev.scn.engine.Machine;
-import dev.scn.engine.SimTime;
+import dev.scn.engine.kernel.SimTime;
 import dev.scn.engine.Simulation;
 import dev.scn.engine.ipfw.DynamicState;
 import dev.scn.engine.ipfw.DynamicStateListener;

@@ -71,12 +71,12 @@ final class EndOfRun {
 
     /** The named connection with both of its ends as they are at the end of the run. */
     static RunResult.Connection connection(Simulation sim, RunFacts facts, String name, String host, String target,
-                                           dev.scn.engine.net.FlowKey flow) {
+                                           dev.scn.engine.flow.FlowKey flow) {
         String key = flow.toString();
         return new RunResult.Connection(name, host, target, key, end(sim, facts, host, flow), end(sim, facts, target, flow));
     }
 
-    private static RunResult.End end(Simulation sim, RunFacts facts, String host, dev.scn.engine.net.FlowKey flow) {
+    private static RunResult.End end(Simulation sim, RunFacts facts, String host, dev.scn.engine.flow.FlowKey flow) {
         TcpConnection tcp = sim.machine(host).tcp().connection(flow);
         long since = -1;
         for (RunFacts.Entry e : facts.about(flow.toString())) {

@@ -1,6 +1,6 @@
 package dev.scn.run;
 
-import dev.scn.engine.SimTime;
+import dev.scn.engine.kernel.SimTime;
 import dev.scn.model.Span;
 
 import java.util.ArrayList;

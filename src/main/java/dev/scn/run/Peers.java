@@ -2,7 +2,7 @@ package dev.scn.run;
 
 import dev.scn.engine.Machine;
 import dev.scn.engine.Simulation;
-import dev.scn.engine.net.Ipv4;
+import dev.scn.engine.flow.Ipv4;
 
 /**
  * A peer as a scenario line names it: a host's name, or an IPv4 address that a host may own (or

@@ -1,6 +1,6 @@
 package dev.scn.run;
 
-import dev.scn.engine.SimTime;
+import dev.scn.engine.kernel.SimTime;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

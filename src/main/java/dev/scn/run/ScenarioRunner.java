@@ -1,6 +1,6 @@
 package dev.scn.run;
 
-import dev.scn.engine.SimTime;
+import dev.scn.engine.kernel.SimTime;
 import dev.scn.engine.Simulation;
 import dev.scn.model.Action;
 import dev.scn.model.Scenario;
@@ -75,7 +75,7 @@ public final class ScenarioRunner {
      * A finished run and the simulation it ran in: for {@code explain} and engine-level tests,
      * which ask the engine questions the result does not answer. Reports take only the result.
      */
-    public record Live(RunResult result, Simulation simulation, Map<String, dev.scn.engine.net.FlowKey> flows) {
+    public record Live(RunResult result, Simulation simulation, Map<String, dev.scn.engine.flow.FlowKey> flows) {
     }
 
     /** Runs the base scenario or the named variant and keeps its simulation. */
@@ -93,7 +93,7 @@ public final class ScenarioRunner {
         }
         try {
             RunResult result = run.execute();
-            Map<String, dev.scn.engine.net.FlowKey> flows = new LinkedHashMap<>();
+            Map<String, dev.scn.engine.flow.FlowKey> flows = new LinkedHashMap<>();
             run.connections.forEach((name, opened) -> flows.put(name, opened.flow()));
             return new Live(result, run.sim, java.util.Collections.unmodifiableMap(flows));
         } finally {

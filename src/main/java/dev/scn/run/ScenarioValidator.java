@@ -1,12 +1,12 @@
 package dev.scn.run;
 
-import dev.scn.engine.SimTime;
+import dev.scn.engine.kernel.SimTime;
 import dev.scn.engine.ipfw.IpfwAction;
 import dev.scn.engine.ipfw.IpfwCommand;
 import dev.scn.engine.ipfw.IpfwSyntaxException;
 import dev.scn.engine.ipfw.RuleOption;
-import dev.scn.engine.net.Ipv4;
-import dev.scn.engine.net.Protocol;
+import dev.scn.engine.flow.Ipv4;
+import dev.scn.engine.flow.Protocol;
 import dev.scn.engine.os.Profile;
 import dev.scn.engine.os.Profiles;
 import dev.scn.engine.os.SysctlDef;

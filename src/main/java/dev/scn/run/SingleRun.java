@@ -1,12 +1,12 @@
 package dev.scn.run;
 
-import dev.scn.engine.Event;
+import dev.scn.engine.kernel.Event;
 import dev.scn.engine.Machine;
 import dev.scn.engine.Simulation;
-import dev.scn.engine.Simulator;
+import dev.scn.engine.kernel.Simulator;
 import dev.scn.engine.app.HttpServer;
 import dev.scn.engine.net.Direction;
-import dev.scn.engine.net.Ipv4;
+import dev.scn.engine.flow.Ipv4;
 import dev.scn.engine.net.Link;
 import dev.scn.engine.net.PathFilter;
 import dev.scn.engine.os.Profiles;

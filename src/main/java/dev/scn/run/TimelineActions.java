@@ -49,7 +49,7 @@ final class TimelineActions {
     }
 
     /** A connection the timeline opened: its name, who opened it, to which host, and its flow. */
-    record Opened(String name, String host, String target, dev.scn.engine.net.FlowKey flow) {
+    record Opened(String name, String host, String target, dev.scn.engine.flow.FlowKey flow) {
     }
 
     /** Does what one timeline line says, at the current simulated instant. */

@@ -1,10 +1,10 @@
 package dev.scn.run;
 
-import dev.scn.engine.Event;
+import dev.scn.engine.kernel.Event;
 import dev.scn.engine.Machine;
-import dev.scn.engine.SimTime;
+import dev.scn.engine.kernel.SimTime;
 import dev.scn.engine.Simulation;
-import dev.scn.engine.net.Ipv4;
+import dev.scn.engine.flow.Ipv4;
 import dev.scn.engine.net.Link;
 import dev.scn.engine.net.PathFilter;
 import dev.scn.engine.net.TcpFlags;

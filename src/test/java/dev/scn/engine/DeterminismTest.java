@@ -1,9 +1,12 @@
 package dev.scn.engine;
 
+import dev.scn.engine.kernel.Simulator;
+import dev.scn.engine.kernel.SimTime;
+
 import dev.scn.engine.app.HttpClient;
 import dev.scn.engine.app.HttpServer;
 import dev.scn.engine.net.Direction;
-import dev.scn.engine.net.Ipv4;
+import dev.scn.engine.flow.Ipv4;
 import dev.scn.engine.os.Profiles;
 import dev.scn.engine.tcp.TcpStack;
 import dev.scn.observe.TcpdumpFormatter;

@@ -1,5 +1,7 @@
 package dev.scn.engine;
 
+import dev.scn.engine.kernel.SimTime;
+
 import dev.scn.engine.net.Direction;
 import dev.scn.observe.Golden;
 import dev.scn.observe.Observations;

@@ -1,11 +1,14 @@
 package dev.scn.engine;
 
+import dev.scn.engine.kernel.Simulator;
+import dev.scn.engine.kernel.SimTime;
+
 import dev.scn.engine.app.HttpClient;
 import dev.scn.engine.app.HttpServer;
 import dev.scn.engine.ipfw.DynamicState;
 import dev.scn.engine.ipfw.Ipfw;
 import dev.scn.engine.net.Direction;
-import dev.scn.engine.net.Ipv4;
+import dev.scn.engine.flow.Ipv4;
 import dev.scn.fact.Origin;
 import dev.scn.engine.net.Packet;
 import dev.scn.engine.net.TcpFlags;

@@ -1,5 +1,9 @@
 package dev.scn.engine;
 
+import dev.scn.engine.kernel.Simulator;
+import dev.scn.engine.kernel.Event;
+import dev.scn.engine.kernel.SimTime;
+
 import dev.scn.engine.trace.CausalTrace;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.scn.observe;
 
-import dev.scn.engine.SimTime;
+import dev.scn.engine.kernel.SimTime;
 import dev.scn.fact.Origin;
 import dev.scn.engine.net.Packet;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package dev.scn.observe;
 
-import dev.scn.engine.SimTime;
-import dev.scn.engine.Simulator;
+import dev.scn.engine.kernel.SimTime;
+import dev.scn.engine.kernel.Simulator;
 import dev.scn.engine.ipfw.Ipfw;
 import dev.scn.engine.ipfw.IpfwCommand;
 import dev.scn.engine.net.Host;
-import dev.scn.engine.net.Ipv4;
+import dev.scn.engine.flow.Ipv4;
 import dev.scn.engine.net.Network;
 import dev.scn.engine.net.Packet;
 import dev.scn.engine.net.TcpFlags;

@@ -1,12 +1,12 @@
 package dev.scn.observe;
 
 import dev.scn.engine.Machine;
-import dev.scn.engine.SimTime;
+import dev.scn.engine.kernel.SimTime;
 import dev.scn.engine.Simulation;
-import dev.scn.engine.Simulator;
+import dev.scn.engine.kernel.Simulator;
 import dev.scn.engine.app.HttpClient;
 import dev.scn.engine.app.HttpServer;
-import dev.scn.engine.net.Ipv4;
+import dev.scn.engine.flow.Ipv4;
 import dev.scn.engine.os.Profiles;
 import dev.scn.engine.tcp.TcpSocket;
 import dev.scn.engine.tcp.TcpStack;

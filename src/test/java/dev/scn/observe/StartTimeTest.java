@@ -1,7 +1,7 @@
 package dev.scn.observe;
 
 import dev.scn.cli.Main;
-import dev.scn.engine.SimTime;
+import dev.scn.engine.kernel.SimTime;
 import dev.scn.lang.ScenarioParser;
 import dev.scn.model.Scenario;
 import dev.scn.run.RunResult;

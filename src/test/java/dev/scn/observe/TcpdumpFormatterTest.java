@@ -1,7 +1,7 @@
 package dev.scn.observe;
 
-import dev.scn.engine.SimTime;
-import dev.scn.engine.net.Ipv4;
+import dev.scn.engine.kernel.SimTime;
+import dev.scn.engine.flow.Ipv4;
 import dev.scn.fact.Origin;
 import dev.scn.engine.net.Packet;
 import dev.scn.engine.net.TcpFlags;

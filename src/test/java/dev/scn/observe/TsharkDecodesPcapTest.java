@@ -1,6 +1,6 @@
 package dev.scn.observe;
 
-import dev.scn.engine.net.Ipv4;
+import dev.scn.engine.flow.Ipv4;
 import dev.scn.fact.Origin;
 import dev.scn.engine.net.Packet;
 import org.junit.jupiter.api.Assumptions;

@@ -1,6 +1,6 @@
 package dev.scn.run;
 
-import dev.scn.engine.SimTime;
+import dev.scn.engine.kernel.SimTime;
 import dev.scn.fact.Segment;
 import dev.scn.lang.ParseResult;
 import dev.scn.lang.ScenarioParser;

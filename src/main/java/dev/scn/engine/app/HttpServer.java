@@ -1,8 +1,8 @@
 package dev.scn.engine.app;
 
-import dev.scn.engine.Event;
-import dev.scn.engine.SimTime;
-import dev.scn.engine.Simulator;
+import dev.scn.engine.kernel.Event;
+import dev.scn.engine.kernel.SimTime;
+import dev.scn.engine.kernel.Simulator;
 import dev.scn.engine.tcp.TcpApplication;
 import dev.scn.engine.tcp.TcpSocket;
 import dev.scn.engine.trace.TraceKind;

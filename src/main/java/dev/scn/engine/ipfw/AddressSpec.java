@@ -1,7 +1,7 @@
 package dev.scn.engine.ipfw;
 
 import dev.scn.engine.net.Host;
-import dev.scn.engine.net.Ipv4;
+import dev.scn.engine.flow.Ipv4;
 
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.scn.engine.ipfw;
 
-import dev.scn.engine.net.FlowKey;
-import dev.scn.engine.net.Ipv4;
-import dev.scn.engine.net.Protocol;
+import dev.scn.engine.flow.FlowKey;
+import dev.scn.engine.flow.Ipv4;
+import dev.scn.engine.flow.Protocol;
 import dev.scn.engine.net.TcpFlags;
 
 /**

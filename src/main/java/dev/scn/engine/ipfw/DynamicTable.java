@@ -1,7 +1,7 @@
 package dev.scn.engine.ipfw;
 
 import dev.scn.engine.net.Packet;
-import dev.scn.engine.net.Protocol;
+import dev.scn.engine.flow.Protocol;
 import dev.scn.engine.net.TcpFlags;
 import dev.scn.engine.os.IpfwEra;
 import dev.scn.engine.os.Sysctl;

@@ -1,17 +1,17 @@
 package dev.scn.engine.ipfw;
 
-import dev.scn.engine.Event;
-import dev.scn.engine.SimTime;
-import dev.scn.engine.Simulator;
+import dev.scn.engine.kernel.Event;
+import dev.scn.engine.kernel.SimTime;
+import dev.scn.engine.kernel.Simulator;
 import dev.scn.engine.net.Direction;
-import dev.scn.engine.net.FlowKey;
+import dev.scn.engine.flow.FlowKey;
 import dev.scn.engine.net.Host;
 import dev.scn.engine.net.Interface;
-import dev.scn.engine.net.Ipv4;
+import dev.scn.engine.flow.Ipv4;
 import dev.scn.fact.Origin;
 import dev.scn.engine.net.Packet;
 import dev.scn.engine.net.PacketFilter;
-import dev.scn.engine.net.Protocol;
+import dev.scn.engine.flow.Protocol;
 import dev.scn.engine.net.TcpFlags;
 import dev.scn.engine.os.IpfwEra;
 import dev.scn.engine.os.Sysctl;
@@ -264,7 +264,7 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
                     + " " + Ipv4.format(packet.destination()) + ":" + packet.destinationPort();
             case ICMP -> "ICMP " + Ipv4.format(packet.source()) + " " + Ipv4.format(packet.destination());
         };
-        log(FlowKey.of(packet), "ipfw: " + rule.number() + " " + action + " " + proto + " " + direction.word()
+        log(packet.flowKey(), "ipfw: " + rule.number() + " " + action + " " + proto + " " + direction.word()
                 + " via " + via.name(), false);
         if (limit > 0 && rule.logged() == limit) {
             log(null, "ipfw: limit " + limit + " reached on entry " + rule.number(), false);

@@ -1,7 +1,7 @@
 package dev.scn.engine.ipfw;
 
-import dev.scn.engine.net.Ipv4;
-import dev.scn.engine.net.Protocol;
+import dev.scn.engine.flow.Ipv4;
+import dev.scn.engine.flow.Protocol;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.scn.engine.net.Direction;
 import dev.scn.engine.net.Host;
 import dev.scn.engine.net.Interface;
 import dev.scn.engine.net.Packet;
-import dev.scn.engine.net.Protocol;
+import dev.scn.engine.flow.Protocol;
 import dev.scn.engine.net.TcpFlags;
 
 import java.util.List;

@@ -1,9 +1,11 @@
 package dev.scn.engine.net;
 
+import dev.scn.engine.flow.FlowKey;
+
 import dev.scn.fact.Fact.DropBy;
-import dev.scn.engine.Event;
-import dev.scn.engine.SimTime;
-import dev.scn.engine.Simulator;
+import dev.scn.engine.kernel.Event;
+import dev.scn.engine.kernel.SimTime;
+import dev.scn.engine.kernel.Simulator;
 import dev.scn.engine.os.Profile;
 import dev.scn.engine.os.Sysctls;
 import dev.scn.engine.trace.TraceKind;
@@ -224,7 +226,7 @@ public final class Host {
             network.drop(this, packet, DropBy.NOT_LOCAL);
             return;
         }
-        FlowKey flow = FlowKey.of(packet);
+        FlowKey flow = packet.flowKey();
         if (simulator.trace().detailed(flow)) {
             simulator.trace().recordAndFollow(TraceKind.PACKET_DELIVERED, name, flow,
                     new Fact.PacketDelivered(packet.segment(), via.name()));
@@ -253,7 +255,7 @@ public final class Host {
     }
 
     private void traceSent(Packet packet, Interface via) {
-        FlowKey flow = FlowKey.of(packet);
+        FlowKey flow = packet.flowKey();
         if (simulator.trace().detailed(flow)) {
             simulator.trace().recordAndFollow(TraceKind.PACKET_SENT, name, flow, new Fact.PacketSent(packet.segment(), via.name()));
         } else {

@@ -1,7 +1,7 @@
 package dev.scn.engine.net;
 
 import dev.scn.fact.Fact.DropBy;
-import dev.scn.engine.Simulator;
+import dev.scn.engine.kernel.Simulator;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,13 @@
 package dev.scn.engine.net;
 
+import dev.scn.engine.flow.FlowKey;
+import dev.scn.engine.flow.Protocol;
+import dev.scn.engine.flow.Ipv4;
+
 import dev.scn.fact.Origin;
 import dev.scn.fact.Fact.DropBy;
-import dev.scn.engine.Event;
-import dev.scn.engine.Simulator;
+import dev.scn.engine.kernel.Event;
+import dev.scn.engine.kernel.Simulator;
 import dev.scn.engine.trace.TraceKind;
 import dev.scn.fact.Fact;
 
@@ -126,7 +130,7 @@ public final class Network {
     /** Counts and traces a packet that went nowhere. */
     void drop(Host where, Packet packet, DropBy reason) {
         counters.countDrop(reason);
-        FlowKey flow = FlowKey.of(packet);
+        FlowKey flow = packet.flowKey();
         if (simulator.trace().detailed(flow)) {
             simulator.trace().record(TraceKind.PACKET_DROPPED, where.name(), flow,
                     new Fact.PacketDropped(packet.segment(), reason, reason.description()));

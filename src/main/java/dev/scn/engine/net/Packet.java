@@ -1,5 +1,9 @@
 package dev.scn.engine.net;
 
+import dev.scn.engine.flow.FlowKey;
+import dev.scn.engine.flow.Protocol;
+import dev.scn.engine.flow.Ipv4;
+
 import dev.scn.fact.Origin;
 
 /**
@@ -62,6 +66,11 @@ public final class Packet {
 
     public static Builder udp(int source, int sourcePort, int destination, int destinationPort) {
         return new Builder(Protocol.UDP, source, sourcePort, destination, destinationPort);
+    }
+
+    /** The flow this packet belongs to, whichever way it travels. */
+    public FlowKey flowKey() {
+        return FlowKey.of(protocol, source, sourcePort, destination, destinationPort);
     }
 
     public Protocol protocol() {

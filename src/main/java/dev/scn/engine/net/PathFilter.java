@@ -1,5 +1,8 @@
 package dev.scn.engine.net;
 
+import dev.scn.engine.flow.FlowKey;
+import dev.scn.engine.flow.Protocol;
+
 /**
  * {@code drop on A->B tcp flags F [count N]}: drops TCP segments one way whose flags include
  * every bit of {@code flags}, at most {@code count} of them (unlimited when negative).
@@ -34,7 +37,7 @@ public final class PathFilter {
         if (remaining == 0 || packet.protocol() != Protocol.TCP || (packet.flags() & flags) != flags) {
             return false;
         }
-        if (flow != null && !flow.equals(FlowKey.of(packet))) {
+        if (flow != null && !flow.equals(packet.flowKey())) {
             return false;
         }
         if (remaining > 0) {

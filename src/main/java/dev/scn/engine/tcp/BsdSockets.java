@@ -1,7 +1,7 @@
 package dev.scn.engine.tcp;
 
-import dev.scn.engine.net.FlowKey;
-import dev.scn.engine.net.Protocol;
+import dev.scn.engine.flow.FlowKey;
+import dev.scn.engine.flow.Protocol;
 
 import java.util.ArrayList;
 import java.util.List;

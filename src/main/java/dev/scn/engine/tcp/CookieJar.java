@@ -1,6 +1,6 @@
 package dev.scn.engine.tcp;
 
-import dev.scn.engine.net.FlowKey;
+import dev.scn.engine.flow.FlowKey;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package dev.scn.engine.tcp;
 
-import dev.scn.engine.Event;
-import dev.scn.engine.SimTime;
-import dev.scn.engine.Simulator;
-import dev.scn.engine.net.FlowKey;
+import dev.scn.engine.kernel.Event;
+import dev.scn.engine.kernel.SimTime;
+import dev.scn.engine.kernel.Simulator;
+import dev.scn.engine.flow.FlowKey;
 import dev.scn.engine.net.Packet;
 import dev.scn.engine.os.Sysctl;
 import dev.scn.engine.os.Sysctls;
@@ -396,7 +396,7 @@ final class Syncache {
         Syncache owner;
 
         Entry(Packet syn, int iss, long rtoBaseMs) {
-            this(FlowKey.of(syn), syn.destination(), syn.destinationPort(), syn.source(), syn.sourcePort(),
+            this(syn.flowKey(), syn.destination(), syn.destinationPort(), syn.source(), syn.sourcePort(),
                     syn.seq(), iss, syn.mssOption(), rtoBaseMs);
         }
 

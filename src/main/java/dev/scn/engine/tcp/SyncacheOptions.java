@@ -40,7 +40,7 @@ record SyncacheOptions(boolean wscale, int peerScale, int ourScale, boolean time
         boolean scale = c.rfc1323() && o.hasWscale();
         boolean ts = c.rfc1323() && o.hasTimestamp();
         boolean sack = c.sackEnabled() && o.sackPermitted();
-        int offset = ts ? TcpOptionConfig.tsOffset(stack, dev.scn.engine.net.FlowKey.of(syn)) : 0;
+        int offset = ts ? TcpOptionConfig.tsOffset(stack, syn.flowKey()) : 0;
         return new SyncacheOptions(scale, scale ? Math.min(o.wscale(), TcpConstants.MAX_WINSHIFT) : 0,
                 scale ? c.requestScale() : 0, ts, ts ? o.tsVal() : 0, offset, sack, false);
     }
@@ -50,7 +50,7 @@ record SyncacheOptions(boolean wscale, int peerScale, int ourScale, boolean time
         if (noOpt) {
             return TcpOptions.NONE;
         }
-        int tsVal = timestamp ? TcpOptionConfig.tsTicks(stack, stack.host().simulator().now() / dev.scn.engine.SimTime.MICROS_PER_MILLI) + tsOffset : 0;
+        int tsVal = timestamp ? TcpOptionConfig.tsTicks(stack, stack.host().simulator().now() / dev.scn.engine.kernel.SimTime.MICROS_PER_MILLI) + tsOffset : 0;
         return TcpOptionWriter.write(stack.profile().major(), new TcpOptionWriter.Wanted(mss,
                 wscale ? ourScale : -1, sack, timestamp, tsVal, timestamp ? tsReflect : 0, List.of()));
     }

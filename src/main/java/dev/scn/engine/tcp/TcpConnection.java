@@ -1,12 +1,12 @@
 package dev.scn.engine.tcp;
 
-import dev.scn.engine.Event;
-import dev.scn.engine.SimTime;
-import dev.scn.engine.Simulator;
-import dev.scn.engine.net.FlowKey;
+import dev.scn.engine.kernel.Event;
+import dev.scn.engine.kernel.SimTime;
+import dev.scn.engine.kernel.Simulator;
+import dev.scn.engine.flow.FlowKey;
 import dev.scn.engine.net.Host;
-import dev.scn.engine.net.Ipv4;
-import dev.scn.engine.net.Protocol;
+import dev.scn.engine.flow.Ipv4;
+import dev.scn.engine.flow.Protocol;
 import dev.scn.engine.trace.CausalTrace;
 import dev.scn.engine.trace.TraceKind;
 import dev.scn.fact.Fact;

@@ -1,6 +1,6 @@
 package dev.scn.engine.tcp;
 
-import dev.scn.engine.SimTime;
+import dev.scn.engine.kernel.SimTime;
 import dev.scn.engine.net.Packet;
 import dev.scn.engine.net.TcpFlags;
 import dev.scn.engine.os.Profile;

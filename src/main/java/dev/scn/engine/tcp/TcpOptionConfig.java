@@ -63,7 +63,7 @@ final class TcpOptionConfig {
      * The first release with the offset is UNVERIFIED (the 12.x-era tcp_usrreq.c, index id
      * 8466115, has it). The key is drawn from the scenario seed; the flow picks the value.
      */
-    static int tsOffset(TcpStack stack, dev.scn.engine.net.FlowKey flow) {
+    static int tsOffset(TcpStack stack, dev.scn.engine.flow.FlowKey flow) {
         if (stack.profile().major() < 12) {
             return 0;
         }

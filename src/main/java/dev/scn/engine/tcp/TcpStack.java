@@ -1,9 +1,9 @@
 package dev.scn.engine.tcp;
 
-import dev.scn.engine.Event;
-import dev.scn.engine.SimTime;
-import dev.scn.engine.Simulator;
-import dev.scn.engine.net.FlowKey;
+import dev.scn.engine.kernel.Event;
+import dev.scn.engine.kernel.SimTime;
+import dev.scn.engine.kernel.Simulator;
+import dev.scn.engine.flow.FlowKey;
 import dev.scn.engine.net.Host;
 import dev.scn.fact.Origin;
 import dev.scn.engine.net.Packet;
@@ -308,7 +308,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
     TcpSocket connect(String name, int localAddress, int boundPort, int foreignAddress, int foreignPort,
                       TcpApplication application, java.util.function.Consumer<TcpConnection> configure) {
         if (!host.owns(localAddress)) {
-            throw new IllegalArgumentException(host.name() + " has no address " + dev.scn.engine.net.Ipv4.format(localAddress));
+            throw new IllegalArgumentException(host.name() + " has no address " + dev.scn.engine.flow.Ipv4.format(localAddress));
         }
         int localPort = boundPort != 0 ? boundPort : ephemeralPorts.allocate(foreignAddress, foreignPort, this);
         if (localPort == EphemeralPorts.NO_PORT) {
@@ -448,7 +448,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
 
     @Override
     public void input(Packet p) {
-        FlowKey flow = FlowKey.of(p);
+        FlowKey flow = p.flowKey();
         TcpConnection tp = connections.get(flow);
         if (tp != null) {
             TcpInput.segmentArrived(tp, p);
@@ -641,7 +641,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         long blackhole = sysctls.get(Sysctl.TCP_BLACKHOLE);
         boolean silent = strayPolicy == StrayPolicy.DROP || blackhole >= 2
                 || (blackhole == 1 && (p.flags() & TcpFlags.SYN) != 0);
-        FlowKey flow = FlowKey.of(p);
+        FlowKey flow = p.flowKey();
         if (simulator.trace().detailed(flow)) {
             simulator.trace().recordAndFollow(TraceKind.PACKET_DROPPED, host.name(), flow, new Fact.PacketDropped(
                     p.segment(), silent ? Fact.DropBy.STRAY_SILENT : Fact.DropBy.STRAY_RST, why));

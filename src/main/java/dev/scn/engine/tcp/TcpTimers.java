@@ -1,6 +1,6 @@
 package dev.scn.engine.tcp;
 
-import dev.scn.engine.SimTime;
+import dev.scn.engine.kernel.SimTime;
 import dev.scn.engine.trace.TraceKind;
 import dev.scn.fact.Fact;
 import dev.scn.fact.TcpTimer;

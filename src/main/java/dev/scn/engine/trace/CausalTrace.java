@@ -1,6 +1,6 @@
 package dev.scn.engine.trace;
 
-import dev.scn.engine.net.FlowKey;
+import dev.scn.engine.flow.FlowKey;
 import dev.scn.fact.Fact;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.scn.engine.ipfw;
 
-import dev.scn.engine.SimTime;
+import dev.scn.engine.kernel.SimTime;
 import dev.scn.engine.net.Packet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package dev.scn.engine.ipfw;
 
 import dev.scn.fact.Origin;
-import dev.scn.engine.SimTime;
-import dev.scn.engine.Simulator;
+import dev.scn.engine.kernel.SimTime;
+import dev.scn.engine.kernel.Simulator;
 import dev.scn.engine.net.Direction;
 import dev.scn.engine.net.Host;
-import dev.scn.engine.net.Ipv4;
+import dev.scn.engine.flow.Ipv4;
 import dev.scn.engine.net.Network;
 import dev.scn.engine.net.Packet;
 import dev.scn.engine.net.TcpFlags;

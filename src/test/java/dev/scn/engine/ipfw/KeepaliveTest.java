@@ -1,6 +1,6 @@
 package dev.scn.engine.ipfw;
 
-import dev.scn.engine.SimTime;
+import dev.scn.engine.kernel.SimTime;
 import dev.scn.engine.net.Packet;
 import dev.scn.engine.trace.TraceKind;
 import org.junit.jupiter.api.DisplayName;

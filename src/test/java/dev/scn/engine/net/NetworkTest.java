@@ -1,9 +1,11 @@
 package dev.scn.engine.net;
 
+import dev.scn.engine.flow.Ipv4;
+
 import dev.scn.fact.Origin;
 import dev.scn.fact.Fact.DropBy;
-import dev.scn.engine.SimTime;
-import dev.scn.engine.Simulator;
+import dev.scn.engine.kernel.SimTime;
+import dev.scn.engine.kernel.Simulator;
 import dev.scn.engine.os.Profiles;
 import dev.scn.engine.trace.CausalTrace;
 import org.junit.jupiter.api.DisplayName;

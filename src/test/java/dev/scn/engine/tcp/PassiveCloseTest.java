@@ -1,6 +1,6 @@
 package dev.scn.engine.tcp;
 
-import dev.scn.engine.SimTime;
+import dev.scn.engine.kernel.SimTime;
 import dev.scn.engine.app.HttpClient;
 import dev.scn.engine.app.HttpServer;
 import dev.scn.engine.net.TcpFlags;

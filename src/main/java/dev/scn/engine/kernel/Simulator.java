@@ -1,4 +1,4 @@
-package dev.scn.engine;
+package dev.scn.engine.kernel;
 
 import dev.scn.engine.trace.CausalTrace;
 

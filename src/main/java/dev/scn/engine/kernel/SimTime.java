@@ -1,4 +1,4 @@
-package dev.scn.engine;
+package dev.scn.engine.kernel;
 
 /**
  * Simulated time is a {@code long} count of microseconds since the scenario started (all hosts

@@ -1,4 +1,4 @@
-package dev.scn.engine.net;
+package dev.scn.engine.flow;
 
 /** IPv4 addresses as unsigned 32-bit values held in an {@code int}. */
 public final class Ipv4 {

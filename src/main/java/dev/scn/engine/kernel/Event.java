@@ -1,4 +1,4 @@
-package dev.scn.engine;
+package dev.scn.engine.kernel;
 
 /**
  * Something that happens at one instant of simulated time.

@@ -1,4 +1,4 @@
-package dev.scn.engine.net;
+package dev.scn.engine.flow;
 
 /**
  * A transport flow regardless of direction: both ends of a TCP connection, and the dynamic rule
@@ -12,10 +12,6 @@ public record FlowKey(Protocol protocol, int addressLow, int portLow, int addres
         return a <= b
                 ? new FlowKey(protocol, addressA, portA, addressB, portB)
                 : new FlowKey(protocol, addressB, portB, addressA, portA);
-    }
-
-    public static FlowKey of(Packet packet) {
-        return of(packet.protocol(), packet.source(), packet.sourcePort(), packet.destination(), packet.destinationPort());
     }
 
     private static long endpoint(int address, int port) {

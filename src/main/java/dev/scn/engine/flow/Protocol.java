@@ -1,4 +1,4 @@
-package dev.scn.engine.net;
+package dev.scn.engine.flow;
 
 /** IP protocols the engine carries, with their IANA numbers and the names ipfw prints. */
 public enum Protocol {
