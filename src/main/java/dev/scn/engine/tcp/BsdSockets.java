@@ -149,7 +149,7 @@ public final class BsdSockets {
             child.socket = socket;
             child.configure(socket.connection());
             // sonewconn copied the listener's buffers before syncache_socket's tcp_mss rounds them.
-            stack.roundBuffers(socket.connection(), socket.connection().bufferRoundingMss);
+            TcpMss.roundBuffers(socket.connection(), socket.connection().bufferRoundingMss);
             socket.setAutoRead(false);
             head.incomplete++;
             return child;

@@ -62,7 +62,7 @@ public final class TcpConnection {
 
     // Congestion control and retransmission.
     int maxseg = 512;
-    /** The segment size tcp_mss rounds the socket buffers by (see TcpStack.negotiateMss). */
+    /** The segment size tcp_mss rounds the socket buffers by (see TcpMss.negotiate). */
     int bufferRoundingMss = 512;
     long cwnd = (long) TcpConstants.MAXWIN << 14;
     long ssthresh = (long) TcpConstants.MAXWIN << 14;

@@ -90,7 +90,7 @@ final class TcpInput {
         tp.rcvNxt = p.seq() + 1;
         tp.rcvAdv = tp.rcvNxt;
         tp.opts.synReceivedInSynSent(tp, p);
-        tp.stack.negotiateMss(tp, p.mssOption());
+        TcpMss.negotiate(tp, p.mssOption());
         if (hasAck) {
             TcpEcn.synAckReceived(tp, flags);
             tp.sndUna = p.ack();

@@ -115,7 +115,7 @@ final class TcpOptionState {
         int major = tp.stack.profile().major();
         boolean syn = (flags & TcpFlags.SYN) != 0;
         boolean ack = (flags & TcpFlags.ACK) != 0;
-        int mss = syn ? tp.stack.mssToOffer() : -1;
+        int mss = syn ? TcpMss.toOffer(tp.stack) : -1;
         int wscale;
         boolean ts;
         boolean sackOk;

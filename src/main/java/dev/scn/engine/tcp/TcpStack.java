@@ -188,76 +188,6 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         return sysctls.on(Sysctl.TCP_DROP_SYNFIN);
     }
 
-    /** tcp_mssopt: the interface MTU minus 40 bytes of headers. */
-    int mssToOffer() {
-        // 14.x tcp_mssopt (tcp_input.c): mss = tcp_maxmtu() - min_protoh (40 for IPv4), the
-        // outgoing interface's if_mtu, with no net.inet.tcp.minmss clamp: the suite's
-        // snd-syn-mss-inherited-from-mtu-72 script offers "mss 32" (72 - 40), mtu-9000 "mss 8960".
-        return host.externalInterface().mtu() - TcpConstants.HEADERS;
-    }
-
-    /**
-     * tcp_mss: t_maxseg from the peer's offer (tcp_mssdflt when it offered none) and our MTU, and
-     * the initial congestion window: RFC 3390 min(4*mss, max(2*mss, 4380)) on 5.x-9.x
-     * (net.inet.tcp.rfc3390=1); 10 segments min(10*mss, max(2*mss, 14600)) from 10.x
-     * (initcwnd10); one segment (ss_fltsz) on 4.x (UNVERIFIED for 4.11).
-     */
-    void negotiateMss(TcpConnection tp, int offered) {
-        int peer = offered == 0 ? (int) sysctls.get(Sysctl.TCP_MSSDFLT) : offered;
-        int mss = Math.min(peer, mssToOffer());
-        int major = host.profile().major();
-        // The socket buffers are rounded to whole segments of t_maxseg: 5.x tcp_mss subtracts the
-        // timestamp option first (65536 -> 66608 = 46 x 1448); 11.x and later keep t_maxseg whole
-        // (tcp_mss_update; tcp_maxseg() subtracts options when sizing segments), so 14.x rounds by
-        // 1460 (65536 -> 65700, as the suite's scripts read with getsockopt). 11.x as the first such
-        // release is UNVERIFIED.
-        tp.bufferRoundingMss = mss;
-        if (tp.opts.timestampsOn() && mss > TcpOptionWriter.TSTAMP_APPA) {
-            // tcp_mss: "Adjust mss to leave space for the usual options" (TCPOLEN_TSTAMP_APPA);
-            // 11.x and later keep t_maxseg whole but size segments and cwnd by tcp_maxseg(),
-            // which subtracts the same 12 bytes.
-            mss -= TcpOptionWriter.TSTAMP_APPA;
-        }
-        tp.maxseg = mss;
-        if (major < 11) {
-            tp.bufferRoundingMss = mss;
-        }
-        roundBuffers(tp, tp.bufferRoundingMss);
-        if (major >= 10) {
-            tp.cwnd = Math.min(10L * mss, Math.max(2L * mss, 14_600));
-        } else if (major >= 5) {
-            tp.cwnd = Math.min(4L * mss, Math.max(2L * mss, 4_380));
-        } else {
-            tp.cwnd = mss;
-        }
-    }
-
-    /**
-     * tcp_mss (tcp_input.c; same shape in 5.x's tcp_mss and 14.x's tcp_mss after
-     * tcp_mss_update): the socket buffers become whole multiples of t_maxseg, the MSS before any
-     * option is subtracted. Send: a buffer smaller than the MSS shrinks the MSS instead; else
-     * roundup(sb_hiwat, mss), capped at sb_max (kern.ipc.maxsockbuf), reserved only if larger.
-     * Receive: rounded up when larger than the MSS. 65536 -> 65700 with mss 1460 (45 x 1460),
-     * 32768 -> 33580 (23 x 1460).
-     */
-    void roundBuffers(TcpConnection tp, int mss) {
-        long sbMax = sysctls.get(Sysctl.KERN_IPC_MAXSOCKBUF);
-        if (tp.sndHiwat < mss) {
-            tp.maxseg = (int) Math.max(tp.sndHiwat, 64);
-        } else {
-            long size = Math.min(roundUp(tp.sndHiwat, mss), sbMax);
-            tp.sndHiwat = Math.max(tp.sndHiwat, size);
-        }
-        if (tp.rcvHiwat > mss) {
-            long size = Math.min(roundUp(tp.rcvHiwat, mss), sbMax);
-            tp.rcvHiwat = Math.max(tp.rcvHiwat, size);
-        }
-    }
-
-    private static long roundUp(long value, long multiple) {
-        return (value + multiple - 1) / multiple * multiple;
-    }
-
     // ---- sockets ----------------------------------------------------------------------------------
 
     /** listen(2) on a port of every local address. */
@@ -588,7 +518,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         tp.opts = entry.synOpts.forSocket(tp);
         tp.ecnPermit = entry.ecn;
         tp.sndWnd = ack.window() << tp.opts.sndScale;
-        negotiateMss(tp, entry.peerMss);
+        TcpMss.negotiate(tp, entry.peerMss);
         register(tp);
         tp.setState(TcpState.SYN_RECEIVED, "syncache expanded by the handshake's ACK");
         tp.socket = new TcpSocket(tp, null, null);
@@ -602,7 +532,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         Packet synAck = Packet.tcp(entry.localAddress, entry.localPort, entry.foreignAddress, entry.foreignPort)
                 .seq(entry.iss).ack(entry.irs + 1).flags(TcpEcn.syncacheRespondFlags(entry, TcpFlags.SYN | TcpFlags.ACK))
                 .window((int) space)
-                .options(entry.synOpts.synAckOptions(this, mssToOffer())).tos(entry.ipTos)
+                .options(entry.synOpts.synAckOptions(this, TcpMss.toOffer(this))).tos(entry.ipTos)
                 .ttl(entry.ipTtl >= 0 ? entry.ipTtl : (int) defaultTtl()).dontFragment(true)
                 .origin(entry.rexmits == 0 ? Origin.TCP : Origin.TCP_TIMER).build();
         host.send(synAck);
