@@ -21,17 +21,12 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -74,13 +69,6 @@ final class ReportCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-
-    /** The report file names scn itself uses in DIR; a scenario never gets them (index.scn → index-2.html). */
-    private static final Set<String> RESERVED_STEMS = Set.of("index");
-    /** A file name's limit in bytes on the file systems scn writes to (NAME_MAX). */
-    private static final int NAME_MAX = 255;
-    /** Room left after a stem for ".trace.txt" (the longest suffix scn adds) and a "-N" to make it unique. */
-    private static final int MAX_STEM_BYTES = NAME_MAX - ".trace.txt".length() - 10;
 
     /** Set by Ctrl-C / SIGTERM (a shutdown hook): stop after the current event, write nothing more. */
     private volatile boolean interrupted;
@@ -189,7 +177,7 @@ final class ReportCommand implements Callable<Integer> {
         SafeFiles.sweepLeftovers(output);
         ReportRenderer renderer = new ReportRenderer();
         List<Index.Entry> entries = new ArrayList<>();
-        Set<String> stems = new HashSet<>(RESERVED_STEMS);
+        Set<String> stems = new HashSet<>(ReportNames.RESERVED_STEMS);
         for (Path file : files) {
             if (interrupted) {
                 return interrupted(entries.size(), err);
@@ -237,7 +225,7 @@ final class ReportCommand implements Callable<Integer> {
             }
             names = List.of(variant);
         }
-        String stem = stem(file, stems);
+        String stem = ReportNames.stem(file, stems);
         Path html;
         Path trace;
         try {
@@ -281,7 +269,7 @@ final class ReportCommand implements Callable<Integer> {
                 return ExitCodes.BAD_INPUT;
             }
             junitSuites.add(new dev.scn.run.JunitXml.Suite(loaded.displayName(), loaded.sourceLines(), runs));
-            ReportBuilder.Built built = ReportBuilder.build(loaded.scenario(), shown, sha256(source), stem, runs);
+            ReportBuilder.Built built = ReportBuilder.build(loaded.scenario(), shown, ReportNames.sha256(source), stem, runs);
             String page = renderer.report(built.report(), langs);
             // The sidecar first: a page is never on disk before the trace it links to.
             if (built.sidecarText() != null) {
@@ -340,55 +328,5 @@ final class ReportCommand implements Callable<Integer> {
         Span s = d.span();
         return new Diagnostic(d.code(), d.severity(), new Span(shown, s.line(), s.column(), s.length()), d.message(),
                 d.hint());
-    }
-
-    /**
-     * The report's file name: the scenario file's name without .scn, shortened when NAME.trace.txt
-     * would pass the 255-byte limit ({@link #shortened}), made unique within this batch ignoring case
-     * (for case-insensitive file systems) and never "index" ({@code index.scn} → {@code index-2.html}).
-     */
-    private static String stem(Path file, Set<String> used) {
-        String name = file.getFileName().toString();
-        String stem = shortened(name.endsWith(".scn") ? name.substring(0, name.length() - 4) : name);
-        String unique = stem;
-        for (int n = 2; !used.add(unique.toLowerCase(Locale.ROOT)); n++) {
-            unique = stem + "-" + n;
-        }
-        return unique;
-    }
-
-    /**
-     * A stem of at most {@link #MAX_STEM_BYTES} UTF-8 bytes: a longer one keeps its first
-     * characters and ends with "-" and 8 hex digits of the SHA-256 of the whole stem, so the
-     * same name always gives the same file and two long names sharing a beginning do not clash.
-     */
-    private static String shortened(String stem) {
-        byte[] utf8 = stem.getBytes(StandardCharsets.UTF_8);
-        if (utf8.length <= MAX_STEM_BYTES) {
-            return stem;
-        }
-        String hash = sha256(utf8).substring(0, 8);
-        int budget = MAX_STEM_BYTES - 1 - hash.length();
-        StringBuilder kept = new StringBuilder();
-        int bytes = 0;
-        for (int i = 0; i < stem.length(); ) {
-            int cp = stem.codePointAt(i);
-            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            if (bytes + size > budget) {
-                break;
-            }
-            kept.appendCodePoint(cp);
-            bytes += size;
-            i += Character.charCount(cp);
-        }
-        return kept + "-" + hash;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
     }
 }
