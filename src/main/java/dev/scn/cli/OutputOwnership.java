@@ -10,7 +10,8 @@ import java.nio.file.Path;
  * Tells files scn wrote from files someone else put in an output folder, so a report run never
  * replaces a stranger's file without --force: scn's HTML carries
  * {@code <meta name="generator" content="scn">} near its top, its trace sidecars a first line
- * ending "tcpdump -n style".
+ * ending "tcpdump -n style", its shard manifests ({@code scn-shard-K-of-N.json}) their format
+ * on the second line.
  */
 final class OutputOwnership {
     private static final int HEAD = 2048;
@@ -40,6 +41,9 @@ final class OutputOwnership {
             int end = head.indexOf('\n');
             String first = end < 0 ? head : head.substring(0, end);
             return first.startsWith("# ") && first.endsWith("tcpdump -n style");
+        }
+        if (ShardManifest.shardOfName(name) != null) {
+            return head.startsWith("{\n  \"format\": \"" + ShardManifest.FORMAT + "\",");
         }
         return false;
     }

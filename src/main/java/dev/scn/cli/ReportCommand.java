@@ -64,6 +64,19 @@ final class ReportCommand implements Callable<Integer> {
             "expectation and run; a file that could not be used is an error."})
     Path junit;
 
+    @Option(names = "--shard", paramLabel = "K/N", description = {"Report only shard K of N (the files at positions",
+            "K-1, K-1+N, ... of the batch) and write DIR/scn-shard-K-of-N.json", "instead of the index; see --merge."})
+    String shardText;
+
+    @Option(names = "--merge", description = {"PATHs are shard folders: gather their reports into DIR",
+            "and write DIR/index.html as one unsharded report would."})
+    boolean merge;
+
+    /** This process's shard; null when unsharded. */
+    private ShardSpec shard;
+    /** The names of the files written into DIR, in order, for the shard manifest. */
+    private final List<String> written = new ArrayList<>();
+
     /** The runs of each reported scenario, for --junit. */
     private final List<dev.scn.run.JunitXml.Suite> junitSuites = new ArrayList<>();
 
@@ -88,6 +101,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new IOException(refused);
         }
         SafeFiles.write(target, text);
+        written.add(target.getFileName().toString());
     }
 
     @Override
@@ -101,20 +115,29 @@ final class ReportCommand implements Callable<Integer> {
             err.println("scn: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
+        if (merge) {
+            return merge(err, out);
+        }
+        try {
+            shard = shardText == null ? null : ShardSpec.parse(shardText);
+        } catch (IllegalArgumentException e) {
+            err.println("scn: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
         String junitProblem = SafeFiles.problemWriting(junit);
         if (junitProblem != null) {
             err.println("scn: cannot write " + junit + ": " + junitProblem);
             return ExitCodes.BAD_INPUT;
         }
         List<Path> files = new ArrayList<>();
-        List<Index.Broken> broken = new ArrayList<>();
+        List<Index.Broken> arguments = new ArrayList<>();
         int worst = ExitCodes.OK;
         for (String name : paths) {
             Path path = SafeFiles.path(name);
             if (path == null) {
                 String message = SafeFiles.unrepresentable(name);
                 err.println("scn: " + message);
-                broken.add(new Index.Broken(name, message));
+                arguments.add(new Index.Broken(name, message));
                 worst = ExitCodes.BAD_INPUT;
             } else if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
@@ -132,6 +155,9 @@ final class ReportCommand implements Callable<Integer> {
                 files.add(path);
             }
         }
+        List<Index.Broken> broken = new ArrayList<>(shard == null || shard.ownsArguments() ? arguments : List.of());
+        ShardRecorder recorder = shard == null ? null : new ShardRecorder(shard, langs, variant, maxEvents,
+                shard.ownsArguments() ? arguments : List.of(), ShardRecorder.batchItems(files, arguments, this::shown));
         Thread onInterrupt = new Thread(this::interrupt, "scn-report-interrupt");
         try {
             Runtime.getRuntime().addShutdownHook(onInterrupt);
@@ -144,7 +170,7 @@ final class ReportCommand implements Callable<Integer> {
                         + " there); wait for it to finish or choose another folder");
                 return ExitCodes.BAD_INPUT;
             }
-            return reportAll(files, langs, broken, worst, out, err);
+            return reportAll(files, langs, broken, worst, recorder, out, err);
         } catch (IOException e) {
             err.println("scn: " + output + ": cannot be used as the output folder: " + SafeFiles.reason(e));
             return ExitCodes.BAD_INPUT;
@@ -155,6 +181,18 @@ final class ReportCommand implements Callable<Integer> {
                 // Ctrl-C is in progress: the hook is running.
             }
         }
+    }
+
+    /** {@code --merge}: the options that decide the reports' bytes were the shards' to give. */
+    private int merge(PrintWriter err, PrintWriter out) {
+        for (String option : List.of("--shard", "--lang", "--variant", "--max-events", "--junit")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                err.println("scn: --merge takes no " + option + ": the shards' own options are used (each shard "
+                        + "wrote its own --junit)");
+                return ExitCodes.BAD_INPUT;
+            }
+        }
+        return new ShardMerge(paths, output, force, out, err).run();
     }
 
     private void interrupt() {
@@ -173,37 +211,60 @@ final class ReportCommand implements Callable<Integer> {
 
     /** With the output folder locked: sweeps what killed runs left, writes the reports and the index. */
     private int reportAll(List<Path> files, List<Lang> langs, List<Index.Broken> broken, int worst,
-                          PrintWriter out, PrintWriter err) {
+                          ShardRecorder recorder, PrintWriter out, PrintWriter err) {
         SafeFiles.sweepLeftovers(output);
+        if (recorder != null) {
+            // The old manifest goes first: a shard killed midway leaves none, and --merge refuses to go on.
+            String problem = recorder.removeOldManifest(output, force);
+            if (problem != null) {
+                err.println("scn: " + problem);
+                return ExitCodes.BAD_INPUT;
+            }
+        }
         ReportRenderer renderer = new ReportRenderer();
         List<Index.Entry> entries = new ArrayList<>();
         Set<String> stems = new HashSet<>(ReportNames.RESERVED_STEMS);
-        for (Path file : files) {
+        PrintWriter quiet = new PrintWriter(java.io.Writer.nullWriter());
+        for (int at = 0; at < files.size(); at++) {
             if (interrupted) {
                 return interrupted(entries.size(), err);
             }
-            int code = reportOne(file, renderer, langs, stems, entries, broken, out, err);
-            worst = Math.max(worst, code);
+            // Another shard's file is loaded quietly, only to give it its name: names depend on the whole batch.
+            boolean owned = shard == null || shard.owns(at);
+            int entriesBefore = entries.size();
+            int brokenBefore = broken.size();
+            int writtenBefore = written.size();
+            int code = reportOne(files.get(at), owned, renderer, langs, stems, owned ? entries : new ArrayList<>(),
+                    owned ? broken : new ArrayList<>(), out, owned ? err : quiet);
+            if (owned) {
+                worst = Math.max(worst, code);
+                if (recorder != null) {
+                    recorder.add(at, entries.subList(entriesBefore, entries.size()),
+                            broken.subList(brokenBefore, broken.size()), written.subList(writtenBefore, written.size()));
+                }
+            }
         }
         if (interrupted) {
             return interrupted(entries.size(), err);
         }
+        Path summary = recorder == null ? output.resolve("index.html") : output.resolve(shard.manifestName());
         try {
-            write(output.resolve("index.html"), renderer.index(new Index(entries, broken), langs));
+            write(summary, recorder == null ? renderer.index(new Index(entries, broken), langs)
+                    : recorder.manifest(worst).toJson());
             if (junit != null) {
                 SafeFiles.write(junit, dev.scn.run.JunitXml.write("scn report", junitSuites, broken.stream()
                         .map(b -> new dev.scn.run.JunitXml.Broken(b.file(), b.error())).toList()));
             }
         } catch (IOException e) {
-            err.println("scn: cannot write the index or --junit: " + e.getMessage());
+            err.println("scn: cannot write the index, the shard manifest or --junit: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        out.println(output.resolve("index.html") + ": " + entries.size() + " report(s), " + broken.size()
-                + " file(s) could not be used");
+        out.println(summary + ": " + (shard == null ? "" : "shard " + shard + ": ") + entries.size() + " report(s), "
+                + broken.size() + " file(s) could not be used");
         return worst;
     }
 
-    private int reportOne(Path file, ReportRenderer renderer, List<Lang> langs, Set<String> stems,
+    private int reportOne(Path file, boolean owned, ReportRenderer renderer, List<Lang> langs, Set<String> stems,
                           List<Index.Entry> entries, List<Index.Broken> broken, PrintWriter out, PrintWriter err) {
         ScenarioLoader.Loaded loaded = ScenarioLoader.load(file, err);
         String shown = shown(file);
@@ -226,6 +287,9 @@ final class ReportCommand implements Callable<Integer> {
             names = List.of(variant);
         }
         String stem = ReportNames.stem(file, stems);
+        if (!owned) {
+            return ExitCodes.OK;
+        }
         Path html;
         Path trace;
         try {
