@@ -39,10 +39,12 @@ import java.util.stream.Stream;
         description = {"Run scenarios and write bilingual HTML reports: DIR/NAME.html per scenario and DIR/index.html.",
                 "A folder is searched recursively for .scn files, in sorted order."},
         footer = {"", "Examples:", "  scn report scenarios -o reports",
-                "  scn report scenarios/finwait2-ipfw-keepalive.scn -o /tmp/r --lang en", ExitCodes.HELP})
+                "  scn report scenarios/finwait2-ipfw-keepalive.scn -o /tmp/r --lang en",
+                "  scn report scenarios -o shard-2 --shard 2/3",
+                "  scn report --merge shard-1 shard-2 shard-3 -o reports", ExitCodes.HELP})
 final class ReportCommand implements Callable<Integer> {
     /** Strings, not Paths: a name this locale cannot express is one unusable file, not a failed command. */
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Scenario files (.scn) or folders.")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Scenario files (.scn) or folders; with --merge, the shards' folders.")
     List<String> paths;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Where the reports go.")
