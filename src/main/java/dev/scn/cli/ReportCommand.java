@@ -66,8 +66,8 @@ final class ReportCommand implements Callable<Integer> {
             "expectation and run; a file that could not be used is an error."})
     Path junit;
 
-    @Option(names = "--shard", paramLabel = "K/N", description = {"Report only shard K of N (the files at positions",
-            "K-1, K-1+N, ... of the batch) and write DIR/scn-shard-K-of-N.json", "instead of the index; see --merge."})
+    @Option(names = "--shard", paramLabel = "K/N", description = {"Report only shard K of N: the files at positions",
+            "K-1, K-1+N, ... of the batch (from 0); write", "DIR/scn-shard-K-of-N.json, not the index (--merge)."})
     String shardText;
 
     @Option(names = "--merge", description = {"PATHs are shard folders: gather their reports into DIR",
@@ -207,7 +207,7 @@ final class ReportCommand implements Callable<Integer> {
 
     private int interrupted(int written, PrintWriter err) {
         err.println("scn: interrupted; " + written + " report(s) written whole before it, nothing half-written, "
-                + "the index not updated");
+                + (shard == null ? "the index not updated" : "no shard manifest written"));
         return ExitCodes.BAD_INPUT;
     }
 
@@ -258,7 +258,8 @@ final class ReportCommand implements Callable<Integer> {
                         .map(b -> new dev.scn.run.JunitXml.Broken(b.file(), b.error())).toList()));
             }
         } catch (IOException e) {
-            err.println("scn: cannot write the index, the shard manifest or --junit: " + e.getMessage());
+            err.println("scn: cannot write the " + (shard == null ? "index" : "shard manifest") + " or --junit: "
+                    + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
         out.println(summary + ": " + (shard == null ? "" : "shard " + shard + ": ") + entries.size() + " report(s), "
