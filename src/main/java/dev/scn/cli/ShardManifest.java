@@ -130,7 +130,12 @@ record ShardManifest(int k, int n, String batch, String lang, String variant, lo
         for (Object o : root.list("items")) {
             items.add(item(new Fields(o, "an item")));
         }
-        return new ShardManifest((int) root.number("shard"), (int) root.number("of"), root.string("batch"),
+        long k = root.number("shard");
+        long n = root.number("of");
+        if (n < 1 || n > ShardSpec.MAX_SHARDS || k < 1 || k > n) {
+            throw new IllegalArgumentException("shard " + k + " of " + n + " is not a shard");
+        }
+        return new ShardManifest((int) k, (int) n, root.string("batch"),
                 root.string("lang"), root.optionalString("variant"), root.number("maxEvents"),
                 (int) root.number("exit"), List.copyOf(arguments), List.copyOf(items));
     }

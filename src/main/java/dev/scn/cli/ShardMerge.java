@@ -164,7 +164,7 @@ final class ShardMerge {
         TreeMap<Integer, Shard> byK = new TreeMap<>();
         for (Shard s : shards) {
             ShardManifest b = s.manifest();
-            differs(first, s, "the number of shards", "of " + a.n(), "of " + b.n());
+            differs(first, s, "the number of shards N", String.valueOf(a.n()), String.valueOf(b.n()));
             differs(first, s, "--lang", a.lang(), b.lang());
             differs(first, s, "--variant", String.valueOf(a.variant()), String.valueOf(b.variant()));
             differs(first, s, "--max-events", String.valueOf(a.maxEvents()), String.valueOf(b.maxEvents()));

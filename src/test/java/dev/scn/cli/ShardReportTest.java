@@ -264,7 +264,7 @@ class ShardReportTest {
 
         // Another number of shards, another --lang, another batch (other files), another --variant.
         assertEquals(2, shard(in, dir.resolve("t3"), "2/3").code());
-        assertRefused(merge(out, dir.resolve("s1"), dir.resolve("t3")), "the number of shards differs", out);
+        assertRefused(merge(out, dir.resolve("s1"), dir.resolve("t3")), "the number of shards N differs", out);
         assertEquals(2, shard(in, dir.resolve("en"), "2/2", "--lang", "en").code());
         assertRefused(merge(out, dir.resolve("s1"), dir.resolve("en")), "--lang differs", out);
         assertEquals(2, shard(in, dir.resolve("v"), "2/2", "--variant", "fix").code());
