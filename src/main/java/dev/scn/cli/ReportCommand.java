@@ -10,6 +10,7 @@ import dev.scn.report.ReportRenderer;
 import dev.scn.run.RunResult;
 import dev.scn.run.ScenarioRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -71,6 +72,13 @@ final class ReportCommand implements Callable<Integer> {
 
     /** The runs of each reported scenario, for --junit. */
     private final List<dev.scn.run.JunitXml.Suite> junitSuites = new ArrayList<>();
+
+    @Mixin
+    ProgressOption progressOption = new ProgressOption();
+
+    /** The progress line of the runs, or null; its prefix names the scenario ("3/40 name"). */
+    private ProgressLine progress;
+    private String progressPrefix;
 
     @Spec
     CommandSpec spec;
@@ -190,10 +198,13 @@ final class ReportCommand implements Callable<Integer> {
         ReportRenderer renderer = new ReportRenderer();
         List<Index.Entry> entries = new ArrayList<>();
         Set<String> stems = new HashSet<>(RESERVED_STEMS);
-        for (Path file : files) {
+        progress = progressOption.open(out, err);
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
             if (interrupted) {
                 return interrupted(entries.size(), err);
             }
+            progressPrefix = (i + 1) + "/" + files.size() + " " + file.getFileName();
             int code = reportOne(file, renderer, langs, stems, entries, broken, out, err);
             worst = Math.max(worst, code);
         }
@@ -268,6 +279,10 @@ final class ReportCommand implements Callable<Integer> {
             ScenarioRunner reportRunner = new ScenarioRunner(loaded.scenario(),
                     ScenarioRunner.RunOptions.forReport(loaded.scenario(), maxEvents));
             current = reportRunner;
+            if (progress != null) {
+                progress.runs(progressPrefix, names);
+                reportRunner.watchProgress(progress);
+            }
             if (interrupted) {
                 reportRunner.requestStop();
             }
