@@ -153,10 +153,11 @@ final class ProgressLine implements ScenarioRunner.ProgressWatcher {
             return "-- events/s";
         }
         double perSecond = events * 1e9 / wallNanos;
-        if (perSecond >= 1e6) {
+        // the thresholds are where the rounded figure would reach 1000 of the smaller unit
+        if (perSecond >= 999_950) {
             return String.format(Locale.ROOT, "%.1f M events/s", perSecond / 1e6);
         }
-        if (perSecond >= 1e3) {
+        if (perSecond >= 999.5) {
             return String.format(Locale.ROOT, "%.0f k events/s", perSecond / 1e3);
         }
         return String.format(Locale.ROOT, "%.0f events/s", perSecond);
