@@ -4,6 +4,7 @@ import dev.scn.load.ScenarioLoad;
 import dev.scn.run.RunResult;
 import dev.scn.run.ScenarioRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,6 +30,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--os", paramLabel = "VERSION", description = "FreeBSD release of both sides (default ${DEFAULT-VALUE}).")
     String os = "5.4";
+
+    @Mixin
+    ProgressOption progressOption = new ProgressOption();
 
     @Spec
     CommandSpec spec;
@@ -71,8 +75,14 @@ final class BenchCommand implements Callable<Integer> {
         System.gc();
         long before = runtime.totalMemory() - runtime.freeMemory();
         long start = System.nanoTime();
-        RunResult result = new ScenarioRunner(parsed.scenario(),
-                new ScenarioRunner.RunOptions(Long.MAX_VALUE, false, null)).run(ScenarioRunner.BASE);
+        ScenarioRunner runner = new ScenarioRunner(parsed.scenario(),
+                new ScenarioRunner.RunOptions(Long.MAX_VALUE, false, null));
+        ProgressLine progress = progressOption.open(out, spec.commandLine().getErr());
+        if (progress != null) {
+            progress.runs(null, java.util.List.of(ScenarioRunner.BASE));
+            runner.watchProgress(progress);
+        }
+        RunResult result = runner.run(ScenarioRunner.BASE);
         double wall = (System.nanoTime() - start) / 1e9;
         System.gc();
         long after = runtime.totalMemory() - runtime.freeMemory();

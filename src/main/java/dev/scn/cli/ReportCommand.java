@@ -10,6 +10,7 @@ import dev.scn.report.ReportRenderer;
 import dev.scn.run.RunResult;
 import dev.scn.run.ScenarioRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -81,6 +82,13 @@ final class ReportCommand implements Callable<Integer> {
 
     /** The runs of each reported scenario, for --junit. */
     private final List<dev.scn.run.JunitXml.Suite> junitSuites = new ArrayList<>();
+
+    @Mixin
+    ProgressOption progressOption = new ProgressOption();
+
+    /** The progress line of the runs, or null; its prefix names the scenario ("3/40 name"). */
+    private ProgressLine progress;
+    private String progressPrefix;
 
     @Spec
     CommandSpec spec;
@@ -227,12 +235,14 @@ final class ReportCommand implements Callable<Integer> {
         List<Index.Entry> entries = new ArrayList<>();
         Set<String> stems = new HashSet<>(ReportNames.RESERVED_STEMS);
         PrintWriter quiet = new PrintWriter(java.io.Writer.nullWriter());
+        progress = progressOption.open(out, err);
         for (int at = 0; at < files.size(); at++) {
             if (interrupted) {
                 return interrupted(entries.size(), err);
             }
             // Another shard's file is loaded quietly, only to give it its name: names depend on the whole batch.
             boolean owned = shard == null || shard.owns(at);
+            progressPrefix = (at + 1) + "/" + files.size() + " " + files.get(at).getFileName();
             int entriesBefore = entries.size();
             int brokenBefore = broken.size();
             int writtenBefore = written.size();
@@ -323,6 +333,10 @@ final class ReportCommand implements Callable<Integer> {
             ScenarioRunner reportRunner = new ScenarioRunner(loaded.scenario(),
                     ScenarioRunner.RunOptions.forReport(loaded.scenario(), maxEvents));
             current = reportRunner;
+            if (progress != null) {
+                progress.runs(progressPrefix, names);
+                reportRunner.watchProgress(progress);
+            }
             if (interrupted) {
                 reportRunner.requestStop();
             }

@@ -9,6 +9,7 @@ import dev.scn.run.RunResult;
 import dev.scn.run.ScenarioRunner;
 import dev.scn.run.ShowOutput;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -27,6 +28,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:", "  scn run scenarios/finwait2-ipfw-keepalive.scn",
                 "  scn run scenarios/finwait2-ipfw-keepalive.scn --variant \"fix: sysctl net.inet.ip.fw.dyn_keepalive=0\"",
                 "  scn run scenarios/finwait2-ipfw-keepalive.scn --trace --json result.json",
+                "  scn run scenarios/finwait2-ipfw-keepalive.scn --trace-file trace.txt",
                 "  scn run scenarios/finwait2-ipfw-keepalive.scn --junit junit.xml", ExitCodes.HELP})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file.")
@@ -37,6 +39,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--trace", description = "Print every packet, tcpdump-style, as it leaves its sender.")
     boolean trace;
+
+    @Option(names = "--trace-file", paramLabel = "OUT", description = {"Write --trace's lines to OUT as the packets go,",
+            "not holding them (variant N: OUT-variant-N); the file appears whole when the command ends."})
+    Path traceFile;
 
     @Option(names = "--json", paramLabel = "OUT", description = "Write the results as JSON (schema scn-result/1).")
     Path json;
@@ -57,18 +63,28 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-events", paramLabel = "N", description = "Stop a run after N events (default ${DEFAULT-VALUE}).")
     long maxEvents = ScenarioRunner.DEFAULT_MAX_EVENTS;
 
+    @Mixin
+    ProgressOption progressOption = new ProgressOption();
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        try (TraceFiles traceFiles = traceFile == null ? null : new TraceFiles(traceFile)) {
+            return call(traceFiles);
+        }
+    }
+
+    /** The command, with the trace files (when asked for) that only a whole run commits. */
+    private Integer call(TraceFiles traceFiles) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ScenarioLoader.Loaded loaded = ScenarioLoader.load(file, err);
         if (!loaded.usable()) {
             return ExitCodes.BAD_INPUT;
         }
-        for (Path output : new Path[] {json, junit, pcap}) {
+        for (Path output : new Path[] {json, junit, pcap, traceFile}) {
             String problem = SafeFiles.problemWriting(output);
             if (problem != null) {
                 err.println("scn: cannot write " + output + ": " + problem);
@@ -82,7 +98,6 @@ final class RunCommand implements Callable<Integer> {
         // Show output and --trace lines are streamed as they happen, not kept until the run ends.
         ScenarioRunner runner = new ScenarioRunner(loaded.scenario(), new ScenarioRunner.RunOptions(maxEvents, false,
                 pcap == null ? null : capture == null ? "" : capture));
-        runner.streamTo(new Printer(out), trace);
         List<String> names = runner.variantNames();
         if (variant != null) {
             if (!names.contains(variant)) {
@@ -91,6 +106,12 @@ final class RunCommand implements Callable<Integer> {
             }
             names = List.of(variant);
         }
+        ProgressLine progress = progressOption.open(out, err);
+        if (progress != null) {
+            progress.runs(null, names);
+            runner.watchProgress(progress);
+        }
+        runner.streamTo(new Printer(out, trace, progress, traceFiles), trace || traceFiles != null);
         List<RunResult> results = new ArrayList<>();
         boolean bound = false;
         Thread main = Thread.currentThread();
@@ -136,6 +157,9 @@ final class RunCommand implements Callable<Integer> {
                             loaded.scenario().startEpochSeconds());
                 }
             }
+            if (traceFiles != null) {
+                traceFiles.commit();
+            }
         } catch (IOException e) {
             err.println("scn: cannot write the output: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
@@ -176,22 +200,43 @@ final class RunCommand implements Callable<Integer> {
         return bound;
     }
 
-    /** Prints each run's header, show output and --trace lines as they happen. */
-    private record Printer(PrintWriter out) implements ScenarioRunner.Listener {
+    /**
+     * Prints each run's header, show output and --trace lines as they happen (wiping the progress
+     * line first, if one is drawn), and sends the lines to --trace-file's file.
+     */
+    private record Printer(PrintWriter out, boolean trace, ProgressLine progress, TraceFiles traceFiles)
+            implements ScenarioRunner.Listener {
         @Override
         public void started(String scenario, String variant, long seed) {
+            clearProgress();
             out.println("== " + scenario + " [" + variant + "] seed " + seed + " ==");
+            if (traceFiles != null) {
+                traceFiles.nextRun();
+            }
         }
 
         @Override
         public void shown(ShowOutput show) {
+            clearProgress();
             out.println("[" + SimTime.human(show.timeMicros()) + "] " + show.host() + "# " + show.command());
             out.print(show.text());
         }
 
         @Override
         public void packet(RunResult.TimedPacket packet) {
-            out.println(packet.tcpdump());
+            if (trace) {
+                clearProgress();
+                out.println(packet.tcpdump());
+            }
+            if (traceFiles != null) {
+                traceFiles.line(packet.tcpdump());
+            }
+        }
+
+        private void clearProgress() {
+            if (progress != null) {
+                progress.clear();
+            }
         }
     }
 

@@ -137,7 +137,7 @@ public final class AtomicFiles {
         }
     }
 
-    private static Path createTemp(Path dir) throws IOException {
+    static Path createTemp(Path dir) throws IOException {
         boolean posix = Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null;
         FileAttribute<?>[] ownerOnly = posix
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
@@ -158,7 +158,7 @@ public final class AtomicFiles {
     }
 
     /** The temporary file is created owner-only; results are meant to be shared (0644). */
-    private static void readableByAll(Path file) throws IOException {
+    static void readableByAll(Path file) throws IOException {
         PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
         if (posix != null) {
             posix.setPermissions(PosixFilePermissions.fromString("rw-r--r--"));

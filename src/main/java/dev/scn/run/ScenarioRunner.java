@@ -28,6 +28,7 @@ public final class ScenarioRunner {
     private volatile boolean stopRequested;
     private Listener listener;
     private boolean streamPackets;
+    private ProgressWatcher progress;
 
     public ScenarioRunner(Scenario scenario, RunOptions options) {
         this.scenario = scenario;
@@ -54,6 +55,23 @@ public final class ScenarioRunner {
     public void streamTo(Listener listener, boolean packets) {
         this.listener = listener;
         this.streamPackets = packets;
+    }
+
+    /**
+     * Watches how far each run has come (a progress line on a terminal). It reads the clock and
+     * the event count; it never changes what runs, so output and determinism stay as they are.
+     */
+    public interface ProgressWatcher {
+        /** A run of {@code runMicros} starts; returns what its simulator tells as it goes (null: nothing). */
+        dev.scn.engine.kernel.ProgressListener started(String variant, long runMicros);
+
+        /** The run ended (completed, stopped or bounded), before anything about it is printed. */
+        void ended();
+    }
+
+    /** Watches the progress of the runs that follow; null for none. */
+    public void watchProgress(ProgressWatcher watcher) {
+        this.progress = watcher;
     }
 
     /** "base" followed by the variants' names, in file order. */
@@ -91,6 +109,9 @@ public final class ScenarioRunner {
         if (stopRequested) {
             run.sim.simulator().requestStop();
         }
+        if (progress != null) {
+            run.sim.simulator().setProgressListener(progress.started(variantName, effective.runMicros()));
+        }
         try {
             RunResult result = run.execute();
             Map<String, dev.scn.engine.flow.FlowKey> flows = new LinkedHashMap<>();
@@ -98,6 +119,9 @@ public final class ScenarioRunner {
             return new Live(result, run.sim, java.util.Collections.unmodifiableMap(flows));
         } finally {
             running = null;
+            if (progress != null) {
+                progress.ended();
+            }
         }
     }
 

@@ -24,6 +24,7 @@ public final class Simulator {
     private long eventsProcessed;
     private volatile boolean stopRequested;
     private boolean inEvent;
+    private ProgressListener progress;
 
     public Simulator(long seed, CausalTrace trace) {
         this.randomStreams = new RandomStreams(seed);
@@ -100,6 +101,11 @@ public final class Simulator {
         stepListeners.add(listener);
     }
 
+    /** Told every {@value ProgressListener#EVERY_EVENTS} events how far the run is (null: nobody). */
+    public void setProgressListener(ProgressListener listener) {
+        this.progress = listener;
+    }
+
     /** Asks the loop to stop after the current event (Ctrl-C, a fatal expectation). */
     public void requestStop() {
         stopRequested = true;
@@ -133,6 +139,9 @@ public final class Simulator {
                 inEvent = false;
             }
             eventsProcessed++;
+            if (progress != null && (eventsProcessed & (ProgressListener.EVERY_EVENTS - 1)) == 0) {
+                progress.progress(now, eventsProcessed);
+            }
             for (int i = 0; i < stepListeners.size(); i++) {
                 stepListeners.get(i).run();
             }

@@ -128,8 +128,14 @@ public final class Link {
             if (blackhole) {
                 return DropBy.BLACKHOLE;
             }
-            for (PathFilter filter : filters) {
+            for (int i = 0; i < filters.size(); i++) {
+                PathFilter filter = filters.get(i);
                 if (filter.takes(packet)) {
+                    if (filter.spentForOneFlow()) {
+                        // A lose-fin client's filter has done its one job: kept, one per such
+                        // connection would pile up for the whole run, each read for every packet.
+                        filters.remove(i);
+                    }
                     return DropBy.PATH_FILTER;
                 }
             }

@@ -32,6 +32,11 @@ public final class PathFilter {
         return remaining;
     }
 
+    /** True for a one-connection filter that can take nothing more: its link may forget it. */
+    boolean spentForOneFlow() {
+        return flow != null && remaining == 0;
+    }
+
     /** True when the filter takes this packet (and uses up one of its count). */
     boolean takes(Packet packet) {
         if (remaining == 0 || packet.protocol() != Protocol.TCP || (packet.flags() & flags) != flags) {

@@ -103,6 +103,11 @@ final class Syncache {
         return byFlow.size();
     }
 
+    /** SYN cookies remembered (the simulator's stand-in for the ISS check; the kernel keeps none). */
+    int cookiesHeld() {
+        return cookies.size();
+    }
+
     Entry lookup(FlowKey flow) {
         return byFlow.get(flow);
     }
@@ -153,7 +158,7 @@ final class Syncache {
         stats.added++;
         changed.run();
         if (syncookies()) {
-            cookies.issued(entry.flow, entry.iss, entry.irs, entry.peerMss, simulator.now());
+            cookies.issued(entry.flow, entry.iss, entry.irs, entry.peerMss, simulator.now(), COOKIE_LIFETIME_MICROS);
         }
         responder.sendSynAck(entry);
         arm(entry, 0);
@@ -161,7 +166,7 @@ final class Syncache {
     }
 
     private Entry answerWithCookieOnly(Entry entry) {
-        cookies.issued(entry.flow, entry.iss, entry.irs, entry.peerMss, simulator.now());
+        cookies.issued(entry.flow, entry.iss, entry.irs, entry.peerMss, simulator.now(), COOKIE_LIFETIME_MICROS);
         stats.cookiesOnly++;
         responder.sendSynAck(entry);
         return null;

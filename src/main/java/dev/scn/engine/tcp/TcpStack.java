@@ -555,6 +555,11 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         return syncache.size();
     }
 
+    /** SYN cookies the simulator remembers to check returning ACKs (those of the last 16 s). */
+    public int syncookiesRemembered() {
+        return syncache.cookiesHeld();
+    }
+
     /** The syncache counters of {@code netstat -s -p tcp}. */
     public SyncacheStats syncacheStats() {
         return syncache.stats();
