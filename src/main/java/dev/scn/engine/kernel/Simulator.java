@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * state change to the packet, timer or command behind it.
  */
 public final class Simulator {
-    private final EventQueue queue = new EventQueue();
+    private final FutureEvents queue;
     private final RandomStreams randomStreams;
     private final CausalTrace trace;
     private final List<Runnable> stepListeners = new ArrayList<>();
@@ -26,6 +26,12 @@ public final class Simulator {
     private boolean inEvent;
 
     public Simulator(long seed, CausalTrace trace) {
+        this(seed, trace, Kernel.QUATERNARY_HEAP);
+    }
+
+    /** A simulator on a chosen future-event set; every kind runs the same events in the same order. */
+    public Simulator(long seed, CausalTrace trace, Kernel kernel) {
+        this.queue = kernel == Kernel.BINARY_HEAP ? new BinaryHeapEvents() : new QuaternaryHeapEvents();
         this.randomStreams = new RandomStreams(seed);
         this.trace = trace;
         trace.attachClock(this::now);
@@ -137,6 +143,12 @@ public final class Simulator {
                 stepListeners.get(i).run();
             }
         }
+    }
+
+    /** The future-event sets there are: the reference binary heap and the faster 4-ary one. */
+    public enum Kernel {
+        BINARY_HEAP,
+        QUATERNARY_HEAP
     }
 
     /** How a call to {@link #run} ended. */

@@ -3,7 +3,6 @@ package dev.scn.engine.tcp;
 import dev.scn.engine.net.TcpOption;
 import dev.scn.engine.net.TcpOptions;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,6 +23,8 @@ import java.util.List;
  * Everything is word aligned, so no EOL is needed.
  */
 final class TcpOptionWriter {
+    /** NOP carries nothing, so one instance pads every header. */
+    private static final TcpOption NOP = new TcpOption.Nop();
     /** TCP_MAXOLEN. */
     static final int MAX_LENGTH = 40;
     /** TCPOLEN_TSTAMP_APPA: NOP, NOP and the 10-byte timestamp. */
@@ -55,7 +56,7 @@ final class TcpOptionWriter {
 
     /** tcp_addoptions() of 7.0 and later. */
     static TcpOptions addOptions(Wanted w) {
-        List<TcpOption> out = new ArrayList<>();
+        Out out = new Out();
         int[] len = {0};
         if (w.mss() >= 0) {
             padUntil(out, len, () -> len[0] % 4 == 0);
@@ -95,50 +96,67 @@ final class TcpOptionWriter {
                 add(out, len, new TcpOption.Eol());
             }
         }
-        return TcpOptions.of(out);
+        return out.options();
     }
 
     /** tcp_output()'s inline options of 4.x-6.x (SACK from 5.3; 4.x never asks for it). */
     static TcpOptions legacy(Wanted w) {
-        List<TcpOption> out = new ArrayList<>();
+        Out out = new Out();
         if (w.mss() >= 0) {
             out.add(new TcpOption.Mss(w.mss()));
         }
         if (w.sackPermitted()) {
-            out.add(new TcpOption.Nop());
-            out.add(new TcpOption.Nop());
+            out.add(NOP);
+            out.add(NOP);
             out.add(new TcpOption.SackPermitted());
         }
         if (w.wscale() >= 0) {
-            out.add(new TcpOption.Nop());
+            out.add(NOP);
             out.add(new TcpOption.WindowScale(w.wscale()));
         }
         if (w.timestamp()) {
-            out.add(new TcpOption.Nop());
-            out.add(new TcpOption.Nop());
+            out.add(NOP);
+            out.add(NOP);
             out.add(new TcpOption.Timestamp(w.tsVal(), w.tsEcr()));
         }
         if (!w.sacks().isEmpty()) {
-            int used = TcpOptions.of(out).length();
+            int used = out.length;
             // maxsack = (MAX_TCPOPTLEN - (optlen + 4)) / TCPOLEN_SACK, at most TCP_MAX_SACK.
             int blocks = Math.min(Math.min(w.sacks().size(), LEGACY_MAX_SACKS), (MAX_LENGTH - (used + 4)) / 8);
             if (blocks > 0) {
-                out.add(new TcpOption.Nop());
-                out.add(new TcpOption.Nop());
+                out.add(NOP);
+                out.add(NOP);
                 out.add(new TcpOption.Sack(w.sacks().subList(0, blocks)));
             }
         }
-        return TcpOptions.of(out);
+        return out.options();
     }
 
-    private static void padUntil(List<TcpOption> out, int[] len, java.util.function.BooleanSupplier aligned) {
+    private static void padUntil(Out out, int[] len, java.util.function.BooleanSupplier aligned) {
         while (!aligned.getAsBoolean()) {
-            add(out, len, new TcpOption.Nop());
+            add(out, len, NOP);
         }
     }
 
-    private static void add(List<TcpOption> out, int[] len, TcpOption o) {
+    private static void add(Out out, int[] len, TcpOption o) {
         out.add(o);
         len[0] += o.length();
+    }
+
+    /** The options of one header as they are laid down, with their length so far. */
+    private static final class Out {
+        /** Forty option bytes hold at most forty one-byte options. */
+        private final TcpOption[] items = new TcpOption[MAX_LENGTH];
+        private int count;
+        private int length;
+
+        void add(TcpOption o) {
+            items[count++] = o;
+            length += o.length();
+        }
+
+        TcpOptions options() {
+            return TcpOptions.of(items, count);
+        }
     }
 }
