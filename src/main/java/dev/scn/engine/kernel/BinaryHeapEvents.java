@@ -118,6 +118,6 @@ final class BinaryHeapEvents implements FutureEvents {
     }
 
     private static boolean before(Event a, Event b) {
-        return a.time < b.time || (a.time == b.time && a.sequence < b.sequence);
+        return a.queuedTime < b.queuedTime || (a.queuedTime == b.queuedTime && a.queuedSequence < b.queuedSequence);
     }
 }

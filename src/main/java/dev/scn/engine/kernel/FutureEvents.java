@@ -1,9 +1,9 @@
 package dev.scn.engine.kernel;
 
 /**
- * The future-event set: the events scheduled and not yet run, taken out in (time, sequence)
- * order. Both keys live in the {@link Event}; the sequence, unique per scheduling, makes the
- * order total, so every implementation runs the same events in the same order and a run's
+ * The future-event set: the events scheduled and not yet run, taken out in the order of the
+ * key they were queued under, (queued time, queued sequence). Both live in the {@link Event};
+ * the sequence, unique per scheduling, makes the order total, so every implementation runs the same events in the same order and a run's
  * output cannot depend on which one is used.
  *
  * <p>An event knows its slot ({@link Event#heapIndex}, -1 when not queued), which makes remove
@@ -25,6 +25,6 @@ interface FutureEvents {
     /** Takes the event out if it is queued here; otherwise nothing. */
     void remove(Event event);
 
-    /** Restores the order after the queued event's time and sequence changed in place. */
+    /** Restores the order after the queued event's queued time and sequence changed in place. */
     void update(Event event);
 }

@@ -66,7 +66,7 @@ final class QuaternaryHeapEvents implements FutureEvents {
     @Override
     public void update(Event event) {
         int index = event.heapIndex;
-        if (index > 0 && before(event.time, event.sequence, times[(index - 1) >>> 2], sequences[(index - 1) >>> 2])) {
+        if (index > 0 && before(event.queuedTime, event.queuedSequence, times[(index - 1) >>> 2], sequences[(index - 1) >>> 2])) {
             siftUp(index, event);
         } else {
             siftDown(index, event);
@@ -82,7 +82,7 @@ final class QuaternaryHeapEvents implements FutureEvents {
         if (index == size) {
             return;
         }
-        if (index > 0 && before(last.time, last.sequence, times[(index - 1) >>> 2], sequences[(index - 1) >>> 2])) {
+        if (index > 0 && before(last.queuedTime, last.queuedSequence, times[(index - 1) >>> 2], sequences[(index - 1) >>> 2])) {
             siftUp(index, last);
         } else {
             siftDown(index, last);
@@ -91,8 +91,8 @@ final class QuaternaryHeapEvents implements FutureEvents {
 
     /** Places the event at or above the slot, moving larger parents down. */
     private void siftUp(int index, Event event) {
-        long time = event.time;
-        long sequence = event.sequence;
+        long time = event.queuedTime;
+        long sequence = event.queuedSequence;
         while (index > 0) {
             int parent = (index - 1) >>> 2;
             if (!before(time, sequence, times[parent], sequences[parent])) {
@@ -106,8 +106,8 @@ final class QuaternaryHeapEvents implements FutureEvents {
 
     /** Places the event at or below the slot, moving the smallest child up while it is smaller. */
     private void siftDown(int index, Event event) {
-        long time = event.time;
-        long sequence = event.sequence;
+        long time = event.queuedTime;
+        long sequence = event.queuedSequence;
         while (true) {
             int first = 4 * index + 1;
             if (first >= size) {

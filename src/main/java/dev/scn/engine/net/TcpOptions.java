@@ -25,11 +25,11 @@ public final class TcpOptions {
 
     /** @param items an array no one else holds */
     private TcpOptions(TcpOption[] items) {
+        this(items, lengthOf(items));
+    }
+
+    private TcpOptions(TcpOption[] items, int total) {
         this.items = items;
-        int total = 0;
-        for (TcpOption o : items) {
-            total += java.util.Objects.requireNonNull(o, "option").length();
-        }
         if (total > MAX_LENGTH) {
             throw new IllegalArgumentException("TCP options take " + total + " bytes, more than " + MAX_LENGTH);
         }
@@ -40,9 +40,20 @@ public final class TcpOptions {
         return items.isEmpty() ? NONE : new TcpOptions(items.toArray(new TcpOption[0]));
     }
 
-    /** The first {@code count} options of the array, copied: a writer's scratch array may be reused. */
-    public static TcpOptions of(TcpOption[] items, int count) {
-        return count == 0 ? NONE : new TcpOptions(Arrays.copyOf(items, count));
+    /**
+     * The first {@code count} options of the array, copied (a writer's scratch array is reused),
+     * whose lengths the writer has summed already: built for every segment sent.
+     */
+    public static TcpOptions of(TcpOption[] items, int count, int length) {
+        return count == 0 ? NONE : new TcpOptions(Arrays.copyOf(items, count), length);
+    }
+
+    private static int lengthOf(TcpOption[] items) {
+        int total = 0;
+        for (TcpOption o : items) {
+            total += java.util.Objects.requireNonNull(o, "option").length();
+        }
+        return total;
     }
 
     public static TcpOptions of(TcpOption... items) {

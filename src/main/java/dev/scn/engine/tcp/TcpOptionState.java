@@ -17,6 +17,7 @@ final class TcpOptionState {
     /** The options last built for output, and what they were built from (see {@link #forOutput}). */
     private TcpOptionWriter.Wanted lastWanted;
     private TcpOptions lastOptions;
+    private final TcpOptionWriter.Out scratch = new TcpOptionWriter.Out();
     boolean noOpt;
     boolean reqScale;
     boolean rcvdScale;
@@ -143,7 +144,7 @@ final class TcpOptionState {
         // immutable, so the burst shares one copy instead of building it per segment.
         if (!wanted.equals(lastWanted)) {
             lastWanted = wanted;
-            lastOptions = TcpOptionWriter.write(major, wanted);
+            lastOptions = TcpOptionWriter.write(major, wanted, scratch);
         }
         return lastOptions;
     }
