@@ -27,8 +27,16 @@ public final class Simulation {
         this(seed, CausalTrace.withDefaults());
     }
 
+    public Simulation(long seed, Simulator.Kernel kernel) {
+        this(seed, CausalTrace.withDefaults(), kernel);
+    }
+
     public Simulation(long seed, CausalTrace trace) {
-        this.simulator = new Simulator(seed, trace);
+        this(seed, trace, Simulator.Kernel.FAST);
+    }
+
+    public Simulation(long seed, CausalTrace trace, Simulator.Kernel kernel) {
+        this.simulator = new Simulator(seed, trace, kernel);
         this.network = new Network(simulator);
     }
 

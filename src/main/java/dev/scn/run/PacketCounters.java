@@ -16,7 +16,8 @@ import java.util.TreeMap;
 /** Packets each host sent, by origin and by kind; what {@code H packets KIND} expectations read. */
 final class PacketCounters implements PacketTap {
     private final Map<String, long[]> byHost = new LinkedHashMap<>();
-    private final Map<Origin, Long> byOrigin = new EnumMap<>(Origin.class);
+    /** Packets sent by origin, indexed by ordinal: counted for every packet, so not boxed. */
+    private final long[] byOrigin = new long[Origin.values().length];
     /** Per (host, sent or received, peer address): counts by kind, kept only for peers expectations name. */
     private final Map<PeerKey, long[]> byPeer = new java.util.HashMap<>();
     private final java.util.Set<Integer> watchedPeers = new java.util.HashSet<>();
@@ -45,7 +46,7 @@ final class PacketCounters implements PacketTap {
             return;
         }
         tally(byHost.computeIfAbsent(host.name(), h -> new long[Kind.values().length]), packet);
-        byOrigin.merge(packet.origin(), 1L, Long::sum);
+        byOrigin[packet.origin().ordinal()]++;
     }
 
     private static void tally(long[] counts, Packet packet) {
@@ -79,7 +80,7 @@ final class PacketCounters implements PacketTap {
     Map<String, Long> byOrigin() {
         Map<String, Long> out = new LinkedHashMap<>();
         for (Origin origin : Origin.values()) {
-            out.put(origin.name().toLowerCase(java.util.Locale.ROOT), byOrigin.getOrDefault(origin, 0L));
+            out.put(origin.name().toLowerCase(java.util.Locale.ROOT), byOrigin[origin.ordinal()]);
         }
         return out;
     }

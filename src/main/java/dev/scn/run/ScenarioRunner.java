@@ -2,6 +2,7 @@ package dev.scn.run;
 
 import dev.scn.engine.kernel.SimTime;
 import dev.scn.engine.Simulation;
+import dev.scn.engine.kernel.Simulator;
 import dev.scn.model.Action;
 import dev.scn.model.Scenario;
 import dev.scn.model.TimelineEntry;
@@ -149,9 +150,14 @@ public final class ScenarioRunner {
      * @param capture null for no capture; "" for every packet as it leaves its sender; or
      *                "HOST[:IF]" for what tcpdump on that interface would see
      */
-    public record RunOptions(long maxEvents, boolean keepPackets, String capture, long sampleEveryMicros) {
+    public record RunOptions(long maxEvents, boolean keepPackets, String capture, long sampleEveryMicros,
+                             Simulator.Kernel kernel) {
         public RunOptions(long maxEvents, boolean keepPackets, String capture) {
             this(maxEvents, keepPackets, capture, 0);
+        }
+
+        public RunOptions(long maxEvents, boolean keepPackets, String capture, long sampleEveryMicros) {
+            this(maxEvents, keepPackets, capture, sampleEveryMicros, Simulator.Kernel.FAST);
         }
 
         public static RunOptions defaults() {
@@ -179,7 +185,12 @@ public final class ScenarioRunner {
          * scenario that has no {@code sample} lines); 0 for none.
          */
         public RunOptions withSampling(long micros) {
-            return new RunOptions(maxEvents, keepPackets, capture, micros);
+            return new RunOptions(maxEvents, keepPackets, capture, micros, kernel);
+        }
+
+        /** The same options on another event kernel (tests compare the reference and the fast one). */
+        public RunOptions withKernel(Simulator.Kernel other) {
+            return new RunOptions(maxEvents, keepPackets, capture, sampleEveryMicros, other);
         }
     }
 

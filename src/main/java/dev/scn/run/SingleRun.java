@@ -57,7 +57,7 @@ final class SingleRun {
         this.options = options;
         this.listener = listener;
         this.streamPackets = listener != null && streamPackets;
-        this.sim = new Simulation(scenario.seed());
+        this.sim = new Simulation(scenario.seed(), options.kernel());
         this.recorder = new CountRecorder(sim, scenario.runMicros());
         this.checker = new ExpectationChecker(sim, new SubjectReader(sim, sockets, socketHosts, counters));
         this.actions = new TimelineActions(sim, scenario, sockets, socketHosts, connections, this::shown, samples::add);

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code scn run --trace}: the output of {@code show} lines and the tcpdump lines come in the
  * order the simulation produced them. A show at T follows every packet sent before T; packets
  * sent at T exactly come before or after it as their events ran before or after the show's
- * (events due at one instant run in the order they were scheduled, EventQueue). Until 74938c9
+ * (events due at one instant run in the order they were scheduled, FutureEvents). Until 74938c9
  * every show was printed first and every tcpdump line after them.
  */
 class ShowTraceOrderTest {

@@ -18,6 +18,21 @@ public record FlowKey(Protocol protocol, int addressLow, int portLow, int addres
         return ((address & 0xffffffffL) << 16) | (port & 0xffff);
     }
 
+    /** Same contract as the record's own, cheaper: the key is hashed for every packet. */
+    @Override
+    public int hashCode() {
+        int h = addressLow * 31 + portLow;
+        h = h * 31 + addressHigh;
+        h = h * 31 + portHigh;
+        return h * 31 + protocol.ordinal();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof FlowKey k && addressLow == k.addressLow && portLow == k.portLow
+                && addressHigh == k.addressHigh && portHigh == k.portHigh && protocol == k.protocol;
+    }
+
     @Override
     public String toString() {
         return protocol.ipfwName() + " " + Ipv4.format(addressLow) + "." + portLow + " <-> "

@@ -140,7 +140,7 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
                     DynamicTable.Hit hit = table.lookup(packet, now);
                     if (hit != null) {
                         IpfwRule parent = hit.state().rule();
-                        int at = rules.indexOf(parent);
+                        int at = positionOf(parent);
                         // [H] ipfw_dyn_lookup_state: an orphaned rule continues at the penultimate rule.
                         i = act(parent, at >= 0 ? at : rules.size() - 2, packet, direction, via);
                         if (i < 0) {
@@ -169,6 +169,16 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
             }
         }
         return Verdict.DENY;
+    }
+
+    /** The rule's index in the chain, -1 once deleted; by identity, as the state points at the rule itself. */
+    private int positionOf(IpfwRule rule) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i) == rule) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static final int PASS = -1;

@@ -8,8 +8,15 @@ package dev.scn.engine.kernel;
  * re-arming and cancelling allocate nothing: the event remembers its slot in the queue.
  */
 public abstract class Event {
+    /** When the event is due, and its place among events due at the same instant. */
     long time;
     long sequence;
+    /**
+     * The key the event sits under in the future-event set: its due key, or an earlier one when
+     * it was moved later without touching the queue (see {@link Simulator#schedule}).
+     */
+    long queuedTime;
+    long queuedSequence;
     int heapIndex = -1;
     /** Trace record id of what scheduled this event (0: not traced). */
     long cause;

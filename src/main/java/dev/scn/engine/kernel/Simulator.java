@@ -15,7 +15,9 @@ import java.util.SplittableRandom;
  * state change to the packet, timer or command behind it.
  */
 public final class Simulator {
-    private final EventQueue queue = new EventQueue();
+    private final FutureEvents queue;
+    /** Whether an event moved later stays where it is queued (see {@link #schedule}). */
+    private final boolean lazyMoves;
     private final RandomStreams randomStreams;
     private final CausalTrace trace;
     private final List<Runnable> stepListeners = new ArrayList<>();
@@ -27,6 +29,13 @@ public final class Simulator {
     private ProgressListener progress;
 
     public Simulator(long seed, CausalTrace trace) {
+        this(seed, trace, Kernel.FAST);
+    }
+
+    /** A simulator on a chosen future-event set; every kind runs the same events in the same order. */
+    public Simulator(long seed, CausalTrace trace, Kernel kernel) {
+        this.queue = kernel == Kernel.REFERENCE ? new BinaryHeapEvents() : new QuaternaryHeapEvents();
+        this.lazyMoves = kernel != Kernel.REFERENCE;
         this.randomStreams = new RandomStreams(seed);
         this.trace = trace;
         trace.attachClock(this::now);
@@ -57,20 +66,29 @@ public final class Simulator {
         return queue.size();
     }
 
-    /** Schedules (or moves) the event to the given instant; the current trace cause goes with it. */
+    /**
+     * Schedules (or moves) the event to the given instant; the current trace cause goes with it.
+     *
+     * <p>Moving a queued event later (a TCP timer re-armed for every segment) leaves it where it
+     * is in the queue and only records the new due key; when the old key comes up, the loop
+     * re-queues it under the due key without running it. Keys only grow that way, so every
+     * event still runs in exactly the (time, sequence) order of re-queueing it at once.
+     */
     public void schedule(Event event, long at) {
         if (at < now) {
             throw new IllegalArgumentException("cannot schedule in the past: " + at + " < " + now);
         }
         event.cause = trace.currentCause();
-        if (event.isScheduled()) {
-            event.time = at;
-            event.sequence = nextSequence++;
-            queue.update(event);
-        } else {
-            event.time = at;
-            event.sequence = nextSequence++;
+        event.time = at;
+        event.sequence = nextSequence++;
+        if (!event.isScheduled()) {
+            event.queuedTime = at;
+            event.queuedSequence = event.sequence;
             queue.add(event);
+        } else if (at < event.queuedTime || !lazyMoves) {
+            event.queuedTime = at;
+            event.queuedSequence = event.sequence;
+            queue.update(event);
         }
     }
 
@@ -121,7 +139,7 @@ public final class Simulator {
             if (stopRequested) {
                 return RunOutcome.STOPPED;
             }
-            Event next = queue.peek();
+            Event next = nextDue();
             if (next == null || next.time > endTime) {
                 now = Math.max(now, endTime);
                 return RunOutcome.COMPLETED;
@@ -146,6 +164,29 @@ public final class Simulator {
                 stepListeners.get(i).run();
             }
         }
+    }
+
+    /** The first event in the queue once every event moved later is under its due key; null if none. */
+    private Event nextDue() {
+        Event next = queue.peek();
+        while (next != null && (next.queuedTime != next.time || next.queuedSequence != next.sequence)) {
+            next.queuedTime = next.time;
+            next.queuedSequence = next.sequence;
+            queue.update(next);
+            next = queue.peek();
+        }
+        return next;
+    }
+
+    /**
+     * The event kernels there are. Both run the same events in the same order; the reference
+     * is the first design, kept so that tests can show the fast one changes nothing.
+     */
+    public enum Kernel {
+        /** A binary heap of events; a moved event is re-keyed in the heap at once. */
+        REFERENCE,
+        /** A 4-ary heap with primitive keys; an event moved later is re-keyed when its old key comes up. */
+        FAST
     }
 
     /** How a call to {@link #run} ended. */

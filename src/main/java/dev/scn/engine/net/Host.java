@@ -1,5 +1,6 @@
 package dev.scn.engine.net;
 
+import dev.scn.engine.flow.AddressMap;
 import dev.scn.engine.flow.FlowKey;
 
 import dev.scn.fact.Fact.DropBy;
@@ -31,7 +32,8 @@ public final class Host {
     private final Profile profile;
     private final Sysctls sysctls;
     private final List<Integer> addresses;
-    private final java.util.Set<Integer> addressSet;
+    /** The addresses again, for the per-packet "is this mine?" without boxing. */
+    private final AddressMap<Host> addressSet = new AddressMap<>();
     private final Interface external;
     private final Interface loopback = new Interface("lo0", true);
     private final List<Lifecycle> lifecycleListeners = new ArrayList<>();
@@ -52,7 +54,9 @@ public final class Host {
         this.profile = profile;
         this.sysctls = profile.newSysctls();
         this.addresses = List.copyOf(addresses);
-        this.addressSet = new java.util.HashSet<>(addresses);
+        for (int address : this.addresses) {
+            addressSet.putIfAbsent(address, this);
+        }
         this.external = new Interface(interfaceName, false);
     }
 
@@ -85,7 +89,7 @@ public final class Host {
     }
 
     public boolean owns(int address) {
-        return addressSet.contains(address);
+        return addressSet.containsKey(address);
     }
 
     public Interface externalInterface() {

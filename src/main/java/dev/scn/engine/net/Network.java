@@ -1,5 +1,6 @@
 package dev.scn.engine.net;
 
+import dev.scn.engine.flow.AddressMap;
 import dev.scn.engine.flow.FlowKey;
 import dev.scn.engine.flow.Protocol;
 import dev.scn.engine.flow.Ipv4;
@@ -14,7 +15,7 @@ import dev.scn.fact.Fact;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,10 @@ import java.util.Map;
 public final class Network {
     private final Simulator simulator;
     private final Map<String, Host> hostsByName = new LinkedHashMap<>();
-    private final Map<Integer, Host> hostsByAddress = new HashMap<>();
+    private final AddressMap<Host> hostsByAddress = new AddressMap<>();
     private final Map<String, Link> links = new LinkedHashMap<>();
+    /** The same links by their two ends, both ways round: the lookup made for every packet sent. */
+    private final Map<Host, Map<Host, Link>> linksByEnds = new IdentityHashMap<>();
     private final List<PacketTap> taps = new ArrayList<>();
     private final PacketCounters counters = new PacketCounters();
     private long nextPacketId = 1;
@@ -73,11 +76,14 @@ public final class Network {
         }
         Link link = new Link(simulator, a, b);
         links.put(key, link);
+        linksByEnds.computeIfAbsent(a, h -> new IdentityHashMap<>()).put(b, link);
+        linksByEnds.computeIfAbsent(b, h -> new IdentityHashMap<>()).put(a, link);
         return link;
     }
 
     public Link link(Host a, Host b) {
-        return links.get(linkKey(a, b));
+        Map<Host, Link> fromA = linksByEnds.get(a);
+        return fromA == null ? null : fromA.get(b);
     }
 
     public List<Link> links() {

@@ -40,6 +40,8 @@ public final class Packet {
     private final Origin origin;
     private final boolean skipFirewall;
     private long id;
+    /** Computed on first use: the send path, ipfw, the trace and TCP all ask for it. */
+    private FlowKey flowKey;
 
     private Packet(Builder b) {
         this.protocol = b.protocol;
@@ -70,7 +72,12 @@ public final class Packet {
 
     /** The flow this packet belongs to, whichever way it travels. */
     public FlowKey flowKey() {
-        return FlowKey.of(protocol, source, sourcePort, destination, destinationPort);
+        FlowKey key = flowKey;
+        if (key == null) {
+            key = FlowKey.of(protocol, source, sourcePort, destination, destinationPort);
+            flowKey = key;
+        }
+        return key;
     }
 
     public Protocol protocol() {

@@ -1,8 +1,7 @@
 package dev.scn.engine.net;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The TCP options of one segment, in wire order, immutable. A stack builds them with
@@ -18,17 +17,19 @@ import java.util.Optional;
 public final class TcpOptions {
     /** TCP_MAXOLEN: the data offset's 4 bits allow 60 header bytes, 40 of them options. */
     public static final int MAX_LENGTH = 40;
-    public static final TcpOptions NONE = new TcpOptions(List.of());
+    public static final TcpOptions NONE = new TcpOptions(new TcpOption[0]);
 
-    private final List<TcpOption> items;
+    /** Never changed once built; an array because a stack builds one per segment it sends. */
+    private final TcpOption[] items;
     private final int length;
 
-    private TcpOptions(List<TcpOption> items) {
-        this.items = List.copyOf(items);
-        int total = 0;
-        for (TcpOption o : this.items) {
-            total += o.length();
-        }
+    /** @param items an array no one else holds */
+    private TcpOptions(TcpOption[] items) {
+        this(items, lengthOf(items));
+    }
+
+    private TcpOptions(TcpOption[] items, int total) {
+        this.items = items;
         if (total > MAX_LENGTH) {
             throw new IllegalArgumentException("TCP options take " + total + " bytes, more than " + MAX_LENGTH);
         }
@@ -36,7 +37,23 @@ public final class TcpOptions {
     }
 
     public static TcpOptions of(List<? extends TcpOption> items) {
-        return items.isEmpty() ? NONE : new TcpOptions(new ArrayList<>(items));
+        return items.isEmpty() ? NONE : new TcpOptions(items.toArray(new TcpOption[0]));
+    }
+
+    /**
+     * The first {@code count} options of the array, copied (a writer's scratch array is reused),
+     * whose lengths the writer has summed already: built for every segment sent.
+     */
+    public static TcpOptions of(TcpOption[] items, int count, int length) {
+        return count == 0 ? NONE : new TcpOptions(Arrays.copyOf(items, count), length);
+    }
+
+    private static int lengthOf(TcpOption[] items) {
+        int total = 0;
+        for (TcpOption o : items) {
+            total += java.util.Objects.requireNonNull(o, "option").length();
+        }
+        return total;
     }
 
     public static TcpOptions of(TcpOption... items) {
@@ -49,11 +66,11 @@ public final class TcpOptions {
     }
 
     public List<TcpOption> items() {
-        return items;
+        return List.of(items);
     }
 
     public boolean isEmpty() {
-        return items.isEmpty();
+        return items.length == 0;
     }
 
     /** Bytes the options occupy, before padding to a word. */
@@ -76,27 +93,30 @@ public final class TcpOptions {
         return out;
     }
 
-    private <T extends TcpOption> Optional<T> first(Class<T> type) {
+    /** The first option of the type, null when absent (read for every segment: no Optional). */
+    private <T extends TcpOption> T first(Class<T> type) {
         for (TcpOption o : items) {
             if (type.isInstance(o)) {
-                return Optional.of(type.cast(o));
+                return type.cast(o);
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     /** The MSS option's value, 0 when absent. */
     public int mss() {
-        return first(TcpOption.Mss.class).map(TcpOption.Mss::value).orElse(0);
+        TcpOption.Mss o = first(TcpOption.Mss.class);
+        return o == null ? 0 : o.value();
     }
 
     public boolean hasMss() {
-        return first(TcpOption.Mss.class).isPresent();
+        return first(TcpOption.Mss.class) != null;
     }
 
     /** The window scale shift offered, -1 when absent. */
     public int wscale() {
-        return first(TcpOption.WindowScale.class).map(TcpOption.WindowScale::shift).orElse(-1);
+        TcpOption.WindowScale o = first(TcpOption.WindowScale.class);
+        return o == null ? -1 : o.shift();
     }
 
     public boolean hasWscale() {
@@ -104,40 +124,43 @@ public final class TcpOptions {
     }
 
     public boolean sackPermitted() {
-        return first(TcpOption.SackPermitted.class).isPresent();
+        return first(TcpOption.SackPermitted.class) != null;
     }
 
     public boolean hasTimestamp() {
-        return first(TcpOption.Timestamp.class).isPresent();
+        return first(TcpOption.Timestamp.class) != null;
     }
 
     /** TSval, 0 when there is no timestamp option (check {@link #hasTimestamp()}). */
     public int tsVal() {
-        return first(TcpOption.Timestamp.class).map(TcpOption.Timestamp::value).orElse(0);
+        TcpOption.Timestamp o = first(TcpOption.Timestamp.class);
+        return o == null ? 0 : o.value();
     }
 
     /** TSecr, 0 when there is no timestamp option. */
     public int tsEcr() {
-        return first(TcpOption.Timestamp.class).map(TcpOption.Timestamp::echo).orElse(0);
+        TcpOption.Timestamp o = first(TcpOption.Timestamp.class);
+        return o == null ? 0 : o.echo();
     }
 
     /** The SACK blocks carried, empty when there is no SACK option. */
     public List<TcpOption.SackBlock> sackBlocks() {
-        return first(TcpOption.Sack.class).map(TcpOption.Sack::blocks).orElse(List.of());
+        TcpOption.Sack o = first(TcpOption.Sack.class);
+        return o == null ? List.of() : o.blocks();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TcpOptions t && t.items.equals(items);
+        return o instanceof TcpOptions t && Arrays.equals(t.items, items);
     }
 
     @Override
     public int hashCode() {
-        return items.hashCode();
+        return items().hashCode();
     }
 
     @Override
     public String toString() {
-        return items.toString();
+        return items().toString();
     }
 }

@@ -14,6 +14,10 @@ import java.util.List;
  * segment and how tcp_input() negotiates them on a SYN (tcp_input.c, SYN_SENT branch).
  */
 final class TcpOptionState {
+    /** The options last built for output, and what they were built from (see {@link #forOutput}). */
+    private TcpOptionWriter.Wanted lastWanted;
+    private TcpOptions lastOptions;
+    private final TcpOptionWriter.Out scratch = new TcpOptionWriter.Out();
     boolean noOpt;
     boolean reqScale;
     boolean rcvdScale;
@@ -134,8 +138,15 @@ final class TcpOptionState {
             blocks = tp.sackBlocksToSend();
         }
         int tsVal = ts ? tsValue(tp) : 0;
-        return TcpOptionWriter.write(major, new TcpOptionWriter.Wanted(mss, wscale, sackOk, ts, tsVal,
-                ts ? tsRecent : 0, blocks));
+        TcpOptionWriter.Wanted wanted = new TcpOptionWriter.Wanted(mss, wscale, sackOk, ts, tsVal,
+                ts ? tsRecent : 0, blocks);
+        // The segments of one burst carry the same options (same tick, same TSecr): options are
+        // immutable, so the burst shares one copy instead of building it per segment.
+        if (!wanted.equals(lastWanted)) {
+            lastWanted = wanted;
+            lastOptions = TcpOptionWriter.write(major, wanted, scratch);
+        }
+        return lastOptions;
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.scn.engine.tcp;
 import dev.scn.engine.net.TcpOption;
 import dev.scn.engine.net.TcpOptions;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,6 +23,8 @@ import java.util.List;
  * Everything is word aligned, so no EOL is needed.
  */
 final class TcpOptionWriter {
+    /** NOP carries nothing, so one instance pads every header. */
+    private static final TcpOption NOP = new TcpOption.Nop();
     /** TCP_MAXOLEN. */
     static final int MAX_LENGTH = 40;
     /** TCPOLEN_TSTAMP_APPA: NOP, NOP and the 10-byte timestamp. */
@@ -50,95 +51,127 @@ final class TcpOptionWriter {
 
     /** The layout for the profile's major version: tcp_addoptions() from 7.0, inline before. */
     static TcpOptions write(int major, Wanted w) {
-        return major >= 7 ? addOptions(w) : legacy(w);
+        return write(major, w, new Out());
+    }
+
+    /** The same with the caller's scratch space, which a connection keeps for the segments it sends. */
+    static TcpOptions write(int major, Wanted w, Out scratch) {
+        scratch.clear();
+        return major >= 7 ? addOptions(w, scratch) : legacy(w, scratch);
     }
 
     /** tcp_addoptions() of 7.0 and later. */
     static TcpOptions addOptions(Wanted w) {
-        List<TcpOption> out = new ArrayList<>();
-        int[] len = {0};
+        return addOptions(w, new Out());
+    }
+
+    private static TcpOptions addOptions(Wanted w, Out out) {
         if (w.mss() >= 0) {
-            padUntil(out, len, () -> len[0] % 4 == 0);
-            if (MAX_LENGTH - len[0] >= 4) {
-                add(out, len, new TcpOption.Mss(w.mss()));
+            while (!(out.length % 4 == 0)) {
+                out.add(NOP);
+            }
+            if (MAX_LENGTH - out.length >= 4) {
+                out.add(new TcpOption.Mss(w.mss()));
             }
         }
         if (w.wscale() >= 0) {
-            padUntil(out, len, () -> len[0] != 0 && len[0] % 2 == 1);
-            if (MAX_LENGTH - len[0] >= 3) {
-                add(out, len, new TcpOption.WindowScale(w.wscale()));
+            while (!(out.length != 0 && out.length % 2 == 1)) {
+                out.add(NOP);
+            }
+            if (MAX_LENGTH - out.length >= 3) {
+                out.add(new TcpOption.WindowScale(w.wscale()));
             }
         }
         if (w.sackPermitted()) {
-            padUntil(out, len, () -> len[0] % 2 == 0);
-            if (MAX_LENGTH - len[0] >= 2) {
-                add(out, len, new TcpOption.SackPermitted());
+            while (!(out.length % 2 == 0)) {
+                out.add(NOP);
+            }
+            if (MAX_LENGTH - out.length >= 2) {
+                out.add(new TcpOption.SackPermitted());
             }
         }
         if (w.timestamp()) {
-            padUntil(out, len, () -> len[0] != 0 && len[0] % 4 == 2);
-            if (MAX_LENGTH - len[0] >= 10) {
-                add(out, len, new TcpOption.Timestamp(w.tsVal(), w.tsEcr()));
+            while (!(out.length != 0 && out.length % 4 == 2)) {
+                out.add(NOP);
+            }
+            if (MAX_LENGTH - out.length >= 10) {
+                out.add(new TcpOption.Timestamp(w.tsVal(), w.tsEcr()));
             }
         }
         if (!w.sacks().isEmpty()) {
-            padUntil(out, len, () -> len[0] != 0 && len[0] % 4 == 2);
+            while (!(out.length != 0 && out.length % 4 == 2)) {
+                out.add(NOP);
+            }
             // TCPOLEN_SACKHDR + TCPOLEN_SACK: room for at least one block, else no SACK option.
-            if (MAX_LENGTH - len[0] >= 2 + 8) {
-                int blocks = Math.min(w.sacks().size(), (MAX_LENGTH - len[0] - 2) / 8);
-                add(out, len, new TcpOption.Sack(w.sacks().subList(0, blocks)));
+            if (MAX_LENGTH - out.length >= 2 + 8) {
+                int blocks = Math.min(w.sacks().size(), (MAX_LENGTH - out.length - 2) / 8);
+                out.add(new TcpOption.Sack(w.sacks().subList(0, blocks)));
             }
         }
-        if (len[0] % 4 != 0) {
+        if (out.length % 4 != 0) {
             // One TCPOPT_EOL, then TCPOPT_PAD (also 0) to the word boundary.
-            while (len[0] % 4 != 0) {
-                add(out, len, new TcpOption.Eol());
+            while (out.length % 4 != 0) {
+                out.add(new TcpOption.Eol());
             }
         }
-        return TcpOptions.of(out);
+        return out.options();
     }
 
     /** tcp_output()'s inline options of 4.x-6.x (SACK from 5.3; 4.x never asks for it). */
     static TcpOptions legacy(Wanted w) {
-        List<TcpOption> out = new ArrayList<>();
+        return legacy(w, new Out());
+    }
+
+    private static TcpOptions legacy(Wanted w, Out out) {
         if (w.mss() >= 0) {
             out.add(new TcpOption.Mss(w.mss()));
         }
         if (w.sackPermitted()) {
-            out.add(new TcpOption.Nop());
-            out.add(new TcpOption.Nop());
+            out.add(NOP);
+            out.add(NOP);
             out.add(new TcpOption.SackPermitted());
         }
         if (w.wscale() >= 0) {
-            out.add(new TcpOption.Nop());
+            out.add(NOP);
             out.add(new TcpOption.WindowScale(w.wscale()));
         }
         if (w.timestamp()) {
-            out.add(new TcpOption.Nop());
-            out.add(new TcpOption.Nop());
+            out.add(NOP);
+            out.add(NOP);
             out.add(new TcpOption.Timestamp(w.tsVal(), w.tsEcr()));
         }
         if (!w.sacks().isEmpty()) {
-            int used = TcpOptions.of(out).length();
+            int used = out.length;
             // maxsack = (MAX_TCPOPTLEN - (optlen + 4)) / TCPOLEN_SACK, at most TCP_MAX_SACK.
             int blocks = Math.min(Math.min(w.sacks().size(), LEGACY_MAX_SACKS), (MAX_LENGTH - (used + 4)) / 8);
             if (blocks > 0) {
-                out.add(new TcpOption.Nop());
-                out.add(new TcpOption.Nop());
+                out.add(NOP);
+                out.add(NOP);
                 out.add(new TcpOption.Sack(w.sacks().subList(0, blocks)));
             }
         }
-        return TcpOptions.of(out);
+        return out.options();
     }
 
-    private static void padUntil(List<TcpOption> out, int[] len, java.util.function.BooleanSupplier aligned) {
-        while (!aligned.getAsBoolean()) {
-            add(out, len, new TcpOption.Nop());
+    /** The options of one header as they are laid down, with their length so far. */
+    static final class Out {
+        /** Forty option bytes hold at most forty one-byte options. */
+        private final TcpOption[] items = new TcpOption[MAX_LENGTH];
+        private int count;
+        private int length;
+
+        void clear() {
+            count = 0;
+            length = 0;
         }
-    }
 
-    private static void add(List<TcpOption> out, int[] len, TcpOption o) {
-        out.add(o);
-        len[0] += o.length();
+        void add(TcpOption o) {
+            items[count++] = o;
+            length += o.length();
+        }
+
+        TcpOptions options() {
+            return TcpOptions.of(items, count, length);
+        }
     }
 }

@@ -22,6 +22,11 @@ import java.util.Set;
  */
 public final class CausalTrace {
     private final Set<FlowKey> detailedFlows = new HashSet<>();
+    /**
+     * A bit per hash bucket of the detailed flows: most packets belong to flows that are not
+     * detailed, and one clear bit answers for them without probing the set.
+     */
+    private final long[] detailedHashBits = new long[64];
     private final int autoDetailLimit;
     private final int maxRecords;
     private final List<TraceRecord> records = new ArrayList<>();
@@ -50,7 +55,7 @@ public final class CausalTrace {
 
     /** Asks for full detail on this flow whatever the automatic limit says. */
     public void detail(FlowKey flow) {
-        detailedFlows.add(flow);
+        addDetailed(flow);
     }
 
     /**
@@ -59,12 +64,28 @@ public final class CausalTrace {
      */
     public void flowAppeared(FlowKey flow) {
         if (detailedFlows.size() < autoDetailLimit) {
-            detailedFlows.add(flow);
+            addDetailed(flow);
         }
     }
 
+    private void addDetailed(FlowKey flow) {
+        detailedFlows.add(flow);
+        int bit = hashBit(flow);
+        detailedHashBits[bit >>> 6] |= 1L << bit;
+    }
+
     public boolean detailed(FlowKey flow) {
-        return flow == null || detailedFlows.contains(flow);
+        if (flow == null) {
+            return true;
+        }
+        int bit = hashBit(flow);
+        return (detailedHashBits[bit >>> 6] & (1L << bit)) != 0 && detailedFlows.contains(flow);
+    }
+
+    /** One of 4096 bits; the hash is spread first, since flows of one pool differ in few bits. */
+    private static int hashBit(FlowKey flow) {
+        int h = flow.hashCode() * 0x9E3779B9;
+        return (h ^ (h >>> 16)) & 4095;
     }
 
     public long currentCause() {

@@ -3,30 +3,35 @@ package dev.scn.engine.kernel;
 import java.util.Arrays;
 
 /**
- * The future-event set: a binary min-heap ordered by (time, insertion sequence), so events due
- * at the same instant run in the order they were scheduled.
+ * The future-event set as scn first had it: a binary min-heap of event objects ordered by
+ * (time, insertion sequence), so events due at the same instant run in the order they were
+ * scheduled. Kept as the reference {@link QuaternaryHeapEvents} is tested against.
  *
  * <p>Each event stores its own heap slot, which makes cancel and reschedule O(log n) without
  * scanning the queue and without tombstones that would pile up when timers are re-armed on
  * every segment.
  */
-final class EventQueue {
+final class BinaryHeapEvents implements FutureEvents {
     private Event[] heap = new Event[64];
     private int size;
 
-    int size() {
+    @Override
+    public int size() {
         return size;
     }
 
-    boolean isEmpty() {
+    @Override
+    public boolean isEmpty() {
         return size == 0;
     }
 
-    Event peek() {
+    @Override
+    public Event peek() {
         return size == 0 ? null : heap[0];
     }
 
-    void add(Event event) {
+    @Override
+    public void add(Event event) {
         if (size == heap.length) {
             heap = Arrays.copyOf(heap, size * 2);
         }
@@ -36,7 +41,8 @@ final class EventQueue {
         siftUp(event.heapIndex);
     }
 
-    Event poll() {
+    @Override
+    public Event poll() {
         if (size == 0) {
             return null;
         }
@@ -45,7 +51,8 @@ final class EventQueue {
         return first;
     }
 
-    void remove(Event event) {
+    @Override
+    public void remove(Event event) {
         int index = event.heapIndex;
         if (index < 0 || index >= size || heap[index] != event) {
             return;
@@ -53,8 +60,8 @@ final class EventQueue {
         removeAt(index);
     }
 
-    /** Restores heap order after the event's key changed in place. */
-    void update(Event event) {
+    @Override
+    public void update(Event event) {
         int index = event.heapIndex;
         siftUp(index);
         siftDown(event.heapIndex);
@@ -111,6 +118,6 @@ final class EventQueue {
     }
 
     private static boolean before(Event a, Event b) {
-        return a.time < b.time || (a.time == b.time && a.sequence < b.sequence);
+        return a.queuedTime < b.queuedTime || (a.queuedTime == b.queuedTime && a.queuedSequence < b.queuedSequence);
     }
 }

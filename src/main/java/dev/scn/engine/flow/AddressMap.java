@@ -1,0 +1,81 @@
+package dev.scn.engine.flow;
+
+/**
+ * A map from IPv4 addresses to values, with open addressing over an {@code int[]}: a lookup per
+ * packet (which host owns this destination?) neither boxes the address nor walks a bucket list.
+ * A traffic pool owns a whole /16, so the table is sized for tens of thousands of addresses.
+ *
+ * @param <V> the value type; null values are not stored
+ */
+public final class AddressMap<V> {
+    private int[] keys = new int[16];
+    private Object[] values = new Object[16];
+    private int size;
+
+    public int size() {
+        return size;
+    }
+
+    @SuppressWarnings("unchecked")
+    public V get(int address) {
+        int mask = keys.length - 1;
+        for (int i = slot(address, mask); ; i = (i + 1) & mask) {
+            Object value = values[i];
+            if (value == null) {
+                return null;
+            }
+            if (keys[i] == address) {
+                return (V) value;
+            }
+        }
+    }
+
+    public boolean containsKey(int address) {
+        return get(address) != null;
+    }
+
+    /** Maps the address to the value unless it is mapped already; returns the earlier value, or null. */
+    public V putIfAbsent(int address, V value) {
+        if (value == null) {
+            throw new NullPointerException("value");
+        }
+        V previous = get(address);
+        if (previous != null) {
+            return previous;
+        }
+        if ((size + 1) * 2 > keys.length) {
+            grow();
+        }
+        insert(address, value);
+        size++;
+        return null;
+    }
+
+    private void insert(int address, Object value) {
+        int mask = keys.length - 1;
+        int i = slot(address, mask);
+        while (values[i] != null) {
+            i = (i + 1) & mask;
+        }
+        keys[i] = address;
+        values[i] = value;
+    }
+
+    private void grow() {
+        int[] oldKeys = keys;
+        Object[] oldValues = values;
+        keys = new int[oldKeys.length * 2];
+        values = new Object[oldKeys.length * 2];
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldValues[i] != null) {
+                insert(oldKeys[i], oldValues[i]);
+            }
+        }
+    }
+
+    /** Fibonacci hashing: consecutive addresses of a pool spread over the whole table. */
+    private static int slot(int address, int mask) {
+        return ((address * 0x9E3779B9) >>> 16 ^ (address * 0x9E3779B9)) & mask;
+    }
+
+}
