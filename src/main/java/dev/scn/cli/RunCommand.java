@@ -82,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
         // Show output and --trace lines are streamed as they happen, not kept until the run ends.
         ScenarioRunner runner = new ScenarioRunner(loaded.scenario(), new ScenarioRunner.RunOptions(maxEvents, false,
                 pcap == null ? null : capture == null ? "" : capture));
-        runner.streamTo(new Printer(out), trace);
+        runner.streamTo(new Printer(loaded, out, err), trace);
         List<String> names = runner.variantNames();
         if (variant != null) {
             if (!names.contains(variant)) {
@@ -146,52 +146,71 @@ final class RunCommand implements Callable<Integer> {
         return results.stream().allMatch(RunResult::allHeld) ? ExitCodes.OK : ExitCodes.EXPECTATION_FAILED;
     }
 
-    /** Runs the variants in order; returns true when a bound stopped one of them. */
+    /**
+     * Runs the variants (side by side where the machine has cores; the output comes in order
+     * all the same); returns true when a bound or Ctrl-C stopped one of them.
+     */
     private boolean runAll(ScenarioRunner runner, List<String> names, List<RunResult> results,
                            ScenarioLoader.Loaded loaded, PrintWriter out, PrintWriter err) {
-        boolean bound = false;
-        for (String name : names) {
-            RunResult result = runner.run(name);
-            results.add(result);
-            if (result.outcome() == RunResult.Outcome.STOPPED) {
-                return true;
-            }
-            print(result, out);
-            String stoppedAt = "scn: " + loaded.displayName() + " [" + name + "]: stopped at "
-                    + SimTime.human(result.endMicros()) + " after " + result.eventsProcessed() + " events: ";
-            switch (result.outcome()) {
-                case COMPLETED, STOPPED -> { }
-                case EVENT_BUDGET_EXHAUSTED -> {
-                    bound = true;
-                    err.println(stoppedAt + "the event budget (--max-events " + maxEvents
-                            + ") ran out; raise it with --max-events");
-                }
-                case MEMORY_BOUND -> {
-                    bound = true;
-                    err.println(stoppedAt + "the Java heap is nearly full (" + Runtime.getRuntime().maxMemory() / (1 << 20)
-                            + " MiB); shorten the run, lower --max-events, or give Java more memory (-Xmx)");
-                }
-            }
-        }
-        return bound;
+        results.addAll(runner.runAll(names));
+        return results.stream().anyMatch(r -> r.outcome() != RunResult.Outcome.COMPLETED);
     }
 
-    /** Prints each run's header, show output and --trace lines as they happen. */
-    private record Printer(PrintWriter out) implements ScenarioRunner.Listener {
+    /** Prints each run's header, show output and --trace lines as they happen, and its end. */
+    private final class Printer implements ScenarioRunner.Listener {
+        private final ScenarioLoader.Loaded loaded;
+        private final PrintWriter out;
+        private final PrintWriter err;
+        private String variant;
+        private boolean stopped;
+
+        Printer(ScenarioLoader.Loaded loaded, PrintWriter out, PrintWriter err) {
+            this.loaded = loaded;
+            this.out = out;
+            this.err = err;
+        }
+
         @Override
         public void started(String scenario, String variant, long seed) {
-            out.println("== " + scenario + " [" + variant + "] seed " + seed + " ==");
+            this.variant = variant;
+            if (!stopped) {
+                out.println("== " + scenario + " [" + variant + "] seed " + seed + " ==");
+            }
         }
 
         @Override
         public void shown(ShowOutput show) {
-            out.println("[" + SimTime.human(show.timeMicros()) + "] " + show.host() + "# " + show.command());
-            out.print(show.text());
+            if (!stopped) {
+                out.println("[" + SimTime.human(show.timeMicros()) + "] " + show.host() + "# " + show.command());
+                out.print(show.text());
+            }
         }
 
         @Override
         public void packet(RunResult.TimedPacket packet) {
-            out.println(packet.tcpdump());
+            if (!stopped) {
+                out.println(packet.tcpdump());
+            }
+        }
+
+        /** After Ctrl-C nothing more is printed: the caller reports the interruption. */
+        @Override
+        public void finished(RunResult result) {
+            if (stopped || result.outcome() == RunResult.Outcome.STOPPED) {
+                stopped = true;
+                return;
+            }
+            print(result, out);
+            String stoppedAt = "scn: " + loaded.displayName() + " [" + variant + "]: stopped at "
+                    + SimTime.human(result.endMicros()) + " after " + result.eventsProcessed() + " events: ";
+            switch (result.outcome()) {
+                case COMPLETED, STOPPED -> { }
+                case EVENT_BUDGET_EXHAUSTED -> err.println(stoppedAt + "the event budget (--max-events " + maxEvents
+                        + ") ran out; raise it with --max-events");
+                case MEMORY_BOUND -> err.println(stoppedAt + "the Java heap is nearly full ("
+                        + Runtime.getRuntime().maxMemory() / (1 << 20)
+                        + " MiB); shorten the run, lower --max-events, or give Java more memory (-Xmx)");
+            }
         }
     }
 
