@@ -15,7 +15,8 @@ import java.util.function.LongSupplier;
  * place with a carriage return at most {@value #REDRAW_MILLIS} ms apart and wiped when the run ends
  * or before anything else is printed, so stdout, reports and every file stay byte for byte as
  * without it. The simulator tells it every {@link ProgressListener#EVERY_EVENTS} events; only then
- * is the wall clock read.
+ * is the wall clock read. Its methods are synchronized: runs that execute side by side report to
+ * it (through the run layer's HeadProgress) while the output, on another thread, wipes it.
  */
 final class ProgressLine implements ScenarioRunner.ProgressWatcher {
     static final long REDRAW_MILLIS = 250;
@@ -48,13 +49,13 @@ final class ProgressLine implements ScenarioRunner.ProgressWatcher {
      * The runs that follow: their names in order (base and variants) and, for a batch of
      * scenarios, a prefix naming the scenario ("3/40 finwait2"); null prefix for a single one.
      */
-    void runs(String prefix, List<String> names) {
+    synchronized void runs(String prefix, List<String> names) {
         this.prefix = prefix;
         this.names = List.copyOf(names);
     }
 
     @Override
-    public ProgressListener started(String variant, long runMicros) {
+    public synchronized ProgressListener started(String variant, long runMicros) {
         this.label = label(prefix, names, variant);
         this.runMicros = runMicros;
         this.startNanos = nanoClock.getAsLong();
@@ -63,12 +64,12 @@ final class ProgressLine implements ScenarioRunner.ProgressWatcher {
     }
 
     @Override
-    public void ended() {
+    public synchronized void ended() {
         clear();
     }
 
     /** Called every {@link ProgressListener#EVERY_EVENTS} events; draws when the last draw is old enough. */
-    void tick(long now, long events) {
+    synchronized void tick(long now, long events) {
         long wall = nanoClock.getAsLong();
         if (wall - lastDrawNanos < REDRAW_MILLIS * 1_000_000L) {
             return;
@@ -87,7 +88,7 @@ final class ProgressLine implements ScenarioRunner.ProgressWatcher {
     }
 
     /** Wipes the line, if one is drawn; the cursor is back at the start of an empty line. */
-    void clear() {
+    synchronized void clear() {
         if (drawnWidth > 0) {
             err.print("\r" + " ".repeat(drawnWidth) + "\r");
             err.flush();

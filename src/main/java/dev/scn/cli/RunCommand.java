@@ -111,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
             progress.runs(null, names);
             runner.watchProgress(progress);
         }
-        runner.streamTo(new Printer(out, trace, progress, traceFiles), trace || traceFiles != null);
+        runner.streamTo(new Printer(loaded, out, err, trace, progress, traceFiles), trace || traceFiles != null);
         List<RunResult> results = new ArrayList<>();
         boolean bound = false;
         Thread main = Thread.currentThread();
@@ -170,44 +170,46 @@ final class RunCommand implements Callable<Integer> {
         return results.stream().allMatch(RunResult::allHeld) ? ExitCodes.OK : ExitCodes.EXPECTATION_FAILED;
     }
 
-    /** Runs the variants in order; returns true when a bound stopped one of them. */
+    /**
+     * Runs the variants (side by side where the machine has cores; the output comes in order
+     * all the same); returns true when a bound or Ctrl-C stopped one of them.
+     */
     private boolean runAll(ScenarioRunner runner, List<String> names, List<RunResult> results,
                            ScenarioLoader.Loaded loaded, PrintWriter out, PrintWriter err) {
-        boolean bound = false;
-        for (String name : names) {
-            RunResult result = runner.run(name);
-            results.add(result);
-            if (result.outcome() == RunResult.Outcome.STOPPED) {
-                return true;
-            }
-            print(result, out);
-            String stoppedAt = "scn: " + loaded.displayName() + " [" + name + "]: stopped at "
-                    + SimTime.human(result.endMicros()) + " after " + result.eventsProcessed() + " events: ";
-            switch (result.outcome()) {
-                case COMPLETED, STOPPED -> { }
-                case EVENT_BUDGET_EXHAUSTED -> {
-                    bound = true;
-                    err.println(stoppedAt + "the event budget (--max-events " + maxEvents
-                            + ") ran out; raise it with --max-events");
-                }
-                case MEMORY_BOUND -> {
-                    bound = true;
-                    err.println(stoppedAt + "the Java heap is nearly full (" + Runtime.getRuntime().maxMemory() / (1 << 20)
-                            + " MiB); shorten the run, lower --max-events, or give Java more memory (-Xmx)");
-                }
-            }
-        }
-        return bound;
+        results.addAll(runner.runAll(names));
+        return results.stream().anyMatch(r -> r.outcome() != RunResult.Outcome.COMPLETED);
     }
 
     /**
      * Prints each run's header, show output and --trace lines as they happen (wiping the progress
-     * line first, if one is drawn), and sends the lines to --trace-file's file.
+     * line first, if one is drawn), sends the lines to --trace-file's file, and prints each run's end.
      */
-    private record Printer(PrintWriter out, boolean trace, ProgressLine progress, TraceFiles traceFiles)
-            implements ScenarioRunner.Listener {
+    private final class Printer implements ScenarioRunner.Listener {
+        private final ScenarioLoader.Loaded loaded;
+        private final PrintWriter out;
+        private final PrintWriter err;
+        private final boolean trace;
+        private final ProgressLine progress;
+        private final TraceFiles traceFiles;
+        private String variant;
+        private boolean stopped;
+
+        Printer(ScenarioLoader.Loaded loaded, PrintWriter out, PrintWriter err, boolean trace, ProgressLine progress,
+                TraceFiles traceFiles) {
+            this.loaded = loaded;
+            this.out = out;
+            this.err = err;
+            this.trace = trace;
+            this.progress = progress;
+            this.traceFiles = traceFiles;
+        }
+
         @Override
         public void started(String scenario, String variant, long seed) {
+            this.variant = variant;
+            if (stopped) {
+                return;
+            }
             clearProgress();
             out.println("== " + scenario + " [" + variant + "] seed " + seed + " ==");
             if (traceFiles != null) {
@@ -217,19 +219,45 @@ final class RunCommand implements Callable<Integer> {
 
         @Override
         public void shown(ShowOutput show) {
-            clearProgress();
-            out.println("[" + SimTime.human(show.timeMicros()) + "] " + show.host() + "# " + show.command());
-            out.print(show.text());
+            if (!stopped) {
+                clearProgress();
+                out.println("[" + SimTime.human(show.timeMicros()) + "] " + show.host() + "# " + show.command());
+                out.print(show.text());
+            }
         }
 
         @Override
         public void packet(RunResult.TimedPacket packet) {
+            if (stopped) {
+                return;
+            }
             if (trace) {
                 clearProgress();
                 out.println(packet.tcpdump());
             }
             if (traceFiles != null) {
                 traceFiles.line(packet.tcpdump());
+            }
+        }
+
+        /** After Ctrl-C nothing more is printed: the caller reports the interruption. */
+        @Override
+        public void finished(RunResult result) {
+            if (stopped || result.outcome() == RunResult.Outcome.STOPPED) {
+                stopped = true;
+                return;
+            }
+            clearProgress();
+            print(result, out);
+            String stoppedAt = "scn: " + loaded.displayName() + " [" + variant + "]: stopped at "
+                    + SimTime.human(result.endMicros()) + " after " + result.eventsProcessed() + " events: ";
+            switch (result.outcome()) {
+                case COMPLETED, STOPPED -> { }
+                case EVENT_BUDGET_EXHAUSTED -> err.println(stoppedAt + "the event budget (--max-events " + maxEvents
+                        + ") ran out; raise it with --max-events");
+                case MEMORY_BOUND -> err.println(stoppedAt + "the Java heap is nearly full ("
+                        + Runtime.getRuntime().maxMemory() / (1 << 20)
+                        + " MiB); shorten the run, lower --max-events, or give Java more memory (-Xmx)");
             }
         }
 

@@ -25,7 +25,8 @@ public final class ScenarioRunner {
 
     private final Scenario scenario;
     private final RunOptions options;
-    private volatile Simulation running;
+    /** The simulations running now (several when runs execute side by side), for Ctrl-C. */
+    private final java.util.Set<Simulation> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean stopRequested;
     private Listener listener;
     private boolean streamPackets;
@@ -50,6 +51,10 @@ public final class ScenarioRunner {
 
         /** A packet left its sender (only when asked for with {@link #streamTo}). */
         void packet(RunResult.TimedPacket packet);
+
+        /** The run ended (by {@link #runAll}); the next run's {@link #started} follows. */
+        default void finished(RunResult result) {
+        }
     }
 
     /** Streams each run's show output (and, when {@code packets}, its packets) to the listener. */
@@ -99,6 +104,10 @@ public final class ScenarioRunner {
 
     /** Runs the base scenario or the named variant and keeps its simulation. */
     public Live runLive(String variantName) {
+        return runLive(variantName, listener, progress);
+    }
+
+    private Live runLive(String variantName, Listener listener, ProgressWatcher watcher) {
         Scenario effective = scenario;
         if (!BASE.equals(variantName)) {
             Variant variant = scenario.variants().stream().filter(v -> v.name().equals(variantName)).findFirst()
@@ -106,12 +115,12 @@ public final class ScenarioRunner {
             effective = VariantMerger.apply(scenario, variant);
         }
         SingleRun run = new SingleRun(effective, variantName, options, listener, streamPackets);
-        running = run.sim;
+        running.add(run.sim);
         if (stopRequested) {
             run.sim.simulator().requestStop();
         }
-        if (progress != null) {
-            run.sim.simulator().setProgressListener(progress.started(variantName, effective.runMicros()));
+        if (watcher != null) {
+            run.sim.simulator().setProgressListener(watcher.started(variantName, effective.runMicros()));
         }
         try {
             RunResult result = run.execute();
@@ -119,27 +128,96 @@ public final class ScenarioRunner {
             run.connections.forEach((name, opened) -> flows.put(name, opened.flow()));
             return new Live(result, run.sim, java.util.Collections.unmodifiableMap(flows));
         } finally {
-            running = null;
-            if (progress != null) {
-                progress.ended();
+            running.remove(run.sim);
+            if (watcher != null) {
+                watcher.ended();
             }
         }
     }
 
-    /** Runs the named runs ("base" and/or variants) in order. */
+    /**
+     * Runs the named runs ("base" and/or variants) and returns their results in that order.
+     * Runs are independent simulations, so they execute side by side on the machine's cores;
+     * a listener still hears them one after the other, as if they had run in order
+     * ({@link OrderedRelay}). With packets streamed they run one at a time: a later run's
+     * packets would otherwise be held in memory until the earlier ones finish.
+     */
     public List<RunResult> runAll(List<String> names) {
-        List<RunResult> out = new ArrayList<>();
-        for (String name : names) {
-            out.add(run(name));
+        int threads = streamPackets ? 1 : Math.min(names.size(), Runtime.getRuntime().availableProcessors());
+        if (threads <= 1) {
+            List<RunResult> out = new ArrayList<>();
+            for (String name : names) {
+                RunResult result = runLive(name, listener, progress).result();
+                if (listener != null) {
+                    listener.finished(result);
+                }
+                out.add(result);
+            }
+            return out;
         }
-        return out;
+        OrderedRelay relay = listener == null ? null : new OrderedRelay(listener, names.size());
+        HeadProgress head = progress == null ? null : new HeadProgress(progress, names.size());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads,
+                task -> {
+                    // The engine's call chains are shallow, but a run's thread gets the main thread's room.
+                    Thread thread = new Thread(null, task, "scn-run", 64L << 20);
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            List<java.util.concurrent.Future<RunResult>> futures = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
+                Listener heard = relay == null ? null : relay.forRun(i);
+                ProgressWatcher watched = head == null ? null : head.forRun(i);
+                futures.add(pool.submit(() -> {
+                    RunResult result = runLive(name, heard, watched).result();
+                    if (heard != null) {
+                        heard.finished(result);
+                    }
+                    return result;
+                }));
+            }
+            List<RunResult> out = new ArrayList<>();
+            for (java.util.concurrent.Future<RunResult> future : futures) {
+                out.add(join(future));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static RunResult join(java.util.concurrent.Future<RunResult> future) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return future.get();
+                } catch (InterruptedException e) {
+                    // Ctrl-C arrives as requestStop, which ends the runs: wait for their results.
+                    interrupted = true;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Stops the run in progress after its current event, and any later one at once (Ctrl-C). */
     public void requestStop() {
         stopRequested = true;
-        Simulation sim = running;
-        if (sim != null) {
+        for (Simulation sim : running) {
             sim.simulator().requestStop();
         }
     }
