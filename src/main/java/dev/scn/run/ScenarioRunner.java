@@ -28,6 +28,7 @@ public final class ScenarioRunner {
     private volatile boolean stopRequested;
     private Listener listener;
     private boolean streamPackets;
+    private volatile long lastLoopNanos;
 
     public ScenarioRunner(Scenario scenario, RunOptions options) {
         this.scenario = scenario;
@@ -54,6 +55,14 @@ public final class ScenarioRunner {
     public void streamTo(Listener listener, boolean packets) {
         this.listener = listener;
         this.streamPackets = packets;
+    }
+
+    /**
+     * Wall nanoseconds of the last finished run's event loop alone: without parsing, building
+     * the hosts and collecting the result (scn bench prints it).
+     */
+    public long lastLoopNanos() {
+        return lastLoopNanos;
     }
 
     /** "base" followed by the variants' names, in file order. */
@@ -93,6 +102,7 @@ public final class ScenarioRunner {
         }
         try {
             RunResult result = run.execute();
+            lastLoopNanos = run.loopNanos;
             Map<String, dev.scn.engine.flow.FlowKey> flows = new LinkedHashMap<>();
             run.connections.forEach((name, opened) -> flows.put(name, opened.flow()));
             return new Live(result, run.sim, java.util.Collections.unmodifiableMap(flows));

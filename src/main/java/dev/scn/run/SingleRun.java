@@ -72,6 +72,9 @@ final class SingleRun {
         }
     }
 
+    /** Wall time of the event loop alone (bench/ compares it with ns-3's Simulator::Run()). */
+    long loopNanos;
+
     RunResult execute() {
         if (listener != null) {
             listener.started(scenario.name(), variant, scenario.seed());
@@ -115,7 +118,9 @@ final class SingleRun {
             }
         }
         checker.install(scenario.runMicros());
+        long loopStart = System.nanoTime();
         RunResult.Outcome outcome = runWithinBounds();
+        loopNanos = System.nanoTime() - loopStart;
         checker.finish(sim.now());
         return result(outcome, capture);
     }
