@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -51,7 +52,7 @@ def machine():
         ("threads per core", sh("lscpu | sed -n 's/^Thread(s) per core:[[:space:]]*//p'")),
         ("ram", "%.1f GiB" % (mem_kb / 1048576)),
         ("kernel", sh("uname -sr")),
-        ("java", java[1] if len(java) > 1 else "?"),
+        ("java", "; ".join(java) if java else "?"),
         ("g++", sh("g++ --version | head -1")),
         ("ns-3", "libns3-dev " + sh("dpkg-query -W -f='${Version}' libns3-dev")),
         ("load average at start", load()),
@@ -59,14 +60,22 @@ def machine():
 
 
 def timed(cmd):
-    """Runs cmd; returns (whole-process wall seconds, stdout, load average before)."""
+    """Runs cmd; returns (whole-process wall s, whole-process CPU s (all threads), stdout, load before)."""
     before = load()
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     p = subprocess.run(cmd, capture_output=True, text=True)
     wall = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - usage.ru_utime) + (after.ru_stime - usage.ru_stime)
     if p.returncode != 0:
         sys.exit("compare: %s exited %d:\n%s%s" % (" ".join(cmd), p.returncode, p.stdout, p.stderr))
-    return wall, p.stdout, before
+    return wall, cpu, p.stdout, before
+
+
+def measured(r, wall, cpu, before):
+    return dict(loop=float(r["loop_seconds"]), cpu=float(r["loop_cpu_seconds"]), proc=wall, proc_cpu=cpu,
+                events=int(r["events"]), conns=int(r["connections"]), load=before)
 
 
 def results(stdout):
@@ -90,72 +99,73 @@ def churn(args):
     for n in sorted(set(args.ns3) | set(args.scn)):
         row = rows.setdefault(n, {})
         if n in args.ns3:
-            wall, out, before = timed([CHURN, "--connections=%d" % n, "--rate=%g" % args.rate,
-                                       "--delay=%dms" % delay_ms, "--bandwidth=" + args.bandwidth])
-            r = results(out)[0]
-            row["ns3"] = dict(loop=float(r["loop_seconds"]), proc=wall, events=int(r["events"]),
-                              conns=int(r["connections"]), load=before)
+            wall, cpu, out, before = timed([CHURN, "--connections=%d" % n, "--rate=%g" % args.rate,
+                                            "--delay=%dms" % delay_ms, "--bandwidth=" + args.bandwidth])
+            row["ns3"] = measured(results(out)[0], wall, cpu, before)
             print("ns-3 %6d: loop %8.3f s, process %8.3f s, load %s" % (n, row["ns3"]["loop"], wall, before), flush=True)
         if n in args.scn:
             base = ["java", "-Xmx" + args.xmx, "-jar", SCN_JAR, "bench", "--connections", str(n),
                     "--rate", "%d" % args.rate, "--delay", args.delay]
-            wall, out, before = timed(base)
-            r = results(out)[0]
-            row["cold"] = dict(loop=float(r["loop_seconds"]), proc=wall, events=int(r["events"]),
-                               conns=int(r["connections"]), load=before)
-            wall, out, before = timed(base + ["--warmup"])
-            r = [x for x in results(out) if x["run"] == "warm"][0]
-            row["warm"] = dict(loop=float(r["loop_seconds"]), proc=wall, events=int(r["events"]),
-                               conns=int(r["connections"]), load=before)
+            wall, cpu, out, before = timed(base)
+            row["cold"] = measured(results(out)[0], wall, cpu, before)
+            wall, cpu, out, before = timed(base + ["--warmup"])
+            row["warm"] = measured([x for x in results(out) if x["run"] == "warm"][0], wall, cpu, before)
             print("scn  %6d: cold loop %8.3f s (process %.3f s), warm loop %8.3f s, load %s"
                   % (n, row["cold"]["loop"], row["cold"]["proc"], row["warm"]["loop"], before), flush=True)
     return rows
 
 
-def fmt(x, spec="%.3f"):
-    return "-" if x is None else spec % x
+def both(m, wall, cpu, spec="%.3f"):
+    """'wall / cpu' of one measurement."""
+    return "-" if not m else (spec + " / " + spec) % (m[wall], m[cpu])
 
 
-def ratio(a, b):
-    """a / b, with two decimals when small (a ratio below 1 must not print as 0)."""
+def ratio(a, b, key):
+    """a / b of one key, with two decimals when small (a ratio below 1 must not print as 0)."""
     if not a or not b:
         return "-"
-    r = a["loop"] / b["loop"]
+    r = a[key] / b[key]
     return "%.2f" % r if r < 10 else "%.0f" % r
 
 
-def doubling(rows, n, key):
-    half = rows.get(n // 2, {}).get(key) if n % 2 == 0 else None
-    if half is None or key not in rows[n]:
-        return None
-    return rows[n][key]["loop"] / half["loop"]
+def doubling(rows, n, tool):
+    half = rows.get(n // 2, {}).get(tool) if n % 2 == 0 else None
+    if not half or tool not in rows[n]:
+        return "-"
+    return "%.2f / %.2f" % (rows[n][tool]["loop"] / half["loop"], rows[n][tool]["cpu"] / half["cpu"])
 
 
 def churn_table(rows, args):
     print("\n## churn: %g connections/s, 300 B request, 20 KiB response then close, %s one way"
           % (args.rate, args.delay))
-    print("loop = the tool's own simulation loop (ns-3 Simulator::Run(); scn's event loop), wall s;"
-          " process = whole process, wall s, measured by this script;")
-    print("scn cold = first run in a fresh JVM (java -jar, no warm-up: process time includes JVM start,"
-          " parse, model build); scn warm = the second run of the same workload in one JVM (--warmup);")
-    print("x2 = loop(N) / loop(N/2); ratio = ns-3 loop / scn loop (how many times faster scn is).\n")
+    print("""
+Each cell with a slash is 'wall / CPU' in seconds. loop = the tool's own simulation loop (ns-3's
+Simulator::Run(), scn's event loop), wall time and the CPU time of the thread that runs it;
+process = the whole process as this script saw it, wall time and CPU time of all its threads.
+scn cold = one run in a fresh JVM (java -jar, no warm-up: its loop includes class loading and
+JIT compilation); scn warm = the second run of the same workload in one JVM (scn bench --warmup).
+conn/s = connections / loop wall. x2 = loop(N) / loop(N/2), wall / CPU. ratio = ns-3 loop /
+scn loop (times faster), on wall and on CPU time.
+""")
     head = ("| N | ns-3 loop | ns-3 process | ns-3 events | ns-3 conn/s | ns-3 x2 | scn cold loop | scn cold process"
-            " | scn warm loop | scn events | scn warm conn/s | scn warm x2 | ratio cold | ratio warm | load (ns-3; scn cold; scn warm) |")
+            " | scn warm loop | scn events | scn warm conn/s | scn warm x2 | ratio cold wall / CPU"
+            " | ratio warm wall / CPU | load before (ns-3; scn cold; scn warm) |")
     print(head)
     print("|" + "---|" * (head.count("|") - 1))
     for n in sorted(rows):
         r = rows[n]
         ns3, cold, warm = r.get("ns3"), r.get("cold"), r.get("warm")
         cells = [str(n),
-                 fmt(ns3 and ns3["loop"]), fmt(ns3 and ns3["proc"]), fmt(ns3 and ns3["events"], "%d"),
-                 fmt(ns3 and ns3["conns"] / ns3["loop"], "%.0f"), fmt(doubling(rows, n, "ns3"), "%.2f"),
-                 fmt(cold and cold["loop"]), fmt(cold and cold["proc"]),
-                 fmt(warm and warm["loop"]), fmt(warm and warm["events"], "%d"),
-                 fmt(warm and warm["conns"] / warm["loop"], "%.0f"), fmt(doubling(rows, n, "warm"), "%.2f"),
-                 ratio(ns3, cold), ratio(ns3, warm),
+                 both(ns3, "loop", "cpu"), both(ns3, "proc", "proc_cpu"), "%d" % ns3["events"] if ns3 else "-",
+                 "%.0f" % (ns3["conns"] / ns3["loop"]) if ns3 else "-", doubling(rows, n, "ns3"),
+                 both(cold, "loop", "cpu"), both(cold, "proc", "proc_cpu"),
+                 both(warm, "loop", "cpu"), "%d" % warm["events"] if warm else "-",
+                 "%.0f" % (warm["conns"] / warm["loop"]) if warm else "-", doubling(rows, n, "warm"),
+                 ratio(ns3, cold, "loop") + " / " + ratio(ns3, cold, "cpu"),
+                 ratio(ns3, warm, "loop") + " / " + ratio(ns3, warm, "cpu"),
                  "; ".join(x["load"] if x else "-" for x in (ns3, cold, warm))]
         print("| " + " | ".join(cells) + " |")
-    print("\nconnections completed (ns-3: client read the whole response; scn: SYNs the pool sent):")
+    print("\nconnections completed (ns-3: the client read the whole response; scn: SYNs the pool sent):")
     for n in sorted(rows):
         r = rows[n]
         print("  N=%d: ns-3 %s, scn %s" % (n, r["ns3"]["conns"] if "ns3" in r else "-",
@@ -198,7 +208,7 @@ def hold(args):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--ns3", default="1000,2000,4000", help="connection counts for ns-3 (and scn)")
-    ap.add_argument("--scn", default="1000,2000,4000,8000,16000,100000,200000", help="connection counts for scn")
+    ap.add_argument("--scn", default="1000,2000,4000,8000,16000,100000", help="connection counts for scn")
     ap.add_argument("--rate", type=int, default=50)
     ap.add_argument("--delay", default="40ms")
     ap.add_argument("--bandwidth", default="1Gbps", help="ns-3 only: scn has no bandwidth model")

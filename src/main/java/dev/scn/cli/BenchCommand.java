@@ -109,21 +109,22 @@ final class BenchCommand implements Callable<Integer> {
         RunResult result = runner.run(ScenarioRunner.BASE);
         double wall = (System.nanoTime() - start) / 1e9;
         double loop = runner.lastLoopNanos() / 1e9;
+        double loopCpu = runner.lastLoopCpuNanos() / 1e9;
         System.gc();
         long after = runtime.totalMemory() - runtime.freeMemory();
         // Each client of the pool sends one SYN per connection (the link loses nothing).
         long opened = result.packetsPerHost().getOrDefault("web", java.util.Map.of()).getOrDefault("syn", 0L);
         out.printf(Locale.ROOT, "%s run: connections: %d asked, %d opened, simulated %s%n", label, connections, opened,
                 dev.scn.engine.kernel.SimTime.human(result.endMicros()));
-        out.printf(Locale.ROOT, "events: %d; event loop %.3f s = %.0f events/s, %.0f connections/s; run with setup %.3f s%n",
-                result.eventsProcessed(), loop, result.eventsProcessed() / loop, opened / loop, wall);
+        out.printf(Locale.ROOT, "events: %d; event loop %.3f s (CPU %.3f s) = %.0f events/s, %.0f connections/s; run with setup %.3f s%n",
+                result.eventsProcessed(), loop, loopCpu, result.eventsProcessed() / loop, opened / loop, wall);
         out.printf(Locale.ROOT, "packets sent: %d; heap retained after the run (trace and final state): %.1f MiB (before: %.1f MiB)%n",
                 result.packetsByKind().get("sent"), after / 1048576.0, before / 1048576.0);
         result.connectFailures().forEach((host, n) -> out.printf(Locale.ROOT,
                 "%s: %d connect(2) calls failed with EADDRNOTAVAIL (no free ephemeral port; lower --rate)%n", host, n));
         out.printf(Locale.ROOT, "bench-result tool=scn run=%s connections=%d events=%d loop_seconds=%.6f"
-                        + " run_seconds=%.6f rate=%d delay=%s%n",
-                label, opened, result.eventsProcessed(), loop, wall, rate, delay);
+                        + " loop_cpu_seconds=%.6f run_seconds=%.6f rate=%d delay=%s%n",
+                label, opened, result.eventsProcessed(), loop, loopCpu, wall, rate, delay);
         out.flush();
         if (result.outcome() == RunResult.Outcome.MEMORY_BOUND) {
             spec.commandLine().getErr().printf(Locale.ROOT, "scn bench: stopped at %s: the Java heap is nearly full;"

@@ -29,6 +29,7 @@ public final class ScenarioRunner {
     private Listener listener;
     private boolean streamPackets;
     private volatile long lastLoopNanos;
+    private volatile long lastLoopCpuNanos;
 
     public ScenarioRunner(Scenario scenario, RunOptions options) {
         this.scenario = scenario;
@@ -63,6 +64,11 @@ public final class ScenarioRunner {
      */
     public long lastLoopNanos() {
         return lastLoopNanos;
+    }
+
+    /** CPU nanoseconds the running thread spent in the last run's event loop (-1: not measurable). */
+    public long lastLoopCpuNanos() {
+        return lastLoopCpuNanos;
     }
 
     /** "base" followed by the variants' names, in file order. */
@@ -103,6 +109,7 @@ public final class ScenarioRunner {
         try {
             RunResult result = run.execute();
             lastLoopNanos = run.loopNanos;
+            lastLoopCpuNanos = run.loopCpuNanos;
             Map<String, dev.scn.engine.flow.FlowKey> flows = new LinkedHashMap<>();
             run.connections.forEach((name, opened) -> flows.put(name, opened.flow()));
             return new Live(result, run.sim, java.util.Collections.unmodifiableMap(flows));

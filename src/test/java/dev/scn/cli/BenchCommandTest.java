@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BenchCommandTest {
     private static final Pattern RESULT = Pattern.compile(
             "bench-result tool=scn run=(\\w+) connections=(\\d+) events=(\\d+) loop_seconds=([0-9.]+)"
-                    + " run_seconds=([0-9.]+) rate=(\\d+) delay=(\\w+)");
+                    + " loop_cpu_seconds=[-0-9.]+ run_seconds=([0-9.]+) rate=(\\d+) delay=(\\w+)");
 
     @Test
     @DisplayName("--warmup: a cold then a warm run of the same workload, each with a parsable bench-result line")
