@@ -190,7 +190,7 @@ def hold(args):
         print("  %-40s %12.0f events/s" % (name, rate))
     before = load()
     out = os.path.join(BUILD, "jmh-hold.json")
-    cmd = ["java", "-cp", JMH_JAR + os.pathsep + SCN_JAR, "org.openjdk.jmh.Main", "HoldBenchmark",
+    cmd = ["java", "-cp", JMH_JAR + os.pathsep + SCN_JAR, "org.openjdk.jmh.Main", r"dev\.scn\.bench\..*HoldBenchmark",
            "-rf", "json", "-rff", out] + args.jmh.split()
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL if not args.verbose else None)
     with open(out) as f:
@@ -198,10 +198,13 @@ def hold(args):
     print("scn JMH (load before: %s):" % before)
     for b in jmh:
         m = b["primaryMetric"]
-        print("  %-40s %12.0f ± %.0f events/s" % (b["benchmark"].split(".")[-1] + str(b.get("params", "")),
-                                                   m["score"], m["scoreError"]))
-        for name, rate in ns3.items():
-            print("    / %-36s %6.2f x" % (name, m["score"] / rate))
+        name = ".".join(b["benchmark"].split(".")[-2:])
+        if name.startswith("FlatHeap"):
+            name += " (reference heap, not scn's kernel)"
+        print("  %-40s %12.0f ± %.0f events/s (pending %s, mean %s)" % (
+            name, m["score"], m["scoreError"], b["params"]["pending"], b["params"]["mean"]))
+        for sched, rate in ns3.items():
+            print("    / %-36s %6.2f x" % (sched, m["score"] / rate))
     print("load after: %s" % load())
 
 

@@ -60,11 +60,17 @@ public class FlatHeapHoldBenchmark {
     public long hold() {
         long now = 0;
         for (int i = 0; i < HoldBenchmark.BATCH; i++) {
-            now = times[0];
-            int id = ids[0];
-            popFirst();
-            push(now + increment(), id);
+            now = step();
         }
+        return now;
+    }
+
+    /** One hold step: pops the earliest, pushes it again at now + Exp(mean); returns now. */
+    long step() {
+        long now = times[0];
+        int id = ids[0];
+        popFirst();
+        push(now + increment(), id);
         return now;
     }
 
