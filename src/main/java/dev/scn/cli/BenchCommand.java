@@ -16,17 +16,29 @@ import java.util.concurrent.Callable;
 /**
  * {@code scn bench}: the engine's speed and memory on a generated traffic scenario. Speed goals
  * live here, not in unit tests; the numbers depend on the machine.
+ *
+ * <p>Besides the human lines, each run prints one {@code bench-result} line of key=value fields
+ * that bench/compare.sh parses: the loop time is the event loop alone (no parsing, no building
+ * of hosts, no result collection), comparable with ns-3's {@code Simulator::Run()}. With
+ * {@code --warmup} the same workload runs twice in this JVM: the first run ({@code run=cold})
+ * pays class loading and JIT compilation, the second ({@code run=warm}) does not.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure simulation speed: N clients fetch 20k each from a FreeBSD server behind ipfw keep-state.",
         footer = {"", "Examples:", "  scn bench --connections 100000", "  scn bench --connections 1000000 --rate 2000",
-                ExitCodes.HELP})
+                "  scn bench --connections 4000 --rate 50 --delay 40ms --warmup", ExitCodes.HELP})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--connections", paramLabel = "N", description = "Connections to simulate (default ${DEFAULT-VALUE}).")
     long connections = 100_000;
 
-    @Option(names = "--rate", paramLabel = "R", description = "New connections per simulated second (default ${DEFAULT-VALUE}).")
+    @Option(names = "--rate", paramLabel = "R", description = "New connections per simulated second, Poisson arrivals (default ${DEFAULT-VALUE}).")
     long rate = 1_000;
+
+    @Option(names = "--delay", paramLabel = "DURATION", description = "One-way delay of the clients' link, e.g. 40ms (default ${DEFAULT-VALUE}).")
+    String delay = "20ms";
+
+    @Option(names = "--warmup", description = "Run the same workload once first (reported as run=cold), then the timed run (run=warm).")
+    boolean warmup;
 
     @Option(names = "--os", paramLabel = "VERSION", description = "FreeBSD release of both sides (default ${DEFAULT-VALUE}).")
     String os = "5.4";
@@ -37,15 +49,13 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        if (connections < 1 || rate < 1 || connections / rate > 10_000_000L) {
-            spec.commandLine().getErr().println("scn bench: --connections and --rate must be positive");
-            return ExitCodes.BAD_INPUT;
-        }
+    /** A duration as the scenario language writes it; anything else would be spliced into the scenario. */
+    private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("[0-9]{1,9}(us|ms|s)");
+
+    /** The generated scenario: a /16 pool fetching 20k each, then 120 s for the last ones to finish. */
+    static String scenarioText(long connections, long rate, String delay, String os) {
         long seconds = Math.max(1, connections / rate);
-        String source = String.format(Locale.ROOT, """
+        return String.format(Locale.ROOT, """
                 scenario bench {
                     seed 1
                     run %ds
@@ -62,15 +72,38 @@ final class BenchCommand implements Callable<Integer> {
                         request 300 response 20k
                         100%% normal
                     }
-                    link web server delay 20ms
+                    link web server delay %s
                     at %ds expect server netstat ESTABLISHED >= 0
                 }
-                """, seconds + 120, os, rate, seconds, seconds + 120);
-        ScenarioLoad.Loaded parsed = ScenarioLoad.text(source, "bench.scn");
+                """, seconds + 120, os, rate, seconds, delay, seconds + 120);
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (connections < 1 || rate < 1 || connections / rate > 10_000_000L) {
+            spec.commandLine().getErr().println("scn bench: --connections and --rate must be positive");
+            return ExitCodes.BAD_INPUT;
+        }
+        if (!DURATION.matcher(delay).matches()) {
+            spec.commandLine().getErr().println("scn bench: --delay must be a duration such as 40ms, 500us or 1s");
+            return ExitCodes.BAD_INPUT;
+        }
+        ScenarioLoad.Loaded parsed = ScenarioLoad.text(scenarioText(connections, rate, delay, os), "bench.scn");
         if (!parsed.usable()) {
             parsed.diagnostics().sorted().forEach(d -> spec.commandLine().getErr().println(d));
             return ExitCodes.BAD_INPUT;
         }
+        if (warmup) {
+            Integer code = runOnce(parsed, out, "cold");
+            if (code != ExitCodes.OK) {
+                return code;
+            }
+        }
+        return runOnce(parsed, out, warmup ? "warm" : "cold");
+    }
+
+    private Integer runOnce(ScenarioLoad.Loaded parsed, PrintWriter out, String label) {
         Runtime runtime = Runtime.getRuntime();
         System.gc();
         long before = runtime.totalMemory() - runtime.freeMemory();
@@ -84,17 +117,24 @@ final class BenchCommand implements Callable<Integer> {
         }
         RunResult result = runner.run(ScenarioRunner.BASE);
         double wall = (System.nanoTime() - start) / 1e9;
+        double loop = runner.lastLoopNanos() / 1e9;
+        double loopCpu = runner.lastLoopCpuNanos() / 1e9;
         System.gc();
         long after = runtime.totalMemory() - runtime.freeMemory();
-        long opened = result.packetsByKind().getOrDefault("syn", 0L) / 2;
-        out.printf(Locale.ROOT, "connections: %d (about %d SYN/SYN-ACK pairs), simulated %s%n", connections, opened,
+        // Each client of the pool sends one SYN per connection (the link loses nothing).
+        long opened = result.packetsPerHost().getOrDefault("web", java.util.Map.of()).getOrDefault("syn", 0L);
+        out.printf(Locale.ROOT, "%s run: connections: %d asked, %d opened, simulated %s%n", label, connections, opened,
                 dev.scn.engine.kernel.SimTime.human(result.endMicros()));
-        out.printf(Locale.ROOT, "events: %d in %.2f s wall = %.0f events/s; %.0f connections/s%n",
-                result.eventsProcessed(), wall, result.eventsProcessed() / wall, connections / wall);
+        out.printf(Locale.ROOT, "events: %d; event loop %.3f s (CPU %.3f s) = %.0f events/s, %.0f connections/s; run with setup %.3f s%n",
+                result.eventsProcessed(), loop, loopCpu, result.eventsProcessed() / loop, opened / loop, wall);
         out.printf(Locale.ROOT, "packets sent: %d; heap retained after the run (trace and final state): %.1f MiB (before: %.1f MiB)%n",
                 result.packetsByKind().get("sent"), after / 1048576.0, before / 1048576.0);
         result.connectFailures().forEach((host, n) -> out.printf(Locale.ROOT,
                 "%s: %d connect(2) calls failed with EADDRNOTAVAIL (no free ephemeral port; lower --rate)%n", host, n));
+        out.printf(Locale.ROOT, "bench-result tool=scn run=%s connections=%d events=%d loop_seconds=%.6f"
+                        + " loop_cpu_seconds=%.6f run_seconds=%.6f rate=%d delay=%s%n",
+                label, opened, result.eventsProcessed(), loop, loopCpu, wall, rate, delay);
+        out.flush();
         if (result.outcome() == RunResult.Outcome.MEMORY_BOUND) {
             spec.commandLine().getErr().printf(Locale.ROOT, "scn bench: stopped at %s: the Java heap is nearly full;"
                     + " lower --connections or --rate%n", dev.scn.engine.kernel.SimTime.human(result.endMicros()));

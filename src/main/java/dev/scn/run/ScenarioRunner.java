@@ -31,6 +31,8 @@ public final class ScenarioRunner {
     private Listener listener;
     private boolean streamPackets;
     private ProgressWatcher progress;
+    private volatile long lastLoopNanos;
+    private volatile long lastLoopCpuNanos;
 
     public ScenarioRunner(Scenario scenario, RunOptions options) {
         this.scenario = scenario;
@@ -80,6 +82,19 @@ public final class ScenarioRunner {
         this.progress = watcher;
     }
 
+    /**
+     * Wall nanoseconds of the last finished run's event loop alone: without parsing, building
+     * the hosts and collecting the result (scn bench prints it).
+     */
+    public long lastLoopNanos() {
+        return lastLoopNanos;
+    }
+
+    /** CPU nanoseconds the running thread spent in the last run's event loop (-1: not measurable). */
+    public long lastLoopCpuNanos() {
+        return lastLoopCpuNanos;
+    }
+
     /** "base" followed by the variants' names, in file order. */
     public List<String> variantNames() {
         List<String> names = new ArrayList<>();
@@ -124,6 +139,8 @@ public final class ScenarioRunner {
         }
         try {
             RunResult result = run.execute();
+            lastLoopNanos = run.loopNanos;
+            lastLoopCpuNanos = run.loopCpuNanos;
             Map<String, dev.scn.engine.flow.FlowKey> flows = new LinkedHashMap<>();
             run.connections.forEach((name, opened) -> flows.put(name, opened.flow()));
             return new Live(result, run.sim, java.util.Collections.unmodifiableMap(flows));

@@ -72,6 +72,11 @@ final class SingleRun {
         }
     }
 
+    /** Wall time of the event loop alone (bench/ compares it with ns-3's Simulator::Run()). */
+    long loopNanos;
+    /** CPU time of this thread in the event loop: what a loaded machine does not inflate. */
+    long loopCpuNanos;
+
     RunResult execute() {
         if (listener != null) {
             listener.started(scenario.name(), variant, scenario.seed());
@@ -115,7 +120,12 @@ final class SingleRun {
             }
         }
         checker.install(scenario.runMicros());
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        long loopStart = System.nanoTime();
+        long loopCpuStart = cpu.getCurrentThreadCpuTime();
         RunResult.Outcome outcome = runWithinBounds();
+        loopCpuNanos = cpu.getCurrentThreadCpuTime() - loopCpuStart;
+        loopNanos = System.nanoTime() - loopStart;
         checker.finish(sim.now());
         return result(outcome, capture);
     }

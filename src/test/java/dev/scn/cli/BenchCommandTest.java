@@ -1,0 +1,68 @@
+package dev.scn.cli;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** scn bench's options and its machine-readable line, which bench/compare.sh parses. */
+class BenchCommandTest {
+    private static final Pattern RESULT = Pattern.compile(
+            "bench-result tool=scn run=(\\w+) connections=(\\d+) events=(\\d+) loop_seconds=([0-9.]+)"
+                    + " loop_cpu_seconds=[-0-9.]+ run_seconds=([0-9.]+) rate=(\\d+) delay=(\\w+)");
+
+    @Test
+    @DisplayName("--warmup: a cold then a warm run of the same workload, each with a parsable bench-result line")
+    void warmupPrintsColdThenWarm() {
+        CliTest.Outcome o = CliTest.scn("bench", "--connections", "20", "--rate", "10", "--delay", "40ms", "--warmup");
+        assertEquals(0, o.code(), o.err());
+        List<Matcher> lines = o.out().lines().map(RESULT::matcher).filter(Matcher::matches).toList();
+        assertEquals(2, lines.size(), o.out());
+        assertEquals("cold", lines.get(0).group(1));
+        assertEquals("warm", lines.get(1).group(1));
+        // Same scenario, same seed: the two runs are the same simulation.
+        assertEquals(lines.get(0).group(2), lines.get(1).group(2));
+        assertEquals(lines.get(0).group(3), lines.get(1).group(3));
+        // Poisson arrivals at 10/s during 2 s: some connections, each at least SYN..FIN events.
+        assertTrue(Long.parseLong(lines.get(0).group(2)) > 0, o.out());
+        assertTrue(Long.parseLong(lines.get(0).group(3)) > Long.parseLong(lines.get(0).group(2)), o.out());
+        // The loop is part of the run: its time cannot exceed the run's with setup.
+        assertTrue(Double.parseDouble(lines.get(1).group(4)) <= Double.parseDouble(lines.get(1).group(5)), o.out());
+        assertEquals("10", lines.get(0).group(6));
+        assertEquals("40ms", lines.get(0).group(7));
+    }
+
+    @Test
+    @DisplayName("without --warmup: one run, labelled cold")
+    void singleRunIsCold() {
+        CliTest.Outcome o = CliTest.scn("bench", "--connections", "10", "--rate", "10");
+        assertEquals(0, o.code(), o.err());
+        List<Matcher> lines = o.out().lines().map(RESULT::matcher).filter(Matcher::matches).toList();
+        assertEquals(1, lines.size(), o.out());
+        assertEquals("cold", lines.get(0).group(1));
+        assertEquals("20ms", lines.get(0).group(7));
+    }
+
+    @Test
+    @DisplayName("--delay sets the one-way delay of the pool's link; the default stays 20ms")
+    void delayGoesIntoTheLink() {
+        assertTrue(BenchCommand.scenarioText(4000, 50, "40ms", "5.4").contains("link web server delay 40ms\n"));
+        assertTrue(BenchCommand.scenarioText(4000, 50, new BenchCommand().delay, "5.4")
+                .contains("link web server delay 20ms\n"));
+        // 4000 connections at 50/s: arrivals during 80 s, then 120 s to finish.
+        assertTrue(BenchCommand.scenarioText(4000, 50, "40ms", "5.4").contains("during 0s..80s"));
+    }
+
+    @Test
+    @DisplayName("--delay that is not a duration: exit 2 with a message")
+    void badDelay() {
+        CliTest.Outcome o = CliTest.scn("bench", "--connections", "10", "--delay", "40");
+        assertEquals(2, o.code(), o.out());
+        assertTrue(o.err().contains("--delay must be a duration"), o.err());
+    }
+}
