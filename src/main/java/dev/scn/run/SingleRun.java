@@ -62,7 +62,7 @@ final class SingleRun {
         this.sim = new Simulation(scenario.seed());
         this.end = options.endOf(scenario);
         this.recorder = new CountRecorder(sim, end);
-        this.checker = new ExpectationChecker(sim, new SubjectReader(sim, sockets, socketHosts, counters));
+        this.checker = new ExpectationChecker(sim, new SubjectReader(sim, sockets, socketHosts, counters, recorder));
         this.actions = new TimelineActions(sim, scenario, sockets, socketHosts, connections, this::shown, samples::add);
     }
 
