@@ -95,6 +95,21 @@ final class CountRecorder implements PacketTap {
         packets[kind.ordinal()].set(time, ++packetCounts[kind.ordinal()]);
     }
 
+    /**
+     * The host's live dynamic rules now ({@code ipfw dynamic}, what {@link Ipfw#liveCount} counts by
+     * walking the table): kept by the expiry calendar, with the expiries reached by now taken out.
+     * 0 for a host without ipfw.
+     */
+    long liveDynamic(String host) {
+        HostCounts counts = hosts.get(host);
+        if (counts == null || counts.ipfw == null) {
+            // Not attached yet: ipfw loaded by a command of this very instant (an empty table).
+            return sim.machine(host).ipfw().map(Ipfw::liveCount).orElse(0);
+        }
+        counts.expireReached();
+        return counts.liveCount;
+    }
+
     /** The series, with every expiry reached by now recorded. */
     StepCounts finish() {
         Map<String, Map<String, StepSeries>> states = new TreeMap<>();

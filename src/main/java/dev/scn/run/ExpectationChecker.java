@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * Decides every expectation of a run: AT at its instant; WITHIN at the first event at which it
  * holds, failing when its window closes; ALWAYS after every event from its instant on, failing at
- * the first violation.
+ * the first violation. A watched count compares a maintained counter with the expected number
+ * after each event (no table walk, no text), and becomes text only when it is decided.
  */
 final class ExpectationChecker {
     private final Simulation sim;
@@ -31,6 +33,10 @@ final class ExpectationChecker {
         Pending pending = new Pending(expectation, at);
         all.add(pending);
         reader.prepare(expectation.subject());
+        if (expectation.mode() != Expectation.Mode.AT && SubjectReader.isNumber(expectation.value())) {
+            pending.counter = reader.counter(expectation.subject());
+            pending.expectedNumber = Long.parseLong(expectation.value());
+        }
         switch (expectation.mode()) {
             case AT -> sim.simulator().schedule(at, () -> pending.decide(evaluate(pending)));
             case WITHIN, ALWAYS, WHEN -> {
@@ -65,15 +71,21 @@ final class ExpectationChecker {
             watching.remove(pending);
             return;
         }
-        String actual = reader.read(pending.expectation.subject());
-        boolean holds = SubjectReader.holds(pending.expectation.op(), actual, pending.expectation.value());
-        pending.lastActual = actual;
+        boolean holds;
+        if (pending.counter != null) {
+            pending.lastNumber = pending.counter.getAsLong();
+            pending.lastActual = null; // spelled out when decided
+            holds = pending.expectation.op().test(pending.lastNumber, pending.expectedNumber);
+        } else {
+            pending.lastActual = reader.read(pending.expectation.subject());
+            holds = SubjectReader.holds(pending.expectation.op(), pending.lastActual, pending.expectation.value());
+        }
         if (pending.expectation.mode() == Expectation.Mode.WHEN) {
             watchEdge(pending, holds);
         } else if (pending.expectation.mode() == Expectation.Mode.WITHIN && holds) {
-            pending.decide(actual, true);
+            pending.decide(pending.actual(), true);
         } else if (pending.expectation.mode() == Expectation.Mode.ALWAYS && !holds) {
-            pending.decide(actual, false);
+            pending.decide(pending.actual(), false);
         }
     }
 
@@ -107,7 +119,7 @@ final class ExpectationChecker {
                 continue;
             }
             switch (pending.expectation.mode()) {
-                case ALWAYS -> pending.decide(pending.started ? pending.lastActual : "not reached", pending.started);
+                case ALWAYS -> pending.decide(pending.started ? pending.actual() : "not reached", pending.started);
                 case WHEN -> pending.decide(neverHappened(pending, now), false);
                 case AT, WITHIN -> pending.decide("not reached (the run ends at " + SimTime.human(now) + ")", false);
             }
@@ -120,9 +132,9 @@ final class ExpectationChecker {
         }
         Expectation e = pending.expectation;
         if (e.when().edge() == Expectation.Edge.LEAVES && !pending.armed) {
-            return "never " + e.value() + " (" + pending.lastActual + " at every check)";
+            return "never " + e.value() + " (" + pending.actual() + " at every check)";
         }
-        return "never (" + pending.lastActual + " at the end, " + SimTime.human(now) + ")";
+        return "never (" + pending.actual() + " at the end, " + SimTime.human(now) + ")";
     }
 
     List<ExpectationResult> results() {
@@ -146,7 +158,7 @@ final class ExpectationChecker {
                 check(pending);
             }
             if (!pending.decided) {
-                pending.decide(pending.lastActual, false);
+                pending.decide(pending.actual(), false);
             }
         }
     }
@@ -157,11 +169,21 @@ final class ExpectationChecker {
         boolean decided;
         boolean started;
         boolean armed;
+        /** The last value read as text; null when it was a number ({@link #lastNumber}). */
         String lastActual;
+        /** A watched count: its counter, the expected number and the last value read. */
+        LongSupplier counter;
+        long expectedNumber;
+        long lastNumber;
 
         Pending(Expectation expectation, long at) {
             this.expectation = expectation;
             this.at = at;
+        }
+
+        /** The last value read, as results print it. */
+        String actual() {
+            return lastActual != null || counter == null ? lastActual : Long.toString(lastNumber);
         }
 
         void decide(String actual) {

@@ -242,17 +242,21 @@ public final class ScenarioRunner {
     /**
      * Options of a run.
      *
-     * @param capture null for no capture; "" for every packet as it leaves its sender; or
-     *                "HOST[:IF]" for what tcpdump on that interface would see
+     * @param capture     null for no capture; "" for every packet as it leaves its sender; or
+     *                    "HOST[:IF]" for what tcpdump on that interface would see
+     * @param untilMicros where the run stops when that comes before the scenario's {@code run}:
+     *                    a test runs the first minutes of a five-day scenario; expectations due
+     *                    later are reported "not reached (the run ends at ...)". Long.MAX_VALUE:
+     *                    the scenario's own end
      */
     public record RunOptions(long maxEvents, boolean keepPackets, String capture, long sampleEveryMicros,
-                             Simulator.Kernel kernel) {
+                             long untilMicros, Simulator.Kernel kernel) {
         public RunOptions(long maxEvents, boolean keepPackets, String capture) {
             this(maxEvents, keepPackets, capture, 0);
         }
 
         public RunOptions(long maxEvents, boolean keepPackets, String capture, long sampleEveryMicros) {
-            this(maxEvents, keepPackets, capture, sampleEveryMicros, Simulator.Kernel.FAST);
+            this(maxEvents, keepPackets, capture, sampleEveryMicros, Long.MAX_VALUE, Simulator.Kernel.FAST);
         }
 
         public static RunOptions defaults() {
@@ -280,15 +284,27 @@ public final class ScenarioRunner {
          * scenario that has no {@code sample} lines); 0 for none.
          */
         public RunOptions withSampling(long micros) {
-            return new RunOptions(maxEvents, keepPackets, capture, micros, kernel);
+            return new RunOptions(maxEvents, keepPackets, capture, micros, untilMicros, kernel);
+        }
+
+        /** The same options, the run stopped at {@code micros} of simulated time if the scenario runs longer. */
+        public RunOptions withUntil(long micros) {
+            if (micros < 0) {
+                throw new IllegalArgumentException("a run cannot stop before it starts: " + micros);
+            }
+            return new RunOptions(maxEvents, keepPackets, capture, sampleEveryMicros, micros, kernel);
+        }
+
+        /** Where a run of {@code scenario} stops: its {@code run} line, or {@link #untilMicros} if earlier. */
+        public long endOf(Scenario scenario) {
+            return Math.min(scenario.runMicros(), untilMicros);
         }
 
         /** The same options on another event kernel (tests compare the reference and the fast one). */
         public RunOptions withKernel(Simulator.Kernel other) {
-            return new RunOptions(maxEvents, keepPackets, capture, sampleEveryMicros, other);
+            return new RunOptions(maxEvents, keepPackets, capture, sampleEveryMicros, untilMicros, other);
         }
     }
-
 
     /** Samples a run keeps per host at most (the rest are thinned evenly; the peak is kept). */
     public static final int MAX_SAMPLES_PER_HOST = BoundedSamples.MAX_PER_HOST;

@@ -50,6 +50,8 @@ final class SingleRun {
     private final ExpectationChecker checker;
     private final TimelineActions actions;
     private final CountRecorder recorder;
+    /** Where this run stops: the scenario's end, or earlier when the options say so. */
+    private final long end;
 
     SingleRun(Scenario scenario, String variant, RunOptions options, Listener listener, boolean streamPackets) {
         this.scenario = scenario;
@@ -58,8 +60,9 @@ final class SingleRun {
         this.listener = listener;
         this.streamPackets = listener != null && streamPackets;
         this.sim = new Simulation(scenario.seed(), options.kernel());
-        this.recorder = new CountRecorder(sim, scenario.runMicros());
-        this.checker = new ExpectationChecker(sim, new SubjectReader(sim, sockets, socketHosts, counters));
+        this.end = options.endOf(scenario);
+        this.recorder = new CountRecorder(sim, end);
+        this.checker = new ExpectationChecker(sim, new SubjectReader(sim, sockets, socketHosts, counters, recorder));
         this.actions = new TimelineActions(sim, scenario, sockets, socketHosts, connections, this::shown, samples::add);
     }
 
@@ -115,11 +118,11 @@ final class SingleRun {
         }
         if (options.sampleEveryMicros() > 0) {
             for (HostDecl host : scenario.hosts()) {
-                new Repeater(options.sampleEveryMicros(), scenario.runMicros(), "sampling",
+                new Repeater(options.sampleEveryMicros(), end, "sampling",
                         new Action.Sample(host.name(), host.span())).start(0);
             }
         }
-        checker.install(scenario.runMicros());
+        checker.install(end);
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long loopStart = System.nanoTime();
         long loopCpuStart = cpu.getCurrentThreadCpuTime();
@@ -139,7 +142,7 @@ final class SingleRun {
         long remaining = options.maxEvents();
         while (true) {
             long before = sim.simulator().eventsProcessed();
-            Simulator.RunOutcome o = sim.runUntil(scenario.runMicros(), Math.min(remaining, ScenarioRunner.SLICE_EVENTS));
+            Simulator.RunOutcome o = sim.runUntil(end, Math.min(remaining, ScenarioRunner.SLICE_EVENTS));
             remaining -= sim.simulator().eventsProcessed() - before;
             switch (o) {
                 case COMPLETED -> {
@@ -235,12 +238,12 @@ final class SingleRun {
             return;
         }
         if (entry.timing() instanceof Timing.At at) {
-            if (at.micros() <= scenario.runMicros()) {
+            if (at.micros() <= end) {
                 sim.at(at.micros(), description, () -> perform(entry.action()));
             }
         } else if (entry.timing() instanceof Timing.Every every) {
-            long until = every.untilMicros() < 0 ? scenario.runMicros() : Math.min(every.untilMicros(),
-                    scenario.runMicros());
+            long until = every.untilMicros() < 0 ? end : Math.min(every.untilMicros(),
+                    end);
             new Repeater(every.periodMicros(), until, description, entry.action()).start(every.fromMicros());
         }
     }

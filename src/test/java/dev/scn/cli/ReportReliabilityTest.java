@@ -52,18 +52,20 @@ class ReportReliabilityTest {
     @DisplayName("7: a second report into a folder another report is writing refuses (exit 2); the first loses nothing")
     void concurrentRunsOnOneFolder(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
-        Process first = scnProcess(dir, List.of(), "report", "scenarios", "-o", out.toString());
+        // The quick scenarios (ScenarioFolder): the five-day one alone would outlast every wait here.
+        Path scenarios = ScenarioFolder.quickCopy(dir.resolve("scenarios"));
+        Process first = scnProcess(dir, List.of(), "report", scenarios.toString(), "-o", out.toString());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (first.isAlive() && System.nanoTime() < deadline && !hasHtml(out)) {
             Thread.sleep(5);
         }
         assertTrue(first.isAlive(), "the first run should still be writing");
-        CliTest.Outcome second = CliTest.scn("report", "scenarios", "-o", out.toString());
+        CliTest.Outcome second = CliTest.scn("report", scenarios.toString(), "-o", out.toString());
         assertTrue(first.waitFor(120, TimeUnit.SECONDS));
         assertEquals(2, second.code(), second.out() + second.err());
         assertTrue(second.err().contains("is in use by another 'scn report'"), second.err());
         assertEquals(0, first.exitValue(), Files.readString(dir.resolve("log.txt")));
-        try (Stream<Path> s = Files.list(Path.of("scenarios"))) {
+        try (Stream<Path> s = Files.list(scenarios)) {
             for (Path scn : s.filter(f -> f.toString().endsWith(".scn")).toList()) {
                 String stem = scn.getFileName().toString().replace(".scn", "");
                 String html = Files.readString(out.resolve(stem + ".html"));

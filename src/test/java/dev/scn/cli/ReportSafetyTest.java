@@ -55,10 +55,11 @@ class ReportSafetyTest {
     @DisplayName("a report run killed midway leaves no partial file; the next run sweeps its temporary files")
     void killedRunLeavesNoPartialFile(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("reports");
+        Path scenarios = ScenarioFolder.quickCopy(dir.resolve("scenarios")); // not the five-day one
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (int attempt = 0; attempt < 3; attempt++) {
             Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                    Main.class.getName(), "report", "scenarios", "-o", out.toString()))
+                    Main.class.getName(), "report", scenarios.toString(), "-o", out.toString()))
                     .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
             // Kill it as soon as the first report is on disk: the next one is being computed or written.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -69,7 +70,7 @@ class ReportSafetyTest {
             p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             assertNoPartialFile(out);
         }
-        CliTest.Outcome finish = CliTest.scn("report", "scenarios", "-o", out.toString());
+        CliTest.Outcome finish = CliTest.scn("report", scenarios.toString(), "-o", out.toString());
         assertEquals(0, finish.code(), finish.err());
         assertNoPartialFile(out);
         try (Stream<Path> files = Files.list(out)) {

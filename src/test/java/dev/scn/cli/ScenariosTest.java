@@ -3,21 +3,21 @@ package dev.scn.cli;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/** Every documented scenario of the repository runs green: its expectations are derived by hand in its comments. */
+/**
+ * Every documented scenario of the repository runs green: its expectations are derived by hand in
+ * its comments. The lengthy ones (ScenarioFolder) are run up to their first minutes by
+ * dev.scn.run.LongScenariosTest instead.
+ */
 class ScenariosTest {
 
-    static Stream<Path> scenarios() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("scenarios"))) {
-            return files.filter(p -> p.toString().endsWith(".scn")).sorted().toList().stream();
-        }
+    static Stream<Path> scenarios() {
+        return ScenarioFolder.quick().stream();
     }
 
     @ParameterizedTest(name = "{0}")

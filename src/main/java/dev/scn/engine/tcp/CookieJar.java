@@ -11,12 +11,7 @@ import java.util.Map;
  * the ISS (an MD5 or SipHash of the endpoints and a secret that rotates, plus the peer MSS's
  * index in a small table); the simulator draws the ISS as before and remembers which ISS went to
  * which flow, which answers the same question (was this ACK for a cookie we sent, and is that
- * cookie still young enough) with the same result. Cookies older than the lifetime are forgotten,
- * when a cookie is issued as well as when one is looked up: the kernel keeps nothing per cookie,
- * and a busy server whose handshakes all complete through the syncache never looks one up, so
- * forgetting only on lookup kept one cookie per connection for the whole run (a leak: 20 000
- * connections left 20 000 cookies). Forgetting earlier changes no answer: a cookie too old now is
- * too old at any later lookup.
+ * cookie still young enough) with the same result. Cookies older than the lifetime are forgotten.
  */
 final class CookieJar {
     /** tcp_syncache.c (2006) tcp_msstab[]: the MSS a cookie can carry back. */
@@ -25,22 +20,36 @@ final class CookieJar {
     record Cookie(int iss, int irs, int peerMss, long sent) {
     }
 
+    /** In the order they were sent (a reissued cookie moves to the end), so the oldest come first. */
     private final Map<FlowKey, Cookie> sent = new LinkedHashMap<>();
+    private final long lifetime;
 
-    void issued(FlowKey flow, int iss, int irs, int peerMss, long now, long lifetime) {
-        forgetOlderThan(now, lifetime);
+    /** @param lifetime how long a cookie stays valid; older ones are forgotten */
+    CookieJar(long lifetime) {
+        this.lifetime = lifetime;
+    }
+
+    void issued(FlowKey flow, int iss, int irs, int peerMss, long now) {
+        // Forget the expired ones here too: a busy server whose handshakes all complete never
+        // looks a cookie up, and the jar grew by one entry per connection (five days at 50/s:
+        // 21.6 million). find() would have dropped the same ones before any lookup.
+        forgetExpired(now);
         sent.remove(flow);
         sent.put(flow, new Cookie(iss, irs, quantize(peerMss), now));
     }
 
-    /** The cookie sent to this flow if it is at most {@code lifetime} old. */
-    Cookie find(FlowKey flow, long now, long lifetime) {
-        forgetOlderThan(now, lifetime);
+    /** The cookie sent to this flow if it is at most the lifetime old. */
+    Cookie find(FlowKey flow, long now) {
+        forgetExpired(now);
         return sent.get(flow);
     }
 
-    /** Cookies are kept in the order they were sent (re-issuing moves one to the end): the old ones lead. */
-    private void forgetOlderThan(long now, long lifetime) {
+    /** Cookies remembered (the expired ones are forgotten as cookies are sent and looked up). */
+    int size() {
+        return sent.size();
+    }
+
+    private void forgetExpired(long now) {
         for (Iterator<Cookie> it = sent.values().iterator(); it.hasNext(); ) {
             if (it.next().sent() + lifetime < now) {
                 it.remove();
@@ -48,11 +57,6 @@ final class CookieJar {
                 break;
             }
         }
-    }
-
-    /** Cookies remembered now (at most those of the last lifetime). */
-    int size() {
-        return sent.size();
     }
 
     void clear() {

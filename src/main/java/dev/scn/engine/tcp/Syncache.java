@@ -59,7 +59,7 @@ final class Syncache {
     private final Map<FlowKey, Entry> byFlow = new HashMap<>();
     private final Map<Integer, LinkedHashSet<Entry>> buckets = new HashMap<>();
     private final List<LinkedHashSet<Entry>> slots = new ArrayList<>();
-    private final CookieJar cookies = new CookieJar();
+    private final CookieJar cookies = new CookieJar(COOKIE_LIFETIME_MICROS);
     private final SyncacheStats stats = new SyncacheStats();
     private long lastOverflow = Long.MIN_VALUE / 2;
     private long order;
@@ -158,7 +158,7 @@ final class Syncache {
         stats.added++;
         changed.run();
         if (syncookies()) {
-            cookies.issued(entry.flow, entry.iss, entry.irs, entry.peerMss, simulator.now(), COOKIE_LIFETIME_MICROS);
+            cookies.issued(entry.flow, entry.iss, entry.irs, entry.peerMss, simulator.now());
         }
         responder.sendSynAck(entry);
         arm(entry, 0);
@@ -166,7 +166,7 @@ final class Syncache {
     }
 
     private Entry answerWithCookieOnly(Entry entry) {
-        cookies.issued(entry.flow, entry.iss, entry.irs, entry.peerMss, simulator.now(), COOKIE_LIFETIME_MICROS);
+        cookies.issued(entry.flow, entry.iss, entry.irs, entry.peerMss, simulator.now());
         stats.cookiesOnly++;
         responder.sendSynAck(entry);
         return null;
@@ -205,7 +205,7 @@ final class Syncache {
         if (!syncookies()) {
             return null;
         }
-        CookieJar.Cookie c = cookies.find(flow, simulator.now(), COOKIE_LIFETIME_MICROS);
+        CookieJar.Cookie c = cookies.find(flow, simulator.now());
         if (c == null || c.iss() + 1 != ack.ack() || c.irs() + 1 != ack.seq()) {
             return null;
         }
