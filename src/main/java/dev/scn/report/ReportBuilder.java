@@ -241,6 +241,10 @@ public final class ReportBuilder {
             out.append("# ").append(r.scenario()).append(" [").append(r.variant()).append("] seed ").append(r.seed())
                     .append(": every packet as it left its sender, tcpdump -n style\n");
             traceLines(r).forEach(l -> out.append(l).append('\n'));
+            if (r.packetsNotKept() > 0) {
+                out.append("# ... and ").append(r.packetsNotKept()).append(" later packets, not kept: a report keeps the first ")
+                        .append(r.packets().size()).append(" packets of a run\n");
+            }
             out.append('\n');
         }
         return out.toString();

@@ -16,7 +16,9 @@ import java.util.Map;
  * @param packetsByOrigin  packets sent, by origin
  * @param packetsByKind    packets sent, by kind (sent, syn, fin, rst, keepalive)
  * @param packetsPerHost   the same per host
- * @param packets          every packet as it left its sender, when asked for (else empty)
+ * @param packets          every packet as it left its sender, when asked for (else empty); at
+ *                         most {@value ScenarioRunner#MAX_KEPT_PACKETS}, the first ones
+ * @param packetsNotKept   packets sent after {@code packets} was full (0 when it holds them all)
  * @param connections      the connections the timeline opened, by name
  * @param capture          the packet capture, when one was asked for (else null)
  * @param facts            the stored facts of the detailed flows (structured causes)
@@ -36,7 +38,7 @@ public record RunResult(String scenario, String variant, long seed, Outcome outc
                         Map<String, Connection> connections, String traceDigest,
                         dev.scn.observe.Capture capture, RunFacts facts, Map<String, HostEnd> hosts,
                         StepCounts steps, Map<String, Long> connectFailures,
-                        Map<String, Integer> samplesThinned) {
+                        Map<String, Integer> samplesThinned, long packetsNotKept) {
 
     /**
      * A connection the timeline named.

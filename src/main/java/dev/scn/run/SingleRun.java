@@ -46,6 +46,7 @@ final class SingleRun {
     private final Listener listener;
     private final boolean streamPackets;
     private final List<RunResult.TimedPacket> packets = new ArrayList<>();
+    private long packetsNotKept;
     private final PacketCounters counters = new PacketCounters();
     private final ExpectationChecker checker;
     private final TimelineActions actions;
@@ -100,16 +101,27 @@ final class SingleRun {
         if (options.keepPackets() || streamPackets) {
             TcpdumpFormatter tcpdump = TcpdumpFormatter.startingAt(scenario.startEpochSeconds());
             sim.network().addTap((time, host, via, direction, packet) -> {
-                if (direction == Direction.OUT) {
-                    TcpdumpFormatter.Described d = tcpdump.describe(time, packet);
-                    RunResult.TimedPacket timed = new RunResult.TimedPacket(time, host.name(), via.name(),
-                            packet.segment(), d.line(), d.label());
-                    if (options.keepPackets()) {
-                        packets.add(timed);
-                    }
-                    if (streamPackets) {
-                        listener.packet(timed);
-                    }
+                if (direction != Direction.OUT) {
+                    return;
+                }
+                // A report keeps the first packets only: five days of a busy server send ~600
+                // million, which neither the heap nor a trace file could hold. The rest are counted
+                // (and not even formatted); a --trace stream still gets every one.
+                boolean keep = options.keepPackets() && packets.size() < ScenarioRunner.MAX_KEPT_PACKETS;
+                if (options.keepPackets() && !keep) {
+                    packetsNotKept++;
+                }
+                if (!keep && !streamPackets) {
+                    return;
+                }
+                TcpdumpFormatter.Described d = tcpdump.describe(time, packet);
+                RunResult.TimedPacket timed = new RunResult.TimedPacket(time, host.name(), via.name(),
+                        packet.segment(), d.line(), d.label());
+                if (keep) {
+                    packets.add(timed);
+                }
+                if (streamPackets) {
+                    listener.packet(timed);
                 }
             });
         }
@@ -313,6 +325,6 @@ final class SingleRun {
                 tcpStates, dynamic, dynCount, counters.byOrigin(), counters.byKind(), counters.perHost(),
                 List.copyOf(packets), java.util.Collections.unmodifiableMap(named), sim.trace().digest(), capture,
                 facts, EndOfRun.hosts(sim, scenario), recorder.finish(),
-                java.util.Collections.unmodifiableMap(connectFailures), samples.thinned());
+                java.util.Collections.unmodifiableMap(connectFailures), samples.thinned(), packetsNotKept);
     }
 }
