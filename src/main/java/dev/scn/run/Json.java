@@ -7,7 +7,7 @@ import java.util.Map;
  * A small JSON writer for the result schema: objects keep insertion order, strings are escaped
  * per RFC 8259, numbers print without exponent. Deterministic by construction.
  */
-final class Json {
+public final class Json {
     private final StringBuilder out = new StringBuilder();
     private int depth;
 
@@ -88,6 +88,11 @@ final class Json {
     }
 
     private void string(String s) {
+        appendString(out, s);
+    }
+
+    /** Appends the string as a JSON string literal (RFC 8259 escapes); shard manifests use it too. */
+    public static void appendString(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
