@@ -108,8 +108,10 @@ def churn(args):
                     "--rate", "%d" % args.rate, "--delay", args.delay]
             wall, cpu, out, before = timed(base)
             row["cold"] = measured(results(out)[0], wall, cpu, before)
-            wall, cpu, out, before = timed(base + ["--warmup"])
-            row["warm"] = measured([x for x in results(out) if x["run"] == "warm"][0], wall, cpu, before)
+            wall, cpu, out, before = timed(base + ["--warmup", "--warmup-runs", str(args.warmup_runs),
+                                                   "--warm-runs", str(args.warm_runs)])
+            warm = sorted((x for x in results(out) if x["run"] == "warm"), key=lambda x: float(x["loop_seconds"]))
+            row["warm"] = measured(warm[len(warm) // 2], wall, cpu, before)
             print("scn  %6d: cold loop %8.3f s (process %.3f s), warm loop %8.3f s, load %s"
                   % (n, row["cold"]["loop"], row["cold"]["proc"], row["warm"]["loop"], before), flush=True)
     return rows
@@ -143,7 +145,8 @@ Each cell with a slash is 'wall / CPU' in seconds. loop = the tool's own simulat
 Simulator::Run(), scn's event loop), wall time and the CPU time of the thread that runs it;
 process = the whole process as this script saw it, wall time and CPU time of all its threads.
 scn cold = one run in a fresh JVM (java -jar, no warm-up: its loop includes class loading and
-JIT compilation); scn warm = the second run of the same workload in one JVM (scn bench --warmup).
+JIT compilation); scn warm = the median of --warm-runs timed runs after --warmup-runs runs of the
+same workload in one JVM (scn bench --warmup --warmup-runs N --warm-runs K).
 conn/s = connections / loop wall. x2 = loop(N) / loop(N/2), wall / CPU. ratio = ns-3 loop /
 scn loop (times faster), on wall and on CPU time.
 """)
@@ -216,6 +219,10 @@ def main():
     ap.add_argument("--delay", default="40ms")
     ap.add_argument("--bandwidth", default="1Gbps", help="ns-3 only: scn has no bandwidth model")
     ap.add_argument("--xmx", default="1g", help="scn's heap")
+    ap.add_argument("--warmup-runs", type=int, default=40,
+                    help="scn warm: runs of the same workload in the JVM before the timed ones (the JIT settles)")
+    ap.add_argument("--warm-runs", type=int, default=5,
+                    help="scn warm: timed runs after the warm-up; the median loop is reported")
     ap.add_argument("--only", choices=["churn", "hold"], help="one part only")
     ap.add_argument("--ns3-runs", type=int, default=5, help="bench-scheduler runs per scheduler")
     ap.add_argument("--jmh", default="", help="extra JMH options, e.g. '-f 1 -wi 3 -i 5'")

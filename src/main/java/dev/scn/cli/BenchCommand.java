@@ -20,13 +20,18 @@ import java.util.concurrent.Callable;
  * <p>Besides the human lines, each run prints one {@code bench-result} line of key=value fields
  * that bench/compare.sh parses: the loop time is the event loop alone (no parsing, no building
  * of hosts, no result collection), comparable with ns-3's {@code Simulator::Run()}. With
- * {@code --warmup} the same workload runs twice in this JVM: the first run ({@code run=cold})
- * pays class loading and JIT compilation, the second ({@code run=warm}) does not.
+ * {@code --warmup} the same workload runs more than once in this JVM: the first run
+ * ({@code run=cold}) pays class loading and JIT compilation, the last ({@code run=warm}) is timed
+ * once the JIT has settled; {@code --warmup-runs N} runs it N times before the timed run (the
+ * ones after the first are {@code run=warming}), since a short workload ends before the JIT has
+ * compiled its hot paths; {@code --warm-runs K} times K runs after that (a GC pause or a late
+ * compilation makes one run an outlier, so a script takes the median).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure simulation speed: N clients fetch 20k each from a FreeBSD server behind ipfw keep-state.",
         footer = {"", "Examples:", "  scn bench --connections 100000", "  scn bench --connections 1000000 --rate 2000",
-                "  scn bench --connections 4000 --rate 50 --delay 40ms --warmup", ExitCodes.HELP})
+                "  scn bench --connections 4000 --rate 50 --delay 40ms --warmup",
+                "  scn bench --connections 4000 --rate 50 --delay 40ms --warmup --warmup-runs 40 --warm-runs 5", ExitCodes.HELP})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--connections", paramLabel = "N", description = "Connections to simulate (default ${DEFAULT-VALUE}).")
     long connections = 100_000;
@@ -37,8 +42,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--delay", paramLabel = "DURATION", description = "One-way delay of the clients' link, e.g. 40ms (default ${DEFAULT-VALUE}).")
     String delay = "20ms";
 
-    @Option(names = "--warmup", description = "Run the same workload once first (reported as run=cold), then the timed run (run=warm).")
+    @Option(names = "--warmup", description = "Run the same workload first (reported as run=cold), then the timed run (run=warm).")
     boolean warmup;
+
+    @Option(names = "--warmup-runs", paramLabel = "N", description = "With --warmup: runs before the timed one (default ${DEFAULT-VALUE}); the first is run=cold, the others run=warming.")
+    int warmupRuns = 1;
+
+    @Option(names = "--warm-runs", paramLabel = "K", description = "With --warmup: timed runs after the warm-up, each reported as run=warm (default ${DEFAULT-VALUE}); a script takes their median.")
+    int warmRuns = 1;
 
     @Option(names = "--os", paramLabel = "VERSION", description = "FreeBSD release of both sides (default ${DEFAULT-VALUE}).")
     String os = "5.4";
@@ -94,13 +105,26 @@ final class BenchCommand implements Callable<Integer> {
             parsed.diagnostics().sorted().forEach(d -> spec.commandLine().getErr().println(d));
             return ExitCodes.BAD_INPUT;
         }
-        if (warmup) {
-            Integer code = runOnce(parsed, out, "cold");
+        if (warmupRuns < 1 || warmRuns < 1) {
+            spec.commandLine().getErr().println("scn bench: --warmup-runs and --warm-runs must be at least 1");
+            return ExitCodes.BAD_INPUT;
+        }
+        for (int i = 0; warmup && i < warmupRuns; i++) {
+            Integer code = runOnce(parsed, out, i == 0 ? "cold" : "warming");
             if (code != ExitCodes.OK) {
                 return code;
             }
         }
-        return runOnce(parsed, out, warmup ? "warm" : "cold");
+        if (!warmup) {
+            return runOnce(parsed, out, "cold");
+        }
+        for (int i = 0; i < warmRuns; i++) {
+            Integer code = runOnce(parsed, out, "warm");
+            if (code != ExitCodes.OK) {
+                return code;
+            }
+        }
+        return ExitCodes.OK;
     }
 
     private Integer runOnce(ScenarioLoad.Loaded parsed, PrintWriter out, String label) {

@@ -38,6 +38,21 @@ class BenchCommandTest {
     }
 
     @Test
+    @DisplayName("--warmup-runs 3 --warm-runs 2: cold, two warming runs, then two timed warm ones, all the same simulation")
+    void warmupRunsBeforeTheTimedOne() {
+        CliTest.Outcome o = CliTest.scn("bench", "--connections", "20", "--rate", "10", "--warmup", "--warmup-runs", "3",
+                "--warm-runs", "2");
+        assertEquals(0, o.code(), o.err());
+        List<Matcher> lines = o.out().lines().map(RESULT::matcher).filter(Matcher::matches).toList();
+        assertEquals(List.of("cold", "warming", "warming", "warm", "warm"), lines.stream().map(m -> m.group(1)).toList(),
+                o.out());
+        assertEquals(1, lines.stream().map(m -> m.group(3)).distinct().count(), o.out());
+        CliTest.Outcome bad = CliTest.scn("bench", "--connections", "20", "--warmup", "--warmup-runs", "0");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--warmup-runs and --warm-runs must be at least 1"), bad.err());
+    }
+
+    @Test
     @DisplayName("without --warmup: one run, labelled cold")
     void singleRunIsCold() {
         CliTest.Outcome o = CliTest.scn("bench", "--connections", "10", "--rate", "10");
