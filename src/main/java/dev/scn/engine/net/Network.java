@@ -29,7 +29,8 @@ public final class Network {
     private final Simulator simulator;
     private final Map<String, Host> hostsByName = new LinkedHashMap<>();
     private final AddressMap<Host> hostsByAddress = new AddressMap<>();
-    private final Map<String, Link> links = new LinkedHashMap<>();
+    /** In the order they were made (listings); {@link #linksByEnds} answers lookups. */
+    private final List<Link> links = new ArrayList<>();
     /** The same links by their two ends, both ways round: the lookup made for every packet sent. */
     private final Map<Host, Map<Host, Link>> linksByEnds = new IdentityHashMap<>();
     private final List<PacketTap> taps = new ArrayList<>();
@@ -70,12 +71,11 @@ public final class Network {
     }
 
     public Link connect(Host a, Host b) {
-        String key = linkKey(a, b);
-        if (links.containsKey(key)) {
+        if (link(a, b) != null) {
             throw new IllegalArgumentException("duplicate link " + a.name() + " " + b.name());
         }
         Link link = new Link(simulator, a, b);
-        links.put(key, link);
+        links.add(link);
         linksByEnds.computeIfAbsent(a, h -> new IdentityHashMap<>()).put(b, link);
         linksByEnds.computeIfAbsent(b, h -> new IdentityHashMap<>()).put(a, link);
         return link;
@@ -87,11 +87,7 @@ public final class Network {
     }
 
     public List<Link> links() {
-        return Collections.unmodifiableList(new ArrayList<>(links.values()));
-    }
-
-    private static String linkKey(Host a, Host b) {
-        return a.name().compareTo(b.name()) <= 0 ? a.name() + "\u0000" + b.name() : b.name() + "\u0000" + a.name();
+        return Collections.unmodifiableList(new ArrayList<>(links));
     }
 
     public void addTap(PacketTap tap) {
