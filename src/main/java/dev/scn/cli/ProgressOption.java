@@ -15,7 +15,7 @@ final class ProgressOption {
     static final String ENV = "SCN_PROGRESS";
 
     @Option(names = "--progress", negatable = true, description = {"Draw a progress line on stderr (simulated time,",
-            "% done, events/s, ETA); default: only when the terminal is",
+            "%% done, events/s, ETA); default: only when the terminal is",
             "interactive, or as SCN_PROGRESS=1|0 says. Output is unchanged."})
     Boolean progress;
 

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * The future-event set as scn first had it: a binary min-heap of event objects ordered by
  * (time, insertion sequence), so events due at the same instant run in the order they were
- * scheduled. Kept as the reference {@link QuaternaryHeapEvents} is tested against.
+ * scheduled. Kept as the reference {@link TimingWheelEvents} is tested against.
  *
  * <p>Each event stores its own heap slot, which makes cancel and reschedule O(log n) without
  * scanning the queue and without tombstones that would pile up when timers are re-armed on

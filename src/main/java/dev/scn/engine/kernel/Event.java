@@ -18,6 +18,9 @@ public abstract class Event {
     long queuedTime;
     long queuedSequence;
     int heapIndex = -1;
+    /** Neighbours in a {@link TimingWheelEvents} slot, null when not in one. */
+    Event slotNext;
+    Event slotPrev;
     /** Trace record id of what scheduled this event (0: not traced). */
     long cause;
 

@@ -3,8 +3,8 @@ package dev.scn.engine.kernel;
 import java.util.Arrays;
 
 /**
- * The future-event set the simulator uses: a 4-ary min-heap whose keys (time, sequence) sit in
- * primitive arrays beside the events.
+ * A 4-ary min-heap whose keys (time, sequence) sit in primitive arrays beside the events: the
+ * part of {@link TimingWheelEvents} that holds the events due beyond its wheel.
  *
  * <p>Why not the binary heap of event objects: taking the earliest event out walks the heap from
  * the root to a leaf, and with the keys inside the events every comparison dereferences an

@@ -34,7 +34,7 @@ public final class Simulator {
 
     /** A simulator on a chosen future-event set; every kind runs the same events in the same order. */
     public Simulator(long seed, CausalTrace trace, Kernel kernel) {
-        this.queue = kernel == Kernel.REFERENCE ? new BinaryHeapEvents() : new QuaternaryHeapEvents();
+        this.queue = kernel == Kernel.REFERENCE ? new BinaryHeapEvents() : new TimingWheelEvents();
         this.lazyMoves = kernel != Kernel.REFERENCE;
         this.randomStreams = new RandomStreams(seed);
         this.trace = trace;
@@ -90,6 +90,30 @@ public final class Simulator {
             event.queuedSequence = event.sequence;
             queue.update(event);
         }
+    }
+
+    /**
+     * Takes the sequence an event scheduled now would get, for an event that will be queued
+     * later under this key with {@link #scheduleAs} (several deliveries sharing one event).
+     */
+    public long reserveSequence() {
+        return nextSequence++;
+    }
+
+    /**
+     * Queues an event that is not queued under a key reserved earlier and the cause current
+     * then, so that it runs exactly where an event scheduled at that moment would have run.
+     */
+    public void scheduleAs(Event event, long at, long sequence, long cause) {
+        if (at < now || event.isScheduled() || sequence >= nextSequence) {
+            throw new IllegalArgumentException("cannot queue at (" + at + ", " + sequence + ") now " + now);
+        }
+        event.cause = cause;
+        event.time = at;
+        event.sequence = sequence;
+        event.queuedTime = at;
+        event.queuedSequence = sequence;
+        queue.add(event);
     }
 
     public void scheduleAfter(Event event, long delay) {
@@ -185,7 +209,10 @@ public final class Simulator {
     public enum Kernel {
         /** A binary heap of events; a moved event is re-keyed in the heap at once. */
         REFERENCE,
-        /** A 4-ary heap with primitive keys; an event moved later is re-keyed when its old key comes up. */
+        /**
+         * A timing wheel of microsecond slots for the near future and a 4-ary heap with primitive
+         * keys beyond it; an event moved later is re-keyed when its old key comes up.
+         */
         FAST
     }
 

@@ -78,6 +78,8 @@ public final class Link {
         private long jitter;
         private double lossPercent;
         private boolean blackhole;
+        /** The packets on their way along this half (made at the first packet). */
+        private InFlight inFlight;
 
         Way(SplittableRandom random) {
             this.random = random;
@@ -146,6 +148,13 @@ public final class Link {
         }
 
         /** One-way transit time of the next packet: delay plus uniform jitter in [0, jitter]. */
+        InFlight inFlight(Simulator simulator, Host to) {
+            if (inFlight == null) {
+                inFlight = new InFlight(simulator, to);
+            }
+            return inFlight;
+        }
+
         long transitTime() {
             return jitter > 0 ? delay + random.nextLong(jitter + 1) : delay;
         }

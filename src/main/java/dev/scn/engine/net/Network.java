@@ -126,7 +126,13 @@ public final class Network {
             drop(from, packet, reason);
             return;
         }
-        simulator.scheduleAfter(new Arrival(to, packet), way.transitTime());
+        long at = Math.addExact(simulator.now(), way.transitTime());
+        InFlight inFlight = way.inFlight(simulator, to);
+        if (inFlight.accepts(at)) {
+            inFlight.add(packet, at);
+        } else {
+            simulator.schedule(new Arrival(to, packet), at);
+        }
     }
 
     /** Counts and traces a packet that went nowhere. */
@@ -142,6 +148,7 @@ public final class Network {
     }
 
     /** A packet reaching the far end of a link. */
+    /** A packet that overtakes one sent before it on a jittered link; see {@link InFlight}. */
     private static final class Arrival extends Event {
         private final Host to;
         private final Packet packet;

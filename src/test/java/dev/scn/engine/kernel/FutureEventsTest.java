@@ -2,14 +2,19 @@ package dev.scn.engine.kernel;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,24 +46,29 @@ class FutureEventsTest {
     private static final Comparator<Probe> ORDER =
             Comparator.<Probe>comparingLong(p -> p.queuedTime).thenComparingLong(p -> p.queuedSequence);
 
-    private static FutureEvents create(Simulator.Kernel kernel) {
-        return kernel == Simulator.Kernel.REFERENCE ? new BinaryHeapEvents() : new QuaternaryHeapEvents();
+    /** Every implementation; the small wheel (4096 µs) sends the far-ahead events to its heap. */
+    static Stream<Arguments> kinds() {
+        return Stream.of(
+                Arguments.of("binary heap", (Supplier<FutureEvents>) BinaryHeapEvents::new),
+                Arguments.of("4-ary heap", (Supplier<FutureEvents>) QuaternaryHeapEvents::new),
+                Arguments.of("timing wheel", (Supplier<FutureEvents>) TimingWheelEvents::new),
+                Arguments.of("small timing wheel", (Supplier<FutureEvents>) () -> new TimingWheelEvents(4096)));
     }
 
-    @ParameterizedTest
-    @EnumSource(Simulator.Kernel.class)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
     @DisplayName("random add/poll/remove/re-key: the same order as a sorted set, slots kept right")
-    void matchesASortedSet(Simulator.Kernel kernel) {
+    void matchesASortedSet(String name, Supplier<FutureEvents> kind) {
         for (long seed = 1; seed <= 20; seed++) {
-            run(kernel, new SplittableRandom(seed));
+            run(kind.get(), new SplittableRandom(seed));
         }
     }
 
-    private static void run(Simulator.Kernel kernel, SplittableRandom random) {
-        FutureEvents queue = create(kernel);
+    private static void run(FutureEvents queue, SplittableRandom random) {
         TreeSet<Probe> model = new TreeSet<>(ORDER);
         List<Probe> all = new ArrayList<>();
         long sequence = 0;
+        Set<Long> lazySequences = new HashSet<>();
         long now = 0;
         for (int step = 0; step < 20_000; step++) {
             int op = random.nextInt(10);
@@ -67,9 +77,10 @@ class FutureEventsTest {
                 if (p.id == all.size()) {
                     all.add(p);
                 }
-                // Few distinct instants, so many ties are broken by the sequence.
-                p.queuedTime = now + random.nextInt(50);
-                p.queuedSequence = sequence++;
+                // Few distinct instants, so many ties are broken by the sequence; one in eight
+                // beyond a small wheel's turn, some of them a turn and a bit ahead (same slot).
+                p.queuedTime = now + (random.nextInt(8) == 0 ? 4096 + random.nextInt(9000) : random.nextInt(50));
+                p.queuedSequence = sequence += 2;
                 if (p.isScheduled()) {
                     model.removeIf(q -> q == p);
                     queue.update(p);
@@ -88,16 +99,29 @@ class FutureEventsTest {
                 model.removeIf(q -> q == p);
                 queue.remove(p);
                 assertFalse(p.isScheduled());
-            } else {
-                Probe p = model.isEmpty() ? null : pick(new ArrayList<>(model), random);
-                if (p != null) {
-                    // moved earlier, as a timer re-armed to a shorter value
-                    model.remove(p);
-                    p.queuedTime = Math.max(now, p.queuedTime - random.nextInt(30));
-                    p.queuedSequence = sequence++;
-                    queue.update(p);
-                    model.add(p);
+            } else if (random.nextBoolean()) {
+                Probe p = pick(new ArrayList<>(model), random);
+                // re-keyed as the simulator does lazily: later, under the sequence it was given
+                // when it was re-armed, which events scheduled since then have passed (odd, so
+                // unique against the even ones handed out here)
+                model.remove(p);
+                p.queuedTime += random.nextInt(60);
+                long lazy = sequence - 1 - 2L * random.nextInt(200);
+                while (lazy < 0 || !lazySequences.add(lazy)) {
+                    lazy = sequence + 1;
+                    sequence += 2;
                 }
+                p.queuedSequence = lazy;
+                queue.update(p);
+                model.add(p);
+            } else {
+                Probe p = pick(new ArrayList<>(model), random);
+                // moved earlier, as a timer re-armed to a shorter value
+                model.remove(p);
+                p.queuedTime = Math.max(now, p.queuedTime - random.nextInt(random.nextBoolean() ? 30 : 9000));
+                p.queuedSequence = sequence += 2;
+                queue.update(p);
+                model.add(p);
             }
             assertEquals(model.size(), queue.size());
             assertSame(model.isEmpty() ? null : model.first(), queue.peek());

@@ -1,0 +1,226 @@
+package dev.scn.engine.kernel;
+
+/**
+ * The future-event set the simulator uses: a timing wheel of one-microsecond slots for the near
+ * future, and a {@link QuaternaryHeapEvents} for everything beyond it.
+ *
+ * <p>Why a wheel: most of a simulation's events are due within a fraction of a second (a
+ * packet's arrival after the link delay, a delayed ACK, the next client of a traffic mix), and
+ * many fall on the same microsecond. The wheel covers {@code slots} consecutive microseconds
+ * from the last instant taken out; each slot holds the events of exactly one instant as a
+ * circular list in sequence order. Since sequences grow with every scheduling, a new event
+ * almost always belongs at the tail of its slot, so adding, removing and taking the earliest are
+ * constant-time; a two-level bitmap finds the next occupied slot without walking empty ones.
+ * The heap only sees events too far ahead for the wheel (TIME_WAIT, keepalive, a long
+ * retransmission timeout), and the earliest event is the earlier of the two heads, so events
+ * never migrate between them and the order stays exactly (time, sequence).
+ */
+final class TimingWheelEvents implements FutureEvents {
+    /** {@link Event#heapIndex} at or above this: the event is in the wheel, in slot (index - mark). */
+    private static final int IN_WHEEL = 1 << 30;
+    /** Default span: 2^18 µs (262 ms) covers link delays, delayed ACKs and arrivals. */
+    static final int DEFAULT_SLOTS = 1 << 18;
+
+    private final int mask;
+    private final Event[] heads;
+    /** Bit s: slot s is occupied. */
+    private final long[] occupied;
+    /** Bit w: word w of {@link #occupied} is not zero. */
+    private final long[] occupiedWords;
+    private final QuaternaryHeapEvents later = new QuaternaryHeapEvents();
+    private int inWheel;
+    /** The last instant taken out: every event in the wheel is due in [cursor, cursor + slots). */
+    private long cursor;
+    /** No wheel slot before this instant is occupied; never before the cursor. */
+    private long scan;
+    /** The earliest event, when known (null: to be found). */
+    private Event first;
+
+    TimingWheelEvents() {
+        this(DEFAULT_SLOTS);
+    }
+
+    /** A wheel of {@code slots} microseconds (a power of two, at least 4096). */
+    TimingWheelEvents(int slots) {
+        if (Integer.bitCount(slots) != 1 || slots < 4096 || slots >= IN_WHEEL) {
+            throw new IllegalArgumentException("slots must be a power of two in [4096, 2^30): " + slots);
+        }
+        mask = slots - 1;
+        heads = new Event[slots];
+        occupied = new long[slots >>> 6];
+        occupiedWords = new long[Math.max(1, slots >>> 12)];
+    }
+
+    @Override
+    public int size() {
+        return inWheel + later.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return size() == 0;
+    }
+
+    @Override
+    public Event peek() {
+        if (first == null) {
+            Event wheel = inWheel == 0 ? null : firstInWheel();
+            Event heap = later.peek();
+            first = heap == null || (wheel != null && before(wheel, heap)) ? wheel : heap;
+        }
+        return first;
+    }
+
+    @Override
+    public void add(Event event) {
+        long time = event.queuedTime;
+        if (time >= cursor && time - cursor <= mask) {
+            link(event);
+        } else {
+            later.add(event);
+        }
+        if (first != null && before(event, first)) {
+            first = event;
+        }
+    }
+
+    @Override
+    public Event poll() {
+        Event earliest = peek();
+        if (earliest == null) {
+            return null;
+        }
+        take(earliest);
+        cursor = earliest.queuedTime;
+        if (scan < cursor) {
+            scan = cursor;
+        }
+        first = null;
+        return earliest;
+    }
+
+    @Override
+    public void remove(Event event) {
+        if (event.heapIndex < 0) {
+            return;
+        }
+        take(event);
+        if (event == first) {
+            first = null;
+        }
+    }
+
+    @Override
+    public void update(Event event) {
+        if (event.heapIndex < 0) {
+            return;
+        }
+        take(event);
+        if (event == first) {
+            first = null;
+        }
+        add(event);
+    }
+
+    private void take(Event event) {
+        if (event.heapIndex >= IN_WHEEL) {
+            unlink(event);
+        } else {
+            later.remove(event);
+        }
+    }
+
+    /** Puts the event into its instant's slot, keeping the slot in sequence order. */
+    private void link(Event event) {
+        int slot = (int) (event.queuedTime & mask);
+        Event head = heads[slot];
+        if (head == null) {
+            heads[slot] = event;
+            event.slotNext = event;
+            event.slotPrev = event;
+            occupied[slot >>> 6] |= 1L << slot;
+            occupiedWords[slot >>> 12] |= 1L << (slot >>> 6);
+        } else {
+            long sequence = event.queuedSequence;
+            Event after = head.slotPrev;
+            while (after.queuedSequence > sequence && after != head) {
+                after = after.slotPrev;
+            }
+            if (after == head && head.queuedSequence > sequence) {
+                heads[slot] = event;
+                after = head.slotPrev;
+            }
+            Event before = after.slotNext;
+            event.slotPrev = after;
+            event.slotNext = before;
+            after.slotNext = event;
+            before.slotPrev = event;
+        }
+        event.heapIndex = IN_WHEEL + slot;
+        inWheel++;
+        if (event.queuedTime < scan) {
+            scan = event.queuedTime;
+        }
+    }
+
+    private void unlink(Event event) {
+        int slot = event.heapIndex - IN_WHEEL;
+        if (event.slotNext == event) {
+            heads[slot] = null;
+            int word = slot >>> 6;
+            occupied[word] &= ~(1L << slot);
+            if (occupied[word] == 0) {
+                occupiedWords[word >>> 6] &= ~(1L << word);
+            }
+        } else {
+            event.slotPrev.slotNext = event.slotNext;
+            event.slotNext.slotPrev = event.slotPrev;
+            if (heads[slot] == event) {
+                heads[slot] = event.slotNext;
+            }
+        }
+        event.slotNext = null;
+        event.slotPrev = null;
+        event.heapIndex = -1;
+        inWheel--;
+    }
+
+    /**
+     * The head of the first occupied slot from {@link #scan} on, going round the wheel once. The
+     * wheel's events lie within one turn from the cursor, so the first slot found in turn order
+     * is the earliest instant, and {@code scan} moves up to it.
+     */
+    private Event firstInWheel() {
+        int start = (int) (scan & mask);
+        int slot = nextOccupied(start);
+        scan += (slot - start) & mask;
+        return heads[slot];
+    }
+
+    /** The first occupied slot at or after {@code start} in turn order; the wheel is not empty. */
+    private int nextOccupied(int start) {
+        int word = start >>> 6;
+        long bits = occupied[word] & (-1L << start);
+        if (bits != 0) {
+            return (word << 6) | Long.numberOfTrailingZeros(bits);
+        }
+        int group = word >>> 6;
+        long groupBits = occupiedWords[group] & (-2L << (word & 63));
+        int groups = occupiedWords.length;
+        // The last turn comes back to the start's group whole: the words before the start's, and
+        // the start word's slots before the start, are a whole turn ahead.
+        for (int turn = 0; turn <= groups; turn++) {
+            if (groupBits != 0) {
+                int found = (group << 6) | Long.numberOfTrailingZeros(groupBits);
+                return (found << 6) | Long.numberOfTrailingZeros(occupied[found]);
+            }
+            group = group + 1 == groups ? 0 : group + 1;
+            groupBits = occupiedWords[group];
+        }
+        throw new IllegalStateException("no occupied slot in a wheel holding " + inWheel + " events");
+    }
+
+    private static boolean before(Event a, Event b) {
+        return a.queuedTime < b.queuedTime || (a.queuedTime == b.queuedTime && a.queuedSequence < b.queuedSequence);
+    }
+}
