@@ -24,6 +24,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(HERE)
 BUILD = os.path.join(HERE, "build")
 SCN_JAR = os.path.join(TOP, "target", "scn.jar")
+# The JVM options the scn launcher runs with (its SCN_JAVA_OPTS default): scn is measured as it runs.
+SCN_JVM = ["-XX:+UseParallelGC"]
 CHURN = os.path.join(BUILD, "churn")
 BENCH_SCHEDULER = os.path.join(BUILD, "bench-scheduler")
 JMH_JAR = os.path.join(HERE, "jmh", "target", "benchmarks.jar")
@@ -104,7 +106,7 @@ def churn(args):
             row["ns3"] = measured(results(out)[0], wall, cpu, before)
             print("ns-3 %6d: loop %8.3f s, process %8.3f s, load %s" % (n, row["ns3"]["loop"], wall, before), flush=True)
         if n in args.scn:
-            base = ["java", "-Xmx" + args.xmx, "-jar", SCN_JAR, "bench", "--connections", str(n),
+            base = ["java", "-Xmx" + args.xmx] + SCN_JVM + ["-jar", SCN_JAR, "bench", "--connections", str(n),
                     "--rate", "%d" % args.rate, "--delay", args.delay]
             wall, cpu, out, before = timed(base)
             row["cold"] = measured(results(out)[0], wall, cpu, before)
