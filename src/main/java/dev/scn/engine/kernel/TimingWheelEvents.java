@@ -8,7 +8,7 @@ package dev.scn.engine.kernel;
  * packet's arrival after the link delay, a delayed ACK, the next client of a traffic mix), and
  * many fall on the same microsecond. The wheel covers {@code slots} consecutive microseconds
  * from the last instant taken out; each slot holds the events of exactly one instant as a
- * circular list in sequence order. Since sequences grow with every scheduling, a new event
+ * list in sequence order. Since sequences grow with every scheduling, a new event
  * almost always belongs at the tail of its slot, so adding, removing and taking the earliest are
  * constant-time; a two-level bitmap finds the next occupied slot without walking empty ones.
  * The heap only sees events too far ahead for the wheel (TIME_WAIT, keepalive, a long
@@ -22,7 +22,9 @@ final class TimingWheelEvents implements FutureEvents {
     static final int DEFAULT_SLOTS = 1 << 18;
 
     private final int mask;
+    /** Each slot's events in sequence order, linked through the events, first and last. */
     private final Event[] heads;
+    private final Event[] tails;
     /** Bit s: slot s is occupied. */
     private final long[] occupied;
     /** Bit w: word w of {@link #occupied} is not zero. */
@@ -47,6 +49,7 @@ final class TimingWheelEvents implements FutureEvents {
         }
         mask = slots - 1;
         heads = new Event[slots];
+        tails = new Event[slots];
         occupied = new long[slots >>> 6];
         occupiedWords = new long[Math.max(1, slots >>> 12)];
     }
@@ -133,28 +136,22 @@ final class TimingWheelEvents implements FutureEvents {
     /** Puts the event into its instant's slot, keeping the slot in sequence order. */
     private void link(Event event) {
         int slot = (int) (event.queuedTime & mask);
-        Event head = heads[slot];
-        if (head == null) {
+        Event tail = tails[slot];
+        if (tail == null) {
             heads[slot] = event;
-            event.slotNext = event;
-            event.slotPrev = event;
+            tails[slot] = event;
+            event.slotPrev = null;
+            event.slotNext = null;
             occupied[slot >>> 6] |= 1L << slot;
             occupiedWords[slot >>> 12] |= 1L << (slot >>> 6);
+        } else if (tail.queuedSequence < event.queuedSequence) {
+            // the usual case: scheduled after everything already due at that instant
+            tail.slotNext = event;
+            event.slotPrev = tail;
+            event.slotNext = null;
+            tails[slot] = event;
         } else {
-            long sequence = event.queuedSequence;
-            Event after = head.slotPrev;
-            while (after.queuedSequence > sequence && after != head) {
-                after = after.slotPrev;
-            }
-            if (after == head && head.queuedSequence > sequence) {
-                heads[slot] = event;
-                after = head.slotPrev;
-            }
-            Event before = after.slotNext;
-            event.slotPrev = after;
-            event.slotNext = before;
-            after.slotNext = event;
-            before.slotPrev = event;
+            insertBefore(slot, tail, event);
         }
         event.heapIndex = IN_WHEEL + slot;
         inWheel++;
@@ -163,20 +160,43 @@ final class TimingWheelEvents implements FutureEvents {
         }
     }
 
+    /** An event re-keyed under an older sequence: walks back from the tail to its place. */
+    private void insertBefore(int slot, Event tail, Event event) {
+        long sequence = event.queuedSequence;
+        Event next = tail;
+        while (next.slotPrev != null && next.slotPrev.queuedSequence > sequence) {
+            next = next.slotPrev;
+        }
+        Event previous = next.slotPrev;
+        event.slotNext = next;
+        event.slotPrev = previous;
+        next.slotPrev = event;
+        if (previous == null) {
+            heads[slot] = event;
+        } else {
+            previous.slotNext = event;
+        }
+    }
+
     private void unlink(Event event) {
         int slot = event.heapIndex - IN_WHEEL;
-        if (event.slotNext == event) {
-            heads[slot] = null;
+        Event previous = event.slotPrev;
+        Event next = event.slotNext;
+        if (previous == null) {
+            heads[slot] = next;
+        } else {
+            previous.slotNext = next;
+        }
+        if (next == null) {
+            tails[slot] = previous;
+        } else {
+            next.slotPrev = previous;
+        }
+        if (previous == null && next == null) {
             int word = slot >>> 6;
             occupied[word] &= ~(1L << slot);
             if (occupied[word] == 0) {
                 occupiedWords[word >>> 6] &= ~(1L << word);
-            }
-        } else {
-            event.slotPrev.slotNext = event.slotNext;
-            event.slotNext.slotPrev = event.slotPrev;
-            if (heads[slot] == event) {
-                heads[slot] = event.slotNext;
             }
         }
         event.slotNext = null;
