@@ -80,15 +80,12 @@ final class DynamicTable {
         return (a ^ b ^ pa ^ pb) & (buckets.size() - 1);
     }
 
-    /** The result of a lookup: the state and whether the packet goes its forward way. */
-    record Hit(DynamicState state, boolean forward) {
-    }
-
     /**
      * lookup_dyn_rule(_locked) / dyn_lookup_ipv4_state: finds the state by 5-tuple only, forward
-     * or reverse, and updates it with the packet (flags, acks, expiry) and counts it.
+     * or reverse, and updates it with the packet (flags, acks, expiry) and counts it; returns the
+     * state found, or null.
      */
-    Hit lookup(Packet packet, long now) {
+    DynamicState lookup(Packet packet, long now) {
         int i = hash(packet.source(), packet.sourcePort(), packet.destination(), packet.destinationPort());
         List<DynamicState> bucket = buckets.get(i);
         boolean lazy = !era.sweepsEverySecond();
@@ -123,7 +120,7 @@ final class DynamicTable {
             // ipfw_chk O_PROBE_STATE hit ([A]..[G]); dyn_update_proto_state DYN_COUNTER_INC ([H]).
             q.packets++;
             q.bytes += packet.ipLength();
-            return new Hit(q, forward);
+            return q;
         }
         return null;
     }

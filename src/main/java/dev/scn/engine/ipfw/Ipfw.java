@@ -137,9 +137,9 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
                 // other opcode of that rule; a hit jumps to the parent rule's action.
                 if (!probed) {
                     probed = true;
-                    DynamicTable.Hit hit = table.lookup(packet, now);
+                    DynamicState hit = table.lookup(packet, now);
                     if (hit != null) {
-                        IpfwRule parent = hit.state().rule();
+                        IpfwRule parent = hit.rule();
                         int at = positionOf(parent);
                         // [H] ipfw_dyn_lookup_state: an orphaned rule continues at the penultimate rule.
                         i = act(parent, at >= 0 ? at : rules.size() - 2, packet, direction, via);

@@ -138,13 +138,12 @@ final class TcpOptionState {
             blocks = tp.sackBlocksToSend();
         }
         int tsVal = ts ? tsValue(tp) : 0;
-        TcpOptionWriter.Wanted wanted = new TcpOptionWriter.Wanted(mss, wscale, sackOk, ts, tsVal,
-                ts ? tsRecent : 0, blocks);
+        int tsEcr = ts ? tsRecent : 0;
         // The segments of one burst carry the same options (same tick, same TSecr): options are
         // immutable, so the burst shares one copy instead of building it per segment.
-        if (!wanted.equals(lastWanted)) {
-            lastWanted = wanted;
-            lastOptions = TcpOptionWriter.write(major, wanted, scratch);
+        if (lastWanted == null || !lastWanted.sameAs(mss, wscale, sackOk, ts, tsVal, tsEcr, blocks)) {
+            lastWanted = new TcpOptionWriter.Wanted(mss, wscale, sackOk, ts, tsVal, tsEcr, blocks);
+            lastOptions = TcpOptionWriter.write(major, lastWanted, scratch);
         }
         return lastOptions;
     }

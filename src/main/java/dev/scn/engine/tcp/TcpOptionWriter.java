@@ -47,6 +47,14 @@ final class TcpOptionWriter {
         static Wanted none() {
             return new Wanted(-1, -1, false, false, 0, 0, List.of());
         }
+
+        /** Whether these are the options described by the arguments (equals, without building one). */
+        boolean sameAs(int mss, int wscale, boolean sackPermitted, boolean timestamp, int tsVal, int tsEcr,
+                       List<TcpOption.SackBlock> sacks) {
+            return this.mss == mss && this.wscale == wscale && this.sackPermitted == sackPermitted
+                    && this.timestamp == timestamp && this.tsVal == tsVal && this.tsEcr == tsEcr
+                    && this.sacks.equals(sacks);
+        }
     }
 
     /** The layout for the profile's major version: tcp_addoptions() from 7.0, inline before. */
