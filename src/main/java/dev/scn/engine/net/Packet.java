@@ -58,6 +58,7 @@ public final class Packet {
         this.ttl = b.ttl;
         this.dontFragment = b.dontFragment;
         this.tos = b.tos;
+        this.flowKey = b.flowKey;
         this.origin = b.origin;
         this.skipFirewall = b.skipFirewall;
     }
@@ -216,6 +217,7 @@ public final class Packet {
         private int tos;
         private Origin origin = Origin.TCP;
         private boolean skipFirewall;
+        private FlowKey flowKey;
 
         private Builder(Protocol protocol, int source, int sourcePort, int destination, int destinationPort) {
             this.protocol = protocol;
@@ -283,6 +285,15 @@ public final class Packet {
 
         public Builder skipFirewall(boolean value) {
             this.skipFirewall = value;
+            return this;
+        }
+
+        /**
+         * The flow key of the connection sending the packet, which it already has: the packet then
+         * does not derive it again (the key does not depend on the direction).
+         */
+        public Builder flow(FlowKey key) {
+            this.flowKey = key;
             return this;
         }
 

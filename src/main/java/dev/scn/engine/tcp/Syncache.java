@@ -293,11 +293,8 @@ final class Syncache {
         if (byFlow.remove(entry.flow) != entry) {
             return;
         }
-        LinkedHashSet<Entry> row = buckets.get(entry.bucket);
-        row.remove(entry);
-        if (row.isEmpty()) {
-            buckets.remove(entry.bucket);
-        }
+        // An emptied row stays (at most one per hash bucket): the next SYN to it reuses it.
+        buckets.get(entry.bucket).remove(entry);
         slots.get(entry.slot).remove(entry);
         simulator.cancel(entry);
         changed.run();

@@ -221,7 +221,7 @@ final class TcpOutput {
         }
         int tos = tp.ipTos | TcpEcn.ipCodepoint(tp, len, retransmission);
         Packet.Builder segment = Packet.tcp(tp.localAddress, tp.localPort, tp.foreignAddress, tp.foreignPort)
-                .seq(seq).ack(ack).flags(flags).window(tp.opts.windowField(tp, flags, recwin)).payloadLength(len)
+                .flow(tp.flow).seq(seq).ack(ack).flags(flags).window(tp.opts.windowField(tp, flags, recwin)).payloadLength(len)
                 .options(options).ttl(tp.ttl()).tos(tos).dontFragment(true).origin(origin);
 
         if (!tp.forceOne || !persisting) {
