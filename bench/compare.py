@@ -110,12 +110,20 @@ def churn(args):
                     "--rate", "%d" % args.rate, "--delay", args.delay]
             wall, cpu, out, before = timed(base)
             row["cold"] = measured(results(out)[0], wall, cpu, before)
-            wall, cpu, out, before = timed(base + ["--warmup", "--warmup-runs", str(args.warmup_runs),
-                                                   "--warm-runs", str(args.warm_runs)])
-            warm = sorted((x for x in results(out) if x["run"] == "warm"), key=lambda x: float(x["loop_seconds"]))
-            row["warm"] = measured(warm[len(warm) // 2], wall, cpu, before)
-            print("scn  %6d: cold loop %8.3f s (process %.3f s), warm loop %8.3f s, load %s"
-                  % (n, row["cold"]["loop"], row["cold"]["proc"], row["warm"]["loop"], before), flush=True)
+            # Which code the JIT settles on differs from JVM to JVM (up to 1.6x here, bench/README),
+            # so the warm figure is the median over --warm-jvms fresh JVMs of each one's median run,
+            # as JMH forks for the same reason.
+            per_jvm = []
+            for _ in range(args.warm_jvms):
+                wall, cpu, out, before = timed(base + ["--warmup", "--warmup-runs", str(args.warmup_runs),
+                                                       "--warm-runs", str(args.warm_runs)])
+                warm = sorted((x for x in results(out) if x["run"] == "warm"), key=lambda x: float(x["loop_seconds"]))
+                per_jvm.append(measured(warm[len(warm) // 2], wall, cpu, before))
+            per_jvm.sort(key=lambda m: m["loop"])
+            row["warm"] = per_jvm[len(per_jvm) // 2]
+            print("scn  %6d: cold loop %8.3f s (process %.3f s), warm loop %8.3f s (per JVM: %s), load %s"
+                  % (n, row["cold"]["loop"], row["cold"]["proc"], row["warm"]["loop"],
+                     " ".join("%.3f" % m["loop"] for m in per_jvm), row["warm"]["load"]), flush=True)
     return rows
 
 
@@ -148,7 +156,8 @@ Simulator::Run(), scn's event loop), wall time and the CPU time of the thread th
 process = the whole process as this script saw it, wall time and CPU time of all its threads.
 scn cold = one run in a fresh JVM (java -jar, no warm-up: its loop includes class loading and
 JIT compilation); scn warm = the median of --warm-runs timed runs after --warmup-runs runs of the
-same workload in one JVM (scn bench --warmup --warmup-runs N --warm-runs K).
+same workload in one JVM (scn bench --warmup --warmup-runs N --warm-runs K), and of those the
+median over --warm-jvms fresh JVMs.
 conn/s = connections / loop wall. x2 = loop(N) / loop(N/2), wall / CPU. ratio = ns-3 loop /
 scn loop (times faster), on wall and on CPU time.
 """)
@@ -223,6 +232,8 @@ def main():
     ap.add_argument("--xmx", default="1g", help="scn's heap")
     ap.add_argument("--warmup-runs", type=int, default=40,
                     help="scn warm: runs of the same workload in the JVM before the timed ones (the JIT settles)")
+    ap.add_argument("--warm-jvms", type=int, default=3,
+                    help="fresh JVMs for the scn warm figure; their median is reported")
     ap.add_argument("--warm-runs", type=int, default=5,
                     help="scn warm: timed runs after the warm-up; the median loop is reported")
     ap.add_argument("--only", choices=["churn", "hold"], help="one part only")
