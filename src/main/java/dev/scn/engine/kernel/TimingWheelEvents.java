@@ -115,14 +115,10 @@ final class TimingWheelEvents implements FutureEvents {
 
     @Override
     public void update(Event event) {
-        if (event.heapIndex < 0) {
-            return;
+        if (event.heapIndex >= 0) {
+            remove(event);
+            add(event);
         }
-        take(event);
-        if (event == first) {
-            first = null;
-        }
-        add(event);
     }
 
     private void take(Event event) {
