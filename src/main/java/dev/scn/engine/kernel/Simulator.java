@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
  */
 public final class Simulator {
     private final FutureEvents queue;
+    private final Kernel kernel;
     /** Whether an event moved later stays where it is queued (see {@link #schedule}). */
     private final boolean lazyMoves;
     private final RandomStreams randomStreams;
@@ -34,11 +35,17 @@ public final class Simulator {
 
     /** A simulator on a chosen future-event set; every kind runs the same events in the same order. */
     public Simulator(long seed, CausalTrace trace, Kernel kernel) {
+        this.kernel = kernel;
         this.queue = kernel == Kernel.REFERENCE ? new BinaryHeapEvents() : new TimingWheelEvents();
         this.lazyMoves = kernel != Kernel.REFERENCE;
         this.randomStreams = new RandomStreams(seed);
         this.trace = trace;
         trace.attachClock(this::now);
+    }
+
+    /** The kind of kernel: REFERENCE also tells components to queue every event on its own. */
+    public Kernel kernel() {
+        return kernel;
     }
 
     public long now() {
@@ -207,7 +214,10 @@ public final class Simulator {
      * is the first design, kept so that tests can show the fast one changes nothing.
      */
     public enum Kernel {
-        /** A binary heap of events; a moved event is re-keyed in the heap at once. */
+        /**
+         * A binary heap of events; a moved event is re-keyed in the heap at once, and every
+         * packet's arrival is an event of its own (no {@code InFlight} sharing).
+         */
         REFERENCE,
         /**
          * A timing wheel of microsecond slots for the near future and a 4-ary heap with primitive

@@ -127,8 +127,8 @@ public final class Network {
             return;
         }
         long at = Math.addExact(simulator.now(), way.transitTime());
-        InFlight inFlight = way.inFlight(simulator, to);
-        if (inFlight.accepts(at)) {
+        InFlight inFlight = simulator.kernel() == Simulator.Kernel.REFERENCE ? null : way.inFlight(simulator, to);
+        if (inFlight != null && inFlight.accepts(at)) {
             inFlight.add(packet, at);
         } else {
             simulator.schedule(new Arrival(to, packet), at);
@@ -148,7 +148,10 @@ public final class Network {
     }
 
     /** A packet reaching the far end of a link. */
-    /** A packet that overtakes one sent before it on a jittered link; see {@link InFlight}. */
+    /**
+     * A packet that travels as an event of its own: under the reference kernel always, else when
+     * it would overtake one sent before it on a jittered link; see {@link InFlight}.
+     */
     private static final class Arrival extends Event {
         private final Host to;
         private final Packet packet;
