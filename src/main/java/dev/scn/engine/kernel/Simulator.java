@@ -108,8 +108,9 @@ public final class Simulator {
     }
 
     /**
-     * Queues an event that is not queued under a key reserved earlier and the cause current
-     * then, so that it runs exactly where an event scheduled at that moment would have run.
+     * Queues an event that is not queued now under a key taken earlier with {@link
+     * #reserveSequence} and the cause that was current then: it runs exactly where an event
+     * scheduled at that moment would have run.
      */
     public void scheduleAs(Event event, long at, long sequence, long cause) {
         if (at < now || event.isScheduled() || sequence >= nextSequence) {

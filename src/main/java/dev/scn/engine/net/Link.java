@@ -78,7 +78,6 @@ public final class Link {
         private long jitter;
         private double lossPercent;
         private boolean blackhole;
-        /** The packets on their way along this half (made at the first packet). */
         private InFlight inFlight;
 
         Way(SplittableRandom random) {
@@ -147,7 +146,7 @@ public final class Link {
             return null;
         }
 
-        /** One-way transit time of the next packet: delay plus uniform jitter in [0, jitter]. */
+        /** The packets travelling this half toward {@code to}, as one event (made at the first use). */
         InFlight inFlight(Simulator simulator, Host to) {
             if (inFlight == null) {
                 inFlight = new InFlight(simulator, to);
@@ -155,6 +154,7 @@ public final class Link {
             return inFlight;
         }
 
+        /** One-way transit time of the next packet: delay plus uniform jitter in [0, jitter]. */
         long transitTime() {
             return jitter > 0 ? delay + random.nextLong(jitter + 1) : delay;
         }

@@ -147,9 +147,8 @@ public final class Network {
         }
     }
 
-    /** A packet reaching the far end of a link. */
     /**
-     * A packet that travels as an event of its own: under the reference kernel always, else when
+     * A packet reaching the far end of a link as an event of its own: under the reference kernel always, else when
      * it would overtake one sent before it on a jittered link; see {@link InFlight}.
      */
     private static final class Arrival extends Event {
