@@ -11,12 +11,14 @@ package dev.scn.engine.flow;
  * @param <V> the value type; null values are not stored
  */
 public final class AddressMap<V> {
+    /** How long a run of consecutive insertions must be to be kept as a range, and how many are. */
+    private static final int LONG_RUN = 256;
+    private static final int MAX_RUNS = 4;
+
     private int[] keys = new int[16];
     private Object[] values = new Object[16];
     private int size;
-    /** Runs of at least {@link #LONG_RUN} consecutive addresses with one value: first, length, value. */
-    private static final int LONG_RUN = 256;
-    private static final int MAX_RUNS = 4;
+    /** The ranges kept: first address, length, value. */
     private final int[] runFirst = new int[MAX_RUNS];
     private final int[] runLength = new int[MAX_RUNS];
     private final Object[] runValue = new Object[MAX_RUNS];
