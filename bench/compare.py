@@ -4,6 +4,8 @@
 churn: both tools simulate the same churn (Poisson arrivals at --rate, 300 B request, 20 KiB
 response then close, --delay one way) for several connection counts; each tool times its own
 simulation loop and prints a `bench-result` line; this script also times each whole process.
+linear: scn alone, every size timed in each round of the same JVM (scn bench --connections
+       a,b,c), so that a doubling compares two workloads on one compilation.
 hold:  the hold model (100,000 pending events, exponential increments of mean 100): ns-3 3.37's
 own utils/bench-scheduler against scn's kernel under JMH (bench/jmh).
 
@@ -186,6 +188,36 @@ scn loop (times faster), on wall and on CPU time.
                                           r["cold"]["conns"] if "cold" in r else "-"))
 
 
+def linearity(args):
+    """Each of --warm-jvms fresh JVMs runs every size in turn, round after round; per size the
+    median of its timed rounds, then the median over the JVMs."""
+    sizes = args.linear
+    cmd = ["java", "-Xmx" + args.xmx] + SCN_JVM + ["-jar", SCN_JAR, "bench", "--connections", ",".join(map(str, sizes)),
+           "--rate", "%d" % args.rate, "--delay", args.delay, "--warmup", "--warmup-runs", str(args.linear_warmup),
+           "--warm-runs", str(args.linear_runs)]
+    per_jvm = {n: [] for n in sizes}
+    loads = []
+    for _ in range(args.warm_jvms):
+        _, _, out, before = timed(cmd)
+        loads.append(before)
+        warm = [r for r in results(out) if r["run"] == "warm"]
+        for n in sizes:
+            loops = sorted(float(r["loop_seconds"]) for r in warm if int(r["asked"]) == n)
+            per_jvm[n].append(loops[len(loops) // 2])
+    print("\n## linearity: scn, every size in each round of one JVM (%d warm-up rounds, median of %d timed"
+          " rounds per JVM, median of %d JVMs; load before each JVM: %s)" % (
+              args.linear_warmup, args.linear_runs, args.warm_jvms, "; ".join(loads)))
+    print()
+    print("| N | warm loop per JVM (s) | median (s) | x2 | µs per connection |")
+    print("|---|---|---|---|---|")
+    medians = {}
+    for n in sizes:
+        medians[n] = sorted(per_jvm[n])[len(per_jvm[n]) // 2]
+        half = medians.get(n // 2) if n % 2 == 0 else None
+        print("| %d | %s | %.4f | %s | %.1f |" % (n, " ".join("%.4f" % x for x in per_jvm[n]), medians[n],
+                                                 "%.2f" % (medians[n] / half) if half else "-", medians[n] / n * 1e6))
+
+
 def hold(args):
     print("\n## hold model: 100000 pending events, exponential increments (mean 100 time units)")
     before = load()
@@ -236,20 +268,27 @@ def main():
                     help="fresh JVMs for the scn warm figure; their median is reported")
     ap.add_argument("--warm-runs", type=int, default=5,
                     help="scn warm: timed runs after the warm-up; the median loop is reported")
-    ap.add_argument("--only", choices=["churn", "hold"], help="one part only")
+    ap.add_argument("--linear", default="1000,2000,4000,8000,16000,32000",
+                    help="connection counts for the linearity part (scn only, all in one JVM)")
+    ap.add_argument("--linear-warmup", type=int, default=10, help="linearity: warm-up rounds of all sizes per JVM")
+    ap.add_argument("--linear-runs", type=int, default=5, help="linearity: timed rounds per JVM; the median is reported")
+    ap.add_argument("--only", choices=["churn", "linear", "hold"], help="one part only")
     ap.add_argument("--ns3-runs", type=int, default=5, help="bench-scheduler runs per scheduler")
     ap.add_argument("--jmh", default="", help="extra JMH options, e.g. '-f 1 -wi 3 -i 5'")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
     args.ns3 = [int(x) for x in args.ns3.split(",") if x]
     args.scn = [int(x) for x in args.scn.split(",") if x]
-    ensure_built(args.only != "churn")
+    args.linear = [int(x) for x in args.linear.split(",") if x]
+    ensure_built(args.only in (None, "hold"))
     print("## machine")
     for k, v in machine():
         print("- %s: %s" % (k, v))
-    if args.only != "hold":
+    if args.only in (None, "churn"):
         churn_table(churn(args), args)
-    if args.only != "churn":
+    if args.only in (None, "linear"):
+        linearity(args)
+    if args.only in (None, "hold"):
         hold(args)
 
 

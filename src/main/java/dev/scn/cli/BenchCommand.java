@@ -10,6 +10,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -26,15 +28,24 @@ import java.util.concurrent.Callable;
  * ones after the first are {@code run=warming}), since a short workload ends before the JIT has
  * compiled its hot paths; {@code --warm-runs K} times K runs after that (a GC pause or a late
  * compilation makes one run an outlier, so a script takes the median).
+ *
+ * <p>With several sizes ({@code --connections 1000,2000,4000}) each round runs every size in
+ * turn. Which code the JIT settles on differs from JVM to JVM (bench/README.md), so sizes timed
+ * in different JVMs compare two compilations as well as two workloads; timed in one JVM, round
+ * by round, they compare the workloads alone, which is what a linearity check asks.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure simulation speed: N clients fetch 20k each from a FreeBSD server behind ipfw keep-state.",
         footer = {"", "Examples:", "  scn bench --connections 100000", "  scn bench --connections 1000000 --rate 2000",
                 "  scn bench --connections 4000 --rate 50 --delay 40ms --warmup",
-                "  scn bench --connections 4000 --rate 50 --delay 40ms --warmup --warmup-runs 40 --warm-runs 5", ExitCodes.HELP})
+                "  scn bench --connections 4000 --rate 50 --delay 40ms --warmup --warmup-runs 40 --warm-runs 5",
+                "  scn bench --connections 1000,2000,4000,8000 --rate 50 --delay 40ms --warmup --warmup-runs 10 --warm-runs 5",
+                ExitCodes.HELP})
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--connections", paramLabel = "N", description = "Connections to simulate (default ${DEFAULT-VALUE}).")
-    long connections = 100_000;
+    @Option(names = "--connections", paramLabel = "N", split = ",", defaultValue = "100000",
+            description = "Connections to simulate (default ${DEFAULT-VALUE}); several, comma-separated, run in turn in"
+                    + " each round, so that every size is timed on the same compiled code.")
+    List<Long> connections;
 
     @Option(names = "--rate", paramLabel = "R", description = "New connections per simulated second, Poisson arrivals (default ${DEFAULT-VALUE}).")
     long rate = 1_000;
@@ -92,7 +103,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (connections < 1 || rate < 1 || connections / rate > 10_000_000L) {
+        if (rate < 1 || connections.stream().anyMatch(n -> n < 1 || n / rate > 10_000_000L)) {
             spec.commandLine().getErr().println("scn bench: --connections and --rate must be positive");
             return ExitCodes.BAD_INPUT;
         }
@@ -100,34 +111,49 @@ final class BenchCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("scn bench: --delay must be a duration such as 40ms, 500us or 1s");
             return ExitCodes.BAD_INPUT;
         }
-        ScenarioLoad.Loaded parsed = ScenarioLoad.text(scenarioText(connections, rate, delay, os), "bench.scn");
-        if (!parsed.usable()) {
-            parsed.diagnostics().sorted().forEach(d -> spec.commandLine().getErr().println(d));
-            return ExitCodes.BAD_INPUT;
-        }
         if (warmupRuns < 1 || warmRuns < 1) {
             spec.commandLine().getErr().println("scn bench: --warmup-runs and --warm-runs must be at least 1");
             return ExitCodes.BAD_INPUT;
         }
-        for (int i = 0; warmup && i < warmupRuns; i++) {
-            Integer code = runOnce(parsed, out, i == 0 ? "cold" : "warming");
-            if (code != ExitCodes.OK) {
-                return code;
+        List<Workload> workloads = new ArrayList<>();
+        for (long n : connections) {
+            ScenarioLoad.Loaded parsed = ScenarioLoad.text(scenarioText(n, rate, delay, os), "bench.scn");
+            if (!parsed.usable()) {
+                parsed.diagnostics().sorted().forEach(d -> spec.commandLine().getErr().println(d));
+                return ExitCodes.BAD_INPUT;
             }
+            workloads.add(new Workload(n, parsed));
         }
         if (!warmup) {
-            return runOnce(parsed, out, "cold");
+            return rounds(workloads, out, 1, "cold", "cold");
         }
-        for (int i = 0; i < warmRuns; i++) {
-            Integer code = runOnce(parsed, out, "warm");
-            if (code != ExitCodes.OK) {
-                return code;
+        Integer code = rounds(workloads, out, warmupRuns, "cold", "warming");
+        return code != ExitCodes.OK ? code : rounds(workloads, out, warmRuns, "warm", "warm");
+    }
+
+    /** One size's generated scenario. */
+    private record Workload(long asked, ScenarioLoad.Loaded parsed) {
+    }
+
+    /**
+     * Runs {@code count} rounds of every workload in turn; the very first run is labelled
+     * {@code first}, every other {@code rest}.
+     */
+    private Integer rounds(List<Workload> workloads, PrintWriter out, int count, String first, String rest) {
+        for (int i = 0; i < count; i++) {
+            for (int w = 0; w < workloads.size(); w++) {
+                Integer code = runOnce(workloads.get(w), out, i == 0 && w == 0 ? first : rest);
+                if (code != ExitCodes.OK) {
+                    return code;
+                }
             }
         }
         return ExitCodes.OK;
     }
 
-    private Integer runOnce(ScenarioLoad.Loaded parsed, PrintWriter out, String label) {
+    private Integer runOnce(Workload workload, PrintWriter out, String label) {
+        ScenarioLoad.Loaded parsed = workload.parsed();
+        long asked = workload.asked();
         Runtime runtime = Runtime.getRuntime();
         System.gc();
         long before = runtime.totalMemory() - runtime.freeMemory();
@@ -147,7 +173,7 @@ final class BenchCommand implements Callable<Integer> {
         long after = runtime.totalMemory() - runtime.freeMemory();
         // Each client of the pool sends one SYN per connection (the link loses nothing).
         long opened = result.packetsPerHost().getOrDefault("web", java.util.Map.of()).getOrDefault("syn", 0L);
-        out.printf(Locale.ROOT, "%s run: connections: %d asked, %d opened, simulated %s%n", label, connections, opened,
+        out.printf(Locale.ROOT, "%s run: connections: %d asked, %d opened, simulated %s%n", label, asked, opened,
                 dev.scn.engine.kernel.SimTime.human(result.endMicros()));
         out.printf(Locale.ROOT, "events: %d; event loop %.3f s (CPU %.3f s) = %.0f events/s, %.0f connections/s; run with setup %.3f s%n",
                 result.eventsProcessed(), loop, loopCpu, result.eventsProcessed() / loop, opened / loop, wall);
@@ -155,9 +181,9 @@ final class BenchCommand implements Callable<Integer> {
                 result.packetsByKind().get("sent"), after / 1048576.0, before / 1048576.0);
         result.connectFailures().forEach((host, n) -> out.printf(Locale.ROOT,
                 "%s: %d connect(2) calls failed with EADDRNOTAVAIL (no free ephemeral port; lower --rate)%n", host, n));
-        out.printf(Locale.ROOT, "bench-result tool=scn run=%s connections=%d events=%d loop_seconds=%.6f"
+        out.printf(Locale.ROOT, "bench-result tool=scn run=%s asked=%d connections=%d events=%d loop_seconds=%.6f"
                         + " loop_cpu_seconds=%.6f run_seconds=%.6f rate=%d delay=%s%n",
-                label, opened, result.eventsProcessed(), loop, loopCpu, wall, rate, delay);
+                label, asked, opened, result.eventsProcessed(), loop, loopCpu, wall, rate, delay);
         out.flush();
         if (result.outcome() == RunResult.Outcome.MEMORY_BOUND) {
             spec.commandLine().getErr().printf(Locale.ROOT, "scn bench: stopped at %s: the Java heap is nearly full;"

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** scn bench's options and its machine-readable line, which bench/compare.sh parses. */
 class BenchCommandTest {
     private static final Pattern RESULT = Pattern.compile(
-            "bench-result tool=scn run=(\\w+) connections=(\\d+) events=(\\d+) loop_seconds=([0-9.]+)"
+            "bench-result tool=scn run=(\\w+) asked=\\d+ connections=(\\d+) events=(\\d+) loop_seconds=([0-9.]+)"
                     + " loop_cpu_seconds=[-0-9.]+ run_seconds=([0-9.]+) rate=(\\d+) delay=(\\w+)");
 
     @Test
@@ -50,6 +50,28 @@ class BenchCommandTest {
         CliTest.Outcome bad = CliTest.scn("bench", "--connections", "20", "--warmup", "--warmup-runs", "0");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--warmup-runs and --warm-runs must be at least 1"), bad.err());
+    }
+
+    @Test
+    @DisplayName("--connections 10,20 --warmup: each round runs both sizes in turn; only the very first run is cold")
+    void severalSizesRunInTurn() {
+        CliTest.Outcome o = CliTest.scn("bench", "--connections", "10,20", "--rate", "10", "--warmup", "--warmup-runs", "2",
+                "--warm-runs", "2");
+        assertEquals(0, o.code(), o.err());
+        Pattern asked = Pattern.compile("bench-result tool=scn run=(\\w+) asked=(\\d+) connections=\\d+ events=(\\d+) .*");
+        List<Matcher> lines = o.out().lines().map(asked::matcher).filter(Matcher::matches).toList();
+        // 2 warm-up rounds and 2 timed rounds of 2 sizes: 8 runs, sizes alternating.
+        assertEquals(List.of("cold", "warming", "warming", "warming", "warm", "warm", "warm", "warm"),
+                lines.stream().map(m -> m.group(1)).toList(), o.out());
+        assertEquals(List.of("10", "20", "10", "20", "10", "20", "10", "20"), lines.stream().map(m -> m.group(2)).toList(),
+                o.out());
+        // Each size is one simulation however often it runs; the two sizes are two simulations
+        // (1 s and 2 s of arrivals at 10/s, seed 1: the second has more events).
+        assertEquals(2, lines.stream().map(m -> m.group(2) + "/" + m.group(3)).distinct().count(), o.out());
+        assertTrue(Long.parseLong(lines.get(1).group(3)) > Long.parseLong(lines.get(0).group(3)), o.out());
+        CliTest.Outcome bad = CliTest.scn("bench", "--connections", "10,0");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--connections and --rate must be positive"), bad.err());
     }
 
     @Test
