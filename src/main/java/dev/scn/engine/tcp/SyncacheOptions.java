@@ -52,7 +52,7 @@ record SyncacheOptions(boolean wscale, int peerScale, int ourScale, boolean time
         }
         int tsVal = timestamp ? TcpOptionConfig.tsTicks(stack, stack.host().simulator().now() / dev.scn.engine.kernel.SimTime.MICROS_PER_MILLI) + tsOffset : 0;
         return TcpOptionWriter.write(stack.profile().major(), new TcpOptionWriter.Wanted(mss,
-                wscale ? ourScale : -1, sack, timestamp, tsVal, timestamp ? tsReflect : 0, List.of()));
+                wscale ? ourScale : -1, sack, timestamp, tsVal, timestamp ? tsReflect : 0, List.of()), stack.optionScratch);
     }
 
     /**

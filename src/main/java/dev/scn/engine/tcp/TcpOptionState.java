@@ -17,7 +17,6 @@ final class TcpOptionState {
     /** The options last built for output, and what they were built from (see {@link #forOutput}). */
     private TcpOptionWriter.Wanted lastWanted;
     private TcpOptions lastOptions;
-    private final TcpOptionWriter.Out scratch = new TcpOptionWriter.Out();
     boolean noOpt;
     boolean reqScale;
     boolean rcvdScale;
@@ -143,7 +142,7 @@ final class TcpOptionState {
         // immutable, so the burst shares one copy instead of building it per segment.
         if (lastWanted == null || !lastWanted.sameAs(mss, wscale, sackOk, ts, tsVal, tsEcr, blocks)) {
             lastWanted = new TcpOptionWriter.Wanted(mss, wscale, sackOk, ts, tsVal, tsEcr, blocks);
-            lastOptions = TcpOptionWriter.write(major, lastWanted, scratch);
+            lastOptions = TcpOptionWriter.write(major, lastWanted, tp.stack.optionScratch);
         }
         return lastOptions;
     }

@@ -62,7 +62,7 @@ final class TcpOptionWriter {
         return write(major, w, new Out());
     }
 
-    /** The same with the caller's scratch space, which a connection keeps for the segments it sends. */
+    /** The same with the caller's scratch space, which a stack keeps for the segments it sends. */
     static TcpOptions write(int major, Wanted w, Out scratch) {
         scratch.clear();
         return major >= 7 ? addOptions(w, scratch) : legacy(w, scratch);

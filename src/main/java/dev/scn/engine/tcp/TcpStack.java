@@ -37,6 +37,12 @@ public final class TcpStack implements Transport, Host.Lifecycle {
     private final SplittableRandom issRandom;
     private StrayPolicy strayPolicy = StrayPolicy.RST;
     private final long[] stateCounts = new long[TcpState.values().length];
+    /**
+     * Where this host lays out the options of a segment it sends: one per stack, not per
+     * connection (a connection and its syncache entry each held one, four per handshake),
+     * since laying out is done and copied before anything else can ask for it.
+     */
+    final TcpOptionWriter.Out optionScratch = new TcpOptionWriter.Out();
     private StateCountListener countListener = StateCountListener.NONE;
 
     public TcpStack(Host host) {
