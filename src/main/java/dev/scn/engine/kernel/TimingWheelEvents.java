@@ -1,21 +1,16 @@
 package dev.scn.engine.kernel;
 
 /**
- * The future-event set the simulator uses: a timing wheel of 16-microsecond slots for the near
+ * The future-event set the simulator uses: a timing wheel of one-microsecond slots for the near
  * future, and a {@link QuaternaryHeapEvents} for everything beyond it.
  *
  * <p>Why a wheel: most of a simulation's events are due within a fraction of a second (a
  * packet's arrival after the link delay, a delayed ACK, the next client of a traffic mix), and
- * many fall on the same microsecond. The wheel covers {@code slots} consecutive slots of
- * {@code 2^slotShift} microseconds from the slot of the last instant taken out; each slot holds
- * its events as a list in (time, sequence) order. A new event almost always belongs at the tail
- * of its slot (sequences grow with every scheduling, and a slot rarely holds two instants), so
- * adding, removing and taking the earliest are constant-time; a two-level bitmap finds the next
- * occupied slot without walking empty ones.
- *
- * <p>Why 16 µs and not 1: the slot arrays are what a new event touches, at an instant no event
- * has touched for a whole turn. 2^14 slots of 16 µs span the same 262 ms as 2^18 slots of 1 µs
- * in a sixteenth of the memory, which stays in the core's cache.
+ * many fall on the same microsecond. The wheel covers {@code slots} consecutive microseconds
+ * from the last instant taken out; each slot holds the events of exactly one instant as a
+ * list in sequence order. Since sequences grow with every scheduling, a new event
+ * almost always belongs at the tail of its slot, so adding, removing and taking the earliest are
+ * constant-time; a two-level bitmap finds the next occupied slot without walking empty ones.
  * The heap only sees events too far ahead for the wheel (TIME_WAIT, keepalive, a long
  * retransmission timeout), and the earliest event is the earlier of the two heads, so events
  * never migrate between them and the order stays exactly (time, sequence).
@@ -23,45 +18,39 @@ package dev.scn.engine.kernel;
 final class TimingWheelEvents implements FutureEvents {
     /** {@link Event#heapIndex} at or above this: the event is in the wheel, in slot (index - mark). */
     private static final int IN_WHEEL = 1 << 30;
-    /** Default span: 2^14 slots of 2^4 µs, 262 ms, covers link delays, delayed ACKs and arrivals. */
-    static final int DEFAULT_SLOTS = 1 << 14;
-    static final int DEFAULT_SLOT_SHIFT = 4;
+    /** Default span: 2^18 µs (262 ms) covers link delays, delayed ACKs and arrivals. */
+    static final int DEFAULT_SLOTS = 1 << 18;
 
     private final int mask;
-    /** A slot is 2^slotShift microseconds: instant t is in slot number t >> slotShift. */
-    private final int slotShift;
-    /** Each slot's events in sequence order, linked through the events, first and last. */
-    private final Event[] heads;
-    private final Event[] tails;
+    /**
+     * Each slot's events in sequence order, linked through the events: slot s's first event at
+     * 2s and its last at 2s + 1, in one cache line.
+     */
+    private final Event[] ends;
     /** Bit s: slot s is occupied. */
     private final long[] occupied;
     /** Bit w: word w of {@link #occupied} is not zero. */
     private final long[] occupiedWords;
     private final QuaternaryHeapEvents later = new QuaternaryHeapEvents();
     private int inWheel;
-    /** The slot number of the last instant taken out: every event in the wheel is in [cursor, cursor + slots). */
+    /** The last instant taken out: every event in the wheel is due in [cursor, cursor + slots). */
     private long cursor;
-    /** No wheel slot numbered before this is occupied; never before the cursor. */
+    /** No wheel slot before this instant is occupied; never before the cursor. */
     private long scan;
     /** The earliest event, when known (null: to be found). */
     private Event first;
 
     TimingWheelEvents() {
-        this(DEFAULT_SLOTS, DEFAULT_SLOT_SHIFT);
+        this(DEFAULT_SLOTS);
     }
 
-    /** A wheel of {@code slots} slots (a power of two, at least 4096) of 2^slotShift µs each. */
-    TimingWheelEvents(int slots, int slotShift) {
+    /** A wheel of {@code slots} microseconds (a power of two, at least 4096). */
+    TimingWheelEvents(int slots) {
         if (Integer.bitCount(slots) != 1 || slots < 4096 || slots >= IN_WHEEL) {
             throw new IllegalArgumentException("slots must be a power of two in [4096, 2^30): " + slots);
         }
-        if (slotShift < 0 || slotShift > 20) {
-            throw new IllegalArgumentException("slotShift must be in [0, 20]: " + slotShift);
-        }
         mask = slots - 1;
-        this.slotShift = slotShift;
-        heads = new Event[slots];
-        tails = new Event[slots];
+        ends = new Event[2 * slots];
         occupied = new long[slots >>> 6];
         occupiedWords = new long[Math.max(1, slots >>> 12)];
     }
@@ -88,9 +77,9 @@ final class TimingWheelEvents implements FutureEvents {
 
     @Override
     public void add(Event event) {
-        long slotNumber = event.queuedTime >> slotShift;
-        if (slotNumber >= cursor && slotNumber - cursor <= mask) {
-            link(event, slotNumber);
+        long time = event.queuedTime;
+        if (time >= cursor && time - cursor <= mask) {
+            link(event);
         } else {
             later.add(event);
         }
@@ -106,7 +95,7 @@ final class TimingWheelEvents implements FutureEvents {
             return null;
         }
         take(earliest);
-        cursor = earliest.queuedTime >> slotShift;
+        cursor = earliest.queuedTime;
         if (scan < cursor) {
             scan = cursor;
         }
@@ -141,40 +130,43 @@ final class TimingWheelEvents implements FutureEvents {
         }
     }
 
-    /** Puts the event into its slot, keeping the slot in (time, sequence) order. */
-    private void link(Event event, long slotNumber) {
-        int slot = (int) (slotNumber & mask);
-        Event tail = tails[slot];
-        if (tail == null) {
-            heads[slot] = event;
-            tails[slot] = event;
+    /** Puts the event into its instant's slot, keeping the slot in sequence order. */
+    private void link(Event event) {
+        int slot = (int) (event.queuedTime & mask);
+        int head = slot << 1;
+        // The bitmap (in cache) first: a slot no event has touched for a whole turn is then
+        // only written, never read, and the write does not wait for the line to arrive.
+        if ((occupied[slot >>> 6] & (1L << slot)) == 0) {
+            ends[head] = event;
+            ends[head + 1] = event;
             event.slotPrev = null;
             event.slotNext = null;
             occupied[slot >>> 6] |= 1L << slot;
             occupiedWords[slot >>> 12] |= 1L << (slot >>> 6);
-        } else if (before(tail, event)) {
-            // the usual case: scheduled after everything already due in that slot
-            tail.slotNext = event;
-            event.slotPrev = tail;
-            event.slotNext = null;
-            tails[slot] = event;
         } else {
-            insertBefore(slot, tail, event);
+            Event tail = ends[head + 1];
+            if (tail.queuedSequence < event.queuedSequence) {
+                // the usual case: scheduled after everything already due at that instant
+                tail.slotNext = event;
+                event.slotPrev = tail;
+                event.slotNext = null;
+                ends[head + 1] = event;
+            } else {
+                insertBefore(slot, tail, event);
+            }
         }
         event.heapIndex = IN_WHEEL + slot;
         inWheel++;
-        if (slotNumber < scan) {
-            scan = slotNumber;
+        if (event.queuedTime < scan) {
+            scan = event.queuedTime;
         }
     }
 
-    /**
-     * An event due before the slot's last one (an earlier instant of the slot, or a re-key
-     * under an older sequence): walks back from the tail to its place.
-     */
+    /** An event re-keyed under an older sequence: walks back from the tail to its place. */
     private void insertBefore(int slot, Event tail, Event event) {
+        long sequence = event.queuedSequence;
         Event next = tail;
-        while (next.slotPrev != null && before(event, next.slotPrev)) {
+        while (next.slotPrev != null && next.slotPrev.queuedSequence > sequence) {
             next = next.slotPrev;
         }
         Event previous = next.slotPrev;
@@ -182,7 +174,7 @@ final class TimingWheelEvents implements FutureEvents {
         event.slotPrev = previous;
         next.slotPrev = event;
         if (previous == null) {
-            heads[slot] = event;
+            ends[slot << 1] = event;
         } else {
             previous.slotNext = event;
         }
@@ -193,12 +185,12 @@ final class TimingWheelEvents implements FutureEvents {
         Event previous = event.slotPrev;
         Event next = event.slotNext;
         if (previous == null) {
-            heads[slot] = next;
+            ends[slot << 1] = next;
         } else {
             previous.slotNext = next;
         }
         if (next == null) {
-            tails[slot] = previous;
+            ends[(slot << 1) + 1] = previous;
         } else {
             next.slotPrev = previous;
         }
@@ -224,7 +216,7 @@ final class TimingWheelEvents implements FutureEvents {
         int start = (int) (scan & mask);
         int slot = nextOccupied(start);
         scan += (slot - start) & mask;
-        return heads[slot];
+        return ends[slot << 1];
     }
 
     /** The first occupied slot at or after {@code start} in turn order; the wheel is not empty. */
