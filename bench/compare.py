@@ -5,7 +5,8 @@ churn: both tools simulate the same churn (Poisson arrivals at --rate, 300 B req
 response then close, --delay one way) for several connection counts; each tool times its own
 simulation loop and prints a `bench-result` line; this script also times each whole process.
 linear: scn alone, every size timed in each round of the same JVM (scn bench --connections
-       a,b,c), so that a doubling compares two workloads on one compilation.
+       a,b,c); a doubling is the ratio within one round, so it compares two workloads on one
+       compilation at one moment of the machine.
 hold:  the hold model (100,000 pending events, exponential increments of mean 100): ns-3 3.37's
 own utils/bench-scheduler against scn's kernel under JMH (bench/jmh).
 
@@ -189,33 +190,44 @@ scn loop (times faster), on wall and on CPU time.
 
 
 def linearity(args):
-    """Each of --warm-jvms fresh JVMs runs every size in turn, round after round; per size the
-    median of its timed rounds, then the median over the JVMs."""
+    """Each of --warm-jvms fresh JVMs runs every size in turn, round after round. A doubling is
+    the ratio of two sizes within one round (run seconds apart, on one compilation), and x2 is
+    the median of that ratio over every timed round of every JVM: a JVM that settled slower, or
+    a slow phase of the machine, scales both sizes of a round alike. The loop per size is the
+    median over the JVMs of each one's median round, as in the churn table."""
     sizes = args.linear
     cmd = ["java", "-Xmx" + args.xmx] + SCN_JVM + ["-jar", SCN_JAR, "bench", "--connections", ",".join(map(str, sizes)),
            "--rate", "%d" % args.rate, "--delay", args.delay, "--warmup", "--warmup-runs", str(args.linear_warmup),
            "--warm-runs", str(args.linear_runs)]
     per_jvm = {n: [] for n in sizes}
+    ratios = {n: [] for n in sizes}
     loads = []
     for _ in range(args.warm_jvms):
         _, _, out, before = timed(cmd)
         loads.append(before)
         warm = [r for r in results(out) if r["run"] == "warm"]
+        # scn bench prints the sizes of a round in the order given, round after round
+        rounds = [warm[i:i + len(sizes)] for i in range(0, len(warm), len(sizes))]
+        for r in rounds:
+            loop = {int(x["asked"]): float(x["loop_seconds"]) for x in r}
+            for n in sizes:
+                if n % 2 == 0 and n // 2 in loop:
+                    ratios[n].append(loop[n] / loop[n // 2])
         for n in sizes:
             loops = sorted(float(r["loop_seconds"]) for r in warm if int(r["asked"]) == n)
             per_jvm[n].append(loops[len(loops) // 2])
-    print("\n## linearity: scn, every size in each round of one JVM (%d warm-up rounds, median of %d timed"
-          " rounds per JVM, median of %d JVMs; load before each JVM: %s)" % (
-              args.linear_warmup, args.linear_runs, args.warm_jvms, "; ".join(loads)))
-    print()
-    print("| N | warm loop per JVM (s) | median (s) | x2 | µs per connection |")
+    print("\n## linearity: scn, every size in each round of one JVM (%d warm-up rounds, %d timed rounds per JVM,"
+          " %d JVMs; load before each JVM: %s)" % (args.linear_warmup, args.linear_runs, args.warm_jvms, "; ".join(loads)))
+    print("\nx2 = loop(N) / loop(N/2) within each timed round, median over all rounds (lowest and highest in"
+          " brackets); loop = each JVM's median round, then the median of the JVMs.\n")
+    print("| N | warm loop per JVM (s) | median (s) | µs per connection | x2, median of %d rounds [lowest, highest] |"
+          % (args.linear_runs * args.warm_jvms))
     print("|---|---|---|---|---|")
-    medians = {}
     for n in sizes:
-        medians[n] = sorted(per_jvm[n])[len(per_jvm[n]) // 2]
-        half = medians.get(n // 2) if n % 2 == 0 else None
-        print("| %d | %s | %.4f | %s | %.1f |" % (n, " ".join("%.4f" % x for x in per_jvm[n]), medians[n],
-                                                 "%.2f" % (medians[n] / half) if half else "-", medians[n] / n * 1e6))
+        median = sorted(per_jvm[n])[len(per_jvm[n]) // 2]
+        r = sorted(ratios[n])
+        x2 = "%.2f [%.2f, %.2f]" % (r[len(r) // 2], r[0], r[-1]) if r else "-"
+        print("| %d | %s | %.4f | %.1f | %s |" % (n, " ".join("%.4f" % x for x in per_jvm[n]), median, median / n * 1e6, x2))
 
 
 def hold(args):
