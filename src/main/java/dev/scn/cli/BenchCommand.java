@@ -125,7 +125,8 @@ final class BenchCommand implements Callable<Integer> {
             workloads.add(new Workload(n, parsed));
         }
         if (!warmup) {
-            return rounds(workloads, out, 1, "cold", "cold");
+            // Only the very first run pays class loading and compilation in full.
+            return rounds(workloads, out, 1, "cold", "warming");
         }
         Integer code = rounds(workloads, out, warmupRuns, "cold", "warming");
         return code != ExitCodes.OK ? code : rounds(workloads, out, warmRuns, "warm", "warm");

@@ -69,6 +69,10 @@ class BenchCommandTest {
         // (1 s and 2 s of arrivals at 10/s, seed 1: the second has more events).
         assertEquals(2, lines.stream().map(m -> m.group(2) + "/" + m.group(3)).distinct().count(), o.out());
         assertTrue(Long.parseLong(lines.get(1).group(3)) > Long.parseLong(lines.get(0).group(3)), o.out());
+        // Without --warmup each size runs once; only the first pays the JVM's warm-up.
+        CliTest.Outcome once = CliTest.scn("bench", "--connections", "10,20", "--rate", "10");
+        assertEquals(List.of("cold", "warming"), once.out().lines().map(asked::matcher).filter(Matcher::matches)
+                .map(m -> m.group(1)).toList(), once.out());
         CliTest.Outcome bad = CliTest.scn("bench", "--connections", "10,0");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--connections and --rate must be positive"), bad.err());
