@@ -40,13 +40,10 @@ class BenchCommandTest {
     @Test
     @DisplayName("--warmup-runs 3 --warm-runs 2: cold, two warming runs, then two timed warm ones, all the same simulation")
     void warmupRunsBeforeTheTimedOne() {
-        CliTest.Outcome o = CliTest.scn("bench", "--connections", "20", "--rate", "10", "--warmup", "--warmup-runs", "3",
-                "--warm-runs", "2");
-        assertEquals(0, o.code(), o.err());
-        List<Matcher> lines = o.out().lines().map(RESULT::matcher).filter(Matcher::matches).toList();
-        assertEquals(List.of("cold", "warming", "warming", "warm", "warm"), lines.stream().map(m -> m.group(1)).toList(),
-                o.out());
-        assertEquals(1, lines.stream().map(m -> m.group(3)).distinct().count(), o.out());
+        List<Matcher> lines = resultLines(RESULT, "bench", "--connections", "20", "--rate", "10", "--warmup",
+                "--warmup-runs", "3", "--warm-runs", "2");
+        assertEquals(List.of("cold", "warming", "warming", "warm", "warm"), group(lines, 1));
+        assertEquals(1, group(lines, 3).stream().distinct().count(), group(lines, 3).toString());
         CliTest.Outcome bad = CliTest.scn("bench", "--connections", "20", "--warmup", "--warmup-runs", "0");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--warmup-runs and --warm-runs must be at least 1"), bad.err());
@@ -55,27 +52,36 @@ class BenchCommandTest {
     @Test
     @DisplayName("--connections 10,20 --warmup: each round runs both sizes in turn; only the very first run is cold")
     void severalSizesRunInTurn() {
-        CliTest.Outcome o = CliTest.scn("bench", "--connections", "10,20", "--rate", "10", "--warmup", "--warmup-runs", "2",
-                "--warm-runs", "2");
-        assertEquals(0, o.code(), o.err());
         Pattern asked = Pattern.compile("bench-result tool=scn run=(\\w+) asked=(\\d+) connections=\\d+ events=(\\d+) .*");
-        List<Matcher> lines = o.out().lines().map(asked::matcher).filter(Matcher::matches).toList();
+        List<Matcher> lines = resultLines(asked, "bench", "--connections", "10,20", "--rate", "10", "--warmup",
+                "--warmup-runs", "2", "--warm-runs", "2");
         // 2 warm-up rounds and 2 timed rounds of 2 sizes: 8 runs, sizes alternating.
-        assertEquals(List.of("cold", "warming", "warming", "warming", "warm", "warm", "warm", "warm"),
-                lines.stream().map(m -> m.group(1)).toList(), o.out());
-        assertEquals(List.of("10", "20", "10", "20", "10", "20", "10", "20"), lines.stream().map(m -> m.group(2)).toList(),
-                o.out());
+        assertEquals(List.of("cold", "warming", "warming", "warming", "warm", "warm", "warm", "warm"), group(lines, 1));
+        assertEquals(List.of("10", "20", "10", "20", "10", "20", "10", "20"), group(lines, 2));
         // Each size is one simulation however often it runs; the two sizes are two simulations
         // (1 s and 2 s of arrivals at 10/s, seed 1: the second has more events).
-        assertEquals(2, lines.stream().map(m -> m.group(2) + "/" + m.group(3)).distinct().count(), o.out());
-        assertTrue(Long.parseLong(lines.get(1).group(3)) > Long.parseLong(lines.get(0).group(3)), o.out());
+        List<String> sizeAndEvents = lines.stream().map(m -> m.group(2) + "/" + m.group(3)).distinct().toList();
+        assertEquals(2, sizeAndEvents.size(), sizeAndEvents.toString());
+        assertTrue(Long.parseLong(lines.get(1).group(3)) > Long.parseLong(lines.get(0).group(3)), sizeAndEvents.toString());
         // Without --warmup each size runs once; only the first pays the JVM's warm-up.
-        CliTest.Outcome once = CliTest.scn("bench", "--connections", "10,20", "--rate", "10");
-        assertEquals(List.of("cold", "warming"), once.out().lines().map(asked::matcher).filter(Matcher::matches)
-                .map(m -> m.group(1)).toList(), once.out());
+        assertEquals(List.of("cold", "warming"),
+                group(resultLines(asked, "bench", "--connections", "10,20", "--rate", "10"), 1));
         CliTest.Outcome bad = CliTest.scn("bench", "--connections", "10,0");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--connections and --rate must be positive"), bad.err());
+    }
+
+    /** Runs scn with these arguments, expects exit 0, and returns its output lines that match. */
+    private static List<Matcher> resultLines(Pattern result, String... args) {
+        CliTest.Outcome o = CliTest.scn(args);
+        assertEquals(0, o.code(), o.err());
+        List<Matcher> lines = o.out().lines().map(result::matcher).filter(Matcher::matches).toList();
+        assertTrue(!lines.isEmpty(), o.out());
+        return lines;
+    }
+
+    private static List<String> group(List<Matcher> lines, int group) {
+        return lines.stream().map(m -> m.group(group)).toList();
     }
 
     @Test
