@@ -8,7 +8,6 @@ import dev.scn.engine.flow.Ipv4;
 import dev.scn.engine.net.Link;
 import dev.scn.engine.net.PathFilter;
 import dev.scn.engine.net.TcpFlags;
-import dev.scn.engine.tcp.TcpApplication;
 import dev.scn.engine.tcp.TcpSocket;
 import dev.scn.engine.tcp.TcpStack;
 import dev.scn.model.LinkDecl;
@@ -37,20 +36,30 @@ final class TrafficGenerator {
         for (TrafficDecl traffic : scenario.traffic()) {
             Machine target = sim.machine(traffic.target());
             List<Integer> pool = addresses(traffic);
-            Machine clients = sim.addMachine(traffic.name(), target.host().profile(), pool, "em0");
-            clients.setStrayPolicy(TcpStack.StrayPolicy.DROP);
-            Link link = sim.link(traffic.name(), traffic.target());
-            for (LinkDecl decl : scenario.links()) {
-                boolean ours = (decl.a().equals(traffic.name()) && decl.b().equals(traffic.target()))
-                        || (decl.b().equals(traffic.name()) && decl.a().equals(traffic.target()));
-                if (ours) {
-                    link.setDelay(decl.delayMicros());
-                    link.setJitter(decl.jitterMicros());
-                    link.setLossPercent(decl.lossPercent());
-                }
-            }
-            new Arrivals(traffic, clients, target, link, pool).start();
+            Machine clients = addPool(sim, scenario, traffic, pool);
+            new Arrivals(traffic, clients, target, sim.network().link(clients.host(), target.host()), pool).start();
         }
+    }
+
+    /**
+     * The pool of a traffic block: one machine owning {@code addresses}, with the target's release
+     * and a firewall that drops strays, linked to the target as the scenario's link line says.
+     */
+    static Machine addPool(Simulation sim, Scenario scenario, TrafficDecl traffic, List<Integer> addresses) {
+        Machine target = sim.machine(traffic.target());
+        Machine clients = sim.addMachine(traffic.name(), target.host().profile(), addresses, "em0");
+        clients.setStrayPolicy(TcpStack.StrayPolicy.DROP);
+        Link link = sim.link(traffic.name(), traffic.target());
+        for (LinkDecl decl : scenario.links()) {
+            boolean ours = (decl.a().equals(traffic.name()) && decl.b().equals(traffic.target()))
+                    || (decl.b().equals(traffic.name()) && decl.a().equals(traffic.target()));
+            if (ours) {
+                link.setDelay(decl.delayMicros());
+                link.setJitter(decl.jitterMicros());
+                link.setLossPercent(decl.lossPercent());
+            }
+        }
+        return clients;
     }
 
     /** Usable addresses of the pool: the network and broadcast addresses are left out below /31. */
@@ -103,7 +112,7 @@ final class TrafficGenerator {
             sim.trace().setCurrentCause(0);
             int source = pool.get(random.nextInt(pool.size()));
             TrafficDecl.Share share = pickShare();
-            TrafficClient client = new TrafficClient(share.behaviour(), share.parameterMicros());
+            TrafficClient client = new TrafficClient(sim, traffic, clients, share.behaviour(), share.parameterMicros());
             TcpSocket socket = clients.tcp().connect(null, source, target.host().primaryAddress(), traffic.port(),
                     client);
             // null: connect(2) failed with EADDRNOTAVAIL (counted by the pool's TCP); the client gives up.
@@ -134,60 +143,6 @@ final class TrafficGenerator {
                 }
             }
             return traffic.shares().get(traffic.shares().size() - 1);
-        }
-
-        /** One client of the mix: sends its request, reads the response, then ends its way. */
-        private final class TrafficClient implements TcpApplication {
-            private final TrafficDecl.Behaviour behaviour;
-            private final long parameter;
-            private long received;
-            private boolean done;
-
-            TrafficClient(TrafficDecl.Behaviour behaviour, long parameter) {
-                this.behaviour = behaviour;
-                this.parameter = parameter;
-            }
-
-            @Override
-            public void established(TcpSocket socket) {
-                if (behaviour == TrafficDecl.Behaviour.IDLE) {
-                    sim.simulator().schedule(sim.now() + parameter, () -> socket.write(traffic.requestBytes()));
-                } else {
-                    socket.write(traffic.requestBytes());
-                }
-            }
-
-            @Override
-            public void readable(TcpSocket socket) {
-                long n = socket.available();
-                socket.read(n);
-                received += n;
-                if (received >= traffic.responseBytes()) {
-                    responseComplete(socket);
-                }
-            }
-
-            @Override
-            public void endOfStream(TcpSocket socket) {
-                responseComplete(socket);
-            }
-
-            private void responseComplete(TcpSocket socket) {
-                if (done) {
-                    return;
-                }
-                done = true;
-                // The process acts once the kernel has finished with the segment (and sent its ACK),
-                // as a process woken from read() does.
-                long when = behaviour == TrafficDecl.Behaviour.SLOW_CLOSE ? sim.now() + parameter : sim.now();
-                sim.simulator().schedule(when, () -> {
-                    switch (behaviour) {
-                        case NORMAL, LOSE_FIN, IDLE, SLOW_CLOSE, SYN_ONLY -> socket.close();
-                        case VANISH -> clients.forget(socket);
-                        case RESET -> socket.abort();
-                    }
-                });
-            }
         }
     }
 }
