@@ -28,6 +28,7 @@ public final class Simulator {
     private volatile boolean stopRequested;
     private boolean inEvent;
     private ProgressListener progress;
+    private Backlog backlog;
 
     public Simulator(long seed, CausalTrace trace) {
         this(seed, trace, Kernel.FAST);
@@ -67,6 +68,28 @@ public final class Simulator {
 
     public long eventsProcessed() {
         return eventsProcessed;
+    }
+
+    /**
+     * Counts events the fast way stood for without running them (the packets and timers of a
+     * replayed connection), so that a run reports, and its budget spends, the events of the
+     * detailed way.
+     */
+    public void countReplayedEvents(long events) {
+        eventsProcessed += events;
+    }
+
+    /** The work to run in time order between events (one per simulator; null: none). */
+    public void setBacklog(Backlog backlog) {
+        this.backlog = backlog;
+    }
+
+    /** Runs every backlog item due at or before {@code time}, each at its own instant. */
+    private void runBacklog(long time) {
+        while (backlog.nextTime() <= time) {
+            now = Math.max(now, backlog.nextTime());
+            backlog.runNext();
+        }
     }
 
     public int pendingEvents() {
@@ -173,11 +196,17 @@ public final class Simulator {
             }
             Event next = nextDue();
             if (next == null || next.time > endTime) {
+                if (backlog != null) {
+                    runBacklog(endTime);
+                }
                 now = Math.max(now, endTime);
                 return RunOutcome.COMPLETED;
             }
             if (eventsProcessed >= budgetEnd) {
                 return RunOutcome.EVENT_BUDGET_EXHAUSTED;
+            }
+            if (backlog != null && backlog.nextTime() <= next.time) {
+                runBacklog(next.time);
             }
             queue.poll();
             now = next.time;
