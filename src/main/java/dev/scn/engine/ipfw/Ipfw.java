@@ -291,9 +291,17 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
         simulator.schedule(tick, simulator.now() + SimTime.seconds(1));
     }
 
+    private long ticksRun;
+
+    /** How many times the tick ran: what a run's event count owes to ipfw rather than to traffic. */
+    public long ticksRun() {
+        return ticksRun;
+    }
+
     private final class Tick extends Event {
         @Override
         protected void fire() {
+            ticksRun++;
             long now = host.uptimeSeconds();
             if (era.sweepsEverySecond()) {
                 secondTick(now);

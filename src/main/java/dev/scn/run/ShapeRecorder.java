@@ -1,0 +1,291 @@
+package dev.scn.run;
+
+import dev.scn.engine.Machine;
+import dev.scn.engine.Simulation;
+import dev.scn.engine.flow.FlowKey;
+import dev.scn.engine.flow.Protocol;
+import dev.scn.engine.ipfw.DynamicState;
+import dev.scn.engine.ipfw.DynamicStateListener;
+import dev.scn.engine.ipfw.Ipfw;
+import dev.scn.engine.ipfw.IpfwRule;
+import dev.scn.engine.kernel.SimTime;
+import dev.scn.engine.net.Direction;
+import dev.scn.engine.net.Host;
+import dev.scn.engine.net.TcpFlags;
+import dev.scn.engine.os.Sysctl;
+import dev.scn.engine.tcp.TcpConnection;
+import dev.scn.engine.tcp.TcpSocket;
+import dev.scn.engine.tcp.TcpState;
+import dev.scn.engine.trace.CausalTrace;
+import dev.scn.engine.trace.TraceKind;
+import dev.scn.model.Scenario;
+import dev.scn.model.TrafficDecl;
+
+import java.util.List;
+
+/**
+ * A sandbox: the scenario's hosts as they boot, and a pool of one address, in a simulation of
+ * their own; it runs one normal client of a traffic block at a time, alone, and records what the
+ * connection does ({@link ConnectionShape}). Connections are spaced so that the one recorded
+ * meets nothing left by the one before (its TIME_WAIT over, its dynamic state swept), and
+ * start in a chosen phase of the TCP clock's tick, since timestamps and RTT samples count ticks.
+ */
+final class ShapeRecorder {
+    /** Room between recorded connections: longer than TIME_WAIT and a dynamic state's last life. */
+    private static final long SPACING = SimTime.seconds(600);
+    /** The longest a recorded connection may take from connect(2) to its last effect. */
+    private static final long HORIZON = SimTime.seconds(300);
+    /** Events one recording may take (a bound, as every run has one). */
+    private static final long BUDGET = 10_000_000;
+
+    private final Simulation sim;
+    private final TrafficDecl traffic;
+    private final Machine server;
+    private final Machine pool;
+    private final int poolAddress;
+    private final long tickMicros;
+    private long nextFree = SimTime.seconds(10);
+    /** The connection being recorded; the hooks below are installed once and tell it. */
+    private Watch current;
+
+    ShapeRecorder(Scenario scenario, TrafficDecl traffic) {
+        // No flow gets full detail in the sandbox's trace: only the counts matter here.
+        this.sim = new Simulation(scenario.seed(), new CausalTrace(0, 0));
+        this.traffic = traffic;
+        ScenarioHosts.build(sim, scenario);
+        List<Integer> addresses = TrafficGenerator.addresses(traffic);
+        this.poolAddress = addresses.get(0);
+        this.pool = TrafficGenerator.addPool(sim, scenario, traffic, List.of(poolAddress));
+        this.server = sim.machine(traffic.target());
+        this.tickMicros = tickMicros(server);
+        sim.network().addTap((time, host, via, direction, packet) -> {
+            if (current != null) {
+                current.tapped(time, host, direction, packet);
+            }
+        });
+        pool.tcp().setStateCountListener((state, count) -> {
+            if (current != null) {
+                current.counted(ConnectionShape.End.CLIENT, state, count);
+            }
+        });
+        server.tcp().setStateCountListener((state, count) -> {
+            if (current != null) {
+                current.counted(ConnectionShape.End.SERVER, state, count);
+            }
+        });
+        server.ipfw().ifPresent(ipfw -> ipfw.setDynamicStateListener(new DynamicStateListener() {
+            @Override
+            public void linked(DynamicState state, int count) {
+                if (current != null) {
+                    current.linked(state);
+                }
+            }
+        }));
+        sim.simulator().addStepListener(() -> {
+            if (current != null) {
+                current.afterEvent();
+            }
+        });
+    }
+
+    /** The TCP clock's tick: 10 ms on 4.x (hz 100), 1 ms after (TcpOptionConfig.tsTicks). */
+    static long tickMicros(Machine machine) {
+        return machine.host().profile().major() <= 4 ? 10_000 : 1_000;
+    }
+
+    long tickMicros() {
+        return tickMicros;
+    }
+
+    /**
+     * Records a normal client's connection started {@code phase} microseconds after a tick of the
+     * TCP clock, or returns null when it did not end as a replayable shape: the client gone, the
+     * server in TIME_WAIT, its state alive, nothing else left.
+     */
+    ConnectionShape record(long phase) {
+        // A whole second of the boot clock plus the phase: the one-second ipfw tick is then as far
+        // as it can be from the start.
+        long start = nextFree + SimTime.seconds(1) - Math.floorMod(nextFree, SimTime.seconds(1)) + phase;
+        nextFree = start + SPACING;
+        ConnectionShape shape = new ConnectionShape(phase);
+        shape.sandboxStart = start;
+        Watch watch = new Watch(shape, start);
+        sim.runUntil(start - 1, BUDGET);
+        watch.before();
+        current = watch;
+        TcpSocket[] socket = new TcpSocket[1];
+        sim.simulator().schedule(start, () -> socket[0] = pool.tcp().connect(null, poolAddress,
+                server.host().primaryAddress(), traffic.port(),
+                new TrafficClient(sim, traffic, pool, TrafficDecl.Behaviour.NORMAL, 0)));
+        // Until the client is gone and the server in TIME_WAIT, then to just before TIME_WAIT ends:
+        // nothing more may happen to the connection by then.
+        long at = start;
+        while ((shape.clientGone < 0 || shape.timeWait < 0) && at < start + HORIZON) {
+            at += SimTime.millis(100);
+            sim.runUntil(at, BUDGET);
+        }
+        if (shape.clientGone >= 0 && shape.timeWait >= 0) {
+            long twoMsl = SimTime.millis(2 * server.host().sysctls().get(Sysctl.TCP_MSL));
+            sim.runUntil(start + shape.timeWait + twoMsl - 1, BUDGET);
+        }
+        current = null;
+        return watch.finish(socket[0]);
+    }
+
+    /** The hooks that watch the sandbox while one connection is recorded. */
+    private final class Watch {
+        private final ConnectionShape shape;
+        private final long start;
+        private final long[] clientCounts = new long[TcpState.values().length];
+        private final long[] serverCounts = new long[TcpState.values().length];
+        private long eventsBefore;
+        private long ticksBefore;
+        private long[] traceBefore;
+        private long[][] rulesBefore;
+        private DynamicState dyn;
+        private ConnectionShape.DynRefreshed lastDyn;
+        private int clientLive;
+
+        Watch(ConnectionShape shape, long start) {
+            this.shape = shape;
+            this.start = start;
+        }
+
+        void before() {
+            for (TcpState s : TcpState.values()) {
+                clientCounts[s.ordinal()] = pool.tcp().count(s);
+                serverCounts[s.ordinal()] = server.tcp().count(s);
+            }
+            eventsBefore = sim.simulator().eventsProcessed();
+            ticksBefore = server.ipfw().map(Ipfw::ticksRun).orElse(0L);
+            traceBefore = traceCounts();
+            rulesBefore = ruleCounts();
+        }
+
+        void tapped(long time, Host host, Direction direction, dev.scn.engine.net.Packet packet) {
+            ConnectionShape.End end = host == pool.host() ? ConnectionShape.End.CLIENT : ConnectionShape.End.SERVER;
+            long offset = time - start;
+            shape.effects.add(new ConnectionShape.Tapped(offset, end, direction, packet));
+            if (direction == Direction.OUT) {
+                shape.packetsSent++;
+            } else if (end == ConnectionShape.End.SERVER && packet.flags() == TcpFlags.SYN && shape.synArrival < 0) {
+                shape.synArrival = offset;
+            } else if (end == ConnectionShape.End.CLIENT && packet.has(TcpFlags.SYN) && shape.synAckArrival < 0) {
+                shape.synAckArrival = offset;
+            }
+        }
+
+        private void counted(ConnectionShape.End end, TcpState state, long count) {
+            long[] counts = end == ConnectionShape.End.CLIENT ? clientCounts : serverCounts;
+            int delta = (int) (count - counts[state.ordinal()]);
+            counts[state.ordinal()] = count;
+            if (delta == 0) {
+                return;
+            }
+            long offset = sim.now() - start;
+            shape.effects.add(new ConnectionShape.CountChanged(offset, end, state, delta));
+            if (end == ConnectionShape.End.SERVER && state == TcpState.CLOSED && delta > 0 && shape.pcbMade < 0) {
+                shape.pcbMade = offset;
+            }
+            if (end == ConnectionShape.End.SERVER && state == TcpState.TIME_WAIT && delta > 0) {
+                shape.timeWait = offset;
+            }
+            if (end == ConnectionShape.End.CLIENT) {
+                clientLive += delta;
+                if (clientLive == 0) {
+                    shape.clientGone = offset;
+                }
+            }
+        }
+
+        void linked(DynamicState state) {
+            if (dyn == null) {
+                dyn = state;
+            }
+        }
+
+        /** After every event: a new snapshot of the dynamic state when a packet changed it. */
+        void afterEvent() {
+            if (dyn == null) {
+                return;
+            }
+            ConnectionShape.DynRefreshed now = snapshot(dyn);
+            if (shape.dynLinked == null) {
+                // As the SYN's event left it: linked, then refreshed by the SYN itself.
+                shape.dynLinked = now;
+                lastDyn = now;
+            } else if (!sameFields(now, lastDyn)) {
+                shape.effects.add(now);
+                lastDyn = now;
+            }
+        }
+
+        private ConnectionShape.DynRefreshed snapshot(DynamicState q) {
+            return new ConnectionShape.DynRefreshed(sim.now() - start, q.stateBits(),
+                    q.expire() - server.host().uptimeSeconds(), q.packets(), q.bytes(), q.ackFwd(), q.ackRev());
+        }
+
+        private boolean sameFields(ConnectionShape.DynRefreshed a, ConnectionShape.DynRefreshed b) {
+            return a.stateBits() == b.stateBits() && a.packets() == b.packets() && a.bytes() == b.bytes()
+                    && a.ackFwd() == b.ackFwd() && a.ackRev() == b.ackRev() && expireOf(a) == expireOf(b);
+        }
+
+        private long expireOf(ConnectionShape.DynRefreshed d) {
+            return SimTime.wholeSeconds(start + d.offset() - server.host().bootTime()) + d.lifetime();
+        }
+
+        ConnectionShape finish(TcpSocket socket) {
+            if (socket == null) {
+                return null;
+            }
+            FlowKey clientFlow = socket.connection().flow();
+            FlowKey serverFlow = FlowKey.of(Protocol.TCP, clientFlow.addressHigh() == poolAddress
+                    ? clientFlow.addressLow() : clientFlow.addressHigh(), traffic.port(), poolAddress,
+                    socket.connection().localPort());
+            TcpConnection served = server.tcp().connection(serverFlow);
+            if (served == null || served.state() != TcpState.TIME_WAIT
+                    || pool.tcp().connection(clientFlow) != null) {
+                return null;
+            }
+            shape.timeWaitPrototype = served;
+            shape.serverIss = served.iss();
+            shape.clientIss = served.irs();
+            shape.events = sim.simulator().eventsProcessed() - eventsBefore
+                    - (server.ipfw().map(Ipfw::ticksRun).orElse(0L) - ticksBefore);
+            long[] trace = traceCounts();
+            for (int i = 0; i < trace.length; i++) {
+                trace[i] -= traceBefore[i];
+            }
+            shape.traceCounts = trace;
+            long[][] rules = ruleCounts();
+            List<IpfwRule> list = server.ipfw().map(Ipfw::rules).orElse(List.of());
+            for (int i = 0; i < list.size(); i++) {
+                long packets = rules[i][0] - (i < rulesBefore.length ? rulesBefore[i][0] : 0);
+                long bytes = rules[i][1] - (i < rulesBefore.length ? rulesBefore[i][1] : 0);
+                if (packets != 0 || bytes != 0) {
+                    shape.ruleCounters.put(list.get(i).number(), new long[] {packets, bytes});
+                }
+            }
+            shape.effects.sort(java.util.Comparator.comparingLong(ConnectionShape.Effect::offset));
+            shape.spanEnd = shape.effects.isEmpty() ? 0 : shape.effects.get(shape.effects.size() - 1).offset();
+            return shape;
+        }
+
+        private long[] traceCounts() {
+            long[] out = new long[TraceKind.values().length];
+            for (TraceKind kind : TraceKind.values()) {
+                out[kind.ordinal()] = sim.trace().counter(kind);
+            }
+            return out;
+        }
+
+        private long[][] ruleCounts() {
+            List<IpfwRule> list = server.ipfw().map(Ipfw::rules).orElse(List.of());
+            long[][] out = new long[list.size()][];
+            for (int i = 0; i < list.size(); i++) {
+                out[i] = new long[] {list.get(i).packets(), list.get(i).bytes()};
+            }
+            return out;
+        }
+    }
+}
