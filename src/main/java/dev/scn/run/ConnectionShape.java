@@ -1,6 +1,5 @@
 package dev.scn.run;
 
-import dev.scn.engine.ipfw.DynamicState;
 import dev.scn.engine.net.Direction;
 import dev.scn.engine.net.Packet;
 import dev.scn.engine.tcp.TcpConnection;
@@ -66,8 +65,15 @@ final class ConnectionShape {
     long sandboxStart;
     /** The server's pcb in TIME_WAIT in the sandbox, what later connections' pcbs are copied from. */
     TcpConnection timeWaitPrototype;
-    /** The dynamic state as the SYN made it. */
+    /** When the sandbox pcb's 2MSL timer would have fired (it is taken out of the sandbox, timers off). */
+    long twoMslAt;
+    /** The dynamic state as the SYN's instant left it, and the number of the rule that made it. */
     DynRefreshed dynLinked;
+    int dynRule;
+    /** The client's SYN as it left (its options go into the syncache entry). */
+    Packet syn;
+    /** The sandbox client's timestamp offset (0 before 12.x). */
+    int clientTsOffset;
     /** Events the connection took in the sandbox, and trace counts per kind it added. */
     long events;
     long[] traceCounts;
@@ -78,10 +84,5 @@ final class ConnectionShape {
 
     ConnectionShape(long tickPhase) {
         this.tickPhase = tickPhase;
-    }
-
-    /** The dynamic state's bits as last refreshed (for tests and the eligibility of ticks). */
-    static int bits(DynamicState q) {
-        return q.stateBits();
     }
 }

@@ -28,6 +28,8 @@ import java.util.Map;
  *                         (no free ephemeral port); the application got the error, the run went on
  * @param samplesThinned   per host whose samples outgrew {@value BoundedSamples#MAX_PER_HOST}: every
  *                         Nth sample was kept (N here), plus the one with the most connections
+ * @param connectionsReplayed traffic connections the fast way replayed from their shape rather than
+ *                         simulated packet by packet (0 without it); nothing else in the result depends on it
  */
 public record RunResult(String scenario, String variant, long seed, Outcome outcome, long endMicros,
                         long eventsProcessed, List<ExpectationResult> expectations, List<ShowOutput> shows,
@@ -38,7 +40,7 @@ public record RunResult(String scenario, String variant, long seed, Outcome outc
                         Map<String, Connection> connections, String traceDigest,
                         dev.scn.observe.Capture capture, RunFacts facts, Map<String, HostEnd> hosts,
                         StepCounts steps, Map<String, Long> connectFailures,
-                        Map<String, Integer> samplesThinned, long packetsNotKept) {
+                        Map<String, Integer> samplesThinned, long packetsNotKept, long connectionsReplayed) {
 
     /**
      * A connection the timeline named.

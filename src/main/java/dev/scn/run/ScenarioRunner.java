@@ -251,7 +251,12 @@ public final class ScenarioRunner {
      *                    the scenario's own end
      */
     public record RunOptions(long maxEvents, boolean keepPackets, String capture, long sampleEveryMicros,
-                             long untilMicros, Simulator.Kernel kernel) {
+                             long untilMicros, Simulator.Kernel kernel, boolean fastWay) {
+        public RunOptions(long maxEvents, boolean keepPackets, String capture, long sampleEveryMicros,
+                          long untilMicros, Simulator.Kernel kernel) {
+            this(maxEvents, keepPackets, capture, sampleEveryMicros, untilMicros, kernel, false);
+        }
+
         public RunOptions(long maxEvents, boolean keepPackets, String capture) {
             this(maxEvents, keepPackets, capture, 0);
         }
@@ -285,7 +290,7 @@ public final class ScenarioRunner {
          * scenario that has no {@code sample} lines); 0 for none.
          */
         public RunOptions withSampling(long micros) {
-            return new RunOptions(maxEvents, keepPackets, capture, micros, untilMicros, kernel);
+            return new RunOptions(maxEvents, keepPackets, capture, micros, untilMicros, kernel, fastWay);
         }
 
         /** The same options, the run stopped at {@code micros} of simulated time if the scenario runs longer. */
@@ -293,7 +298,7 @@ public final class ScenarioRunner {
             if (micros < 0) {
                 throw new IllegalArgumentException("a run cannot stop before it starts: " + micros);
             }
-            return new RunOptions(maxEvents, keepPackets, capture, sampleEveryMicros, micros, kernel);
+            return new RunOptions(maxEvents, keepPackets, capture, sampleEveryMicros, micros, kernel, fastWay);
         }
 
         /** Where a run of {@code scenario} stops: its {@code run} line, or {@link #untilMicros} if earlier. */
@@ -303,7 +308,15 @@ public final class ScenarioRunner {
 
         /** The same options on another event kernel (tests compare the reference and the fast one). */
         public RunOptions withKernel(Simulator.Kernel other) {
-            return new RunOptions(maxEvents, keepPackets, capture, sampleEveryMicros, untilMicros, other);
+            return new RunOptions(maxEvents, keepPackets, capture, sampleEveryMicros, untilMicros, other, fastWay);
+        }
+
+        /**
+         * The same options with the fast way on or off: normal traffic connections that nothing
+         * looks at while under way are replayed from a recorded shape (see FastTraffic).
+         */
+        public RunOptions withFastWay(boolean on) {
+            return new RunOptions(maxEvents, keepPackets, capture, sampleEveryMicros, untilMicros, kernel, on);
         }
     }
 

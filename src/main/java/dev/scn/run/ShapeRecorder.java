@@ -7,6 +7,7 @@ import dev.scn.engine.flow.Protocol;
 import dev.scn.engine.ipfw.DynamicState;
 import dev.scn.engine.ipfw.DynamicStateListener;
 import dev.scn.engine.ipfw.Ipfw;
+import dev.scn.engine.ipfw.IpfwReplay;
 import dev.scn.engine.ipfw.IpfwRule;
 import dev.scn.engine.kernel.SimTime;
 import dev.scn.engine.net.Direction;
@@ -14,6 +15,7 @@ import dev.scn.engine.net.Host;
 import dev.scn.engine.net.TcpFlags;
 import dev.scn.engine.os.Sysctl;
 import dev.scn.engine.tcp.TcpConnection;
+import dev.scn.engine.tcp.TcpReplay;
 import dev.scn.engine.tcp.TcpSocket;
 import dev.scn.engine.tcp.TcpState;
 import dev.scn.engine.trace.CausalTrace;
@@ -80,6 +82,13 @@ final class ShapeRecorder {
                     current.linked(state);
                 }
             }
+
+            @Override
+            public void unlinked(DynamicState state, int count) {
+                if (current != null) {
+                    current.unlinked();
+                }
+            }
         }));
         sim.simulator().addStepListener(() -> {
             if (current != null) {
@@ -111,6 +120,7 @@ final class ShapeRecorder {
         shape.sandboxStart = start;
         Watch watch = new Watch(shape, start);
         sim.runUntil(start - 1, BUDGET);
+        server.ipfw().ifPresent(IpfwReplay::sweepDead);
         watch.before();
         current = watch;
         TcpSocket[] socket = new TcpSocket[1];
@@ -145,6 +155,7 @@ final class ShapeRecorder {
         private DynamicState dyn;
         private ConnectionShape.DynRefreshed lastDyn;
         private int clientLive;
+        private boolean unlinkedSeen;
 
         Watch(ConnectionShape shape, long start) {
             this.shape = shape;
@@ -168,6 +179,9 @@ final class ShapeRecorder {
             shape.effects.add(new ConnectionShape.Tapped(offset, end, direction, packet));
             if (direction == Direction.OUT) {
                 shape.packetsSent++;
+                if (end == ConnectionShape.End.CLIENT && packet.flags() == TcpFlags.SYN && shape.syn == null) {
+                    shape.syn = packet;
+                }
             } else if (end == ConnectionShape.End.SERVER && packet.flags() == TcpFlags.SYN && shape.synArrival < 0) {
                 shape.synArrival = offset;
             } else if (end == ConnectionShape.End.CLIENT && packet.has(TcpFlags.SYN) && shape.synAckArrival < 0) {
@@ -198,9 +212,14 @@ final class ShapeRecorder {
             }
         }
 
+        void unlinked() {
+            unlinkedSeen = true;
+        }
+
         void linked(DynamicState state) {
             if (dyn == null) {
                 dyn = state;
+                shape.dynRule = state.ruleNumber();
             }
         }
 
@@ -243,11 +262,18 @@ final class ShapeRecorder {
                     ? clientFlow.addressLow() : clientFlow.addressHigh(), traffic.port(), poolAddress,
                     socket.connection().localPort());
             TcpConnection served = server.tcp().connection(serverFlow);
-            if (served == null || served.state() != TcpState.TIME_WAIT
-                    || pool.tcp().connection(clientFlow) != null) {
+            if (served == null || !TcpReplay.copyable(served) || pool.tcp().connection(clientFlow) != null
+                    || shape.syn == null || shape.synArrival < 0 || shape.synAckArrival < 0 || shape.pcbMade < 0
+                    || shape.clientGone < 0 || unlinkedSeen || !(shape.synArrival < shape.synAckArrival
+                    && shape.synAckArrival < shape.pcbMade && shape.pcbMade <= shape.clientGone)) {
+                return null;
+            }
+            if (dyn != null && shape.dynLinked.offset() != shape.synArrival) {
                 return null;
             }
             shape.timeWaitPrototype = served;
+            shape.twoMslAt = TcpReplay.detach(served);
+            shape.clientTsOffset = TcpReplay.tsOffset(pool.tcp(), clientFlow);
             shape.serverIss = served.iss();
             shape.clientIss = served.irs();
             shape.events = sim.simulator().eventsProcessed() - eventsBefore

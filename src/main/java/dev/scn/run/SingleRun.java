@@ -46,6 +46,7 @@ final class SingleRun {
     private final ExpectationChecker checker;
     private final TimelineActions actions;
     private final CountRecorder recorder;
+    private final List<FastTraffic> fastTraffic = new ArrayList<>();
     /** Where this run stops: the scenario's end, or earlier when the options say so. */
     private final long end;
 
@@ -81,7 +82,7 @@ final class SingleRun {
             listener.started(scenario.name(), variant, scenario.seed());
         }
         ScenarioHosts.build(sim, scenario);
-        new TrafficGenerator(sim, scenario).install();
+        new TrafficGenerator(sim, scenario, fastWay()).install();
         applyPathRules(); // after the pools exist: a rule toward a pool covers all its clients
         recorder.attach();
         sim.network().addTap(recorder);
@@ -167,6 +168,27 @@ final class SingleRun {
                 }
             }
         }
+    }
+
+    /**
+     * The fast way for traffic blocks, when asked for and possible: not while packets are captured
+     * or streamed, nor when the timeline does more than look (QuietTimes).
+     */
+    private java.util.function.BiFunction<dev.scn.model.TrafficDecl, Machine, FastTraffic> fastWay() {
+        QuietTimes quiet = options.fastWay() && options.capture() == null && !streamPackets
+                ? QuietTimes.of(scenario, end, options.sampleEveryMicros()) : null;
+        if (quiet == null) {
+            return null;
+        }
+        ReplayBacklog backlog = new ReplayBacklog();
+        sim.simulator().setBacklog(backlog);
+        return (traffic, clients) -> {
+            FastTraffic fast = new FastTraffic(sim, scenario, traffic, clients,
+                    sim.network().link(clients.host(), sim.machine(traffic.target()).host()), quiet,
+                    () -> !options.keepPackets() || packets.size() >= ScenarioRunner.MAX_KEPT_PACKETS, backlog);
+            fastTraffic.add(fast);
+            return fast;
+        };
     }
 
     private void applyPathRules() {
@@ -264,6 +286,7 @@ final class SingleRun {
                 tcpStates, dynamic, dynCount, counters.byOrigin(), counters.byKind(), counters.perHost(),
                 List.copyOf(packets), java.util.Collections.unmodifiableMap(named), sim.trace().digest(), capture,
                 facts, EndOfRun.hosts(sim, scenario), recorder.finish(),
-                java.util.Collections.unmodifiableMap(connectFailures), samples.thinned(), packetsNotKept);
+                java.util.Collections.unmodifiableMap(connectFailures), samples.thinned(), packetsNotKept,
+                fastTraffic.stream().mapToLong(FastTraffic::replayed).sum());
     }
 }

@@ -8,6 +8,7 @@ import dev.scn.engine.flow.Ipv4;
 import dev.scn.engine.net.Link;
 import dev.scn.engine.net.PathFilter;
 import dev.scn.engine.net.TcpFlags;
+import dev.scn.engine.tcp.TcpReplay;
 import dev.scn.engine.tcp.TcpSocket;
 import dev.scn.engine.tcp.TcpStack;
 import dev.scn.model.LinkDecl;
@@ -26,10 +27,18 @@ import java.util.SplittableRandom;
 final class TrafficGenerator {
     private final Simulation sim;
     private final Scenario scenario;
+    /** Makes the fast way of a traffic block (null: every connection is simulated in detail). */
+    private final java.util.function.BiFunction<TrafficDecl, Machine, FastTraffic> fastWay;
 
     TrafficGenerator(Simulation sim, Scenario scenario) {
+        this(sim, scenario, null);
+    }
+
+    TrafficGenerator(Simulation sim, Scenario scenario,
+                     java.util.function.BiFunction<TrafficDecl, Machine, FastTraffic> fastWay) {
         this.sim = sim;
         this.scenario = scenario;
+        this.fastWay = fastWay;
     }
 
     void install() {
@@ -37,7 +46,9 @@ final class TrafficGenerator {
             Machine target = sim.machine(traffic.target());
             List<Integer> pool = addresses(traffic);
             Machine clients = addPool(sim, scenario, traffic, pool);
-            new Arrivals(traffic, clients, target, sim.network().link(clients.host(), target.host()), pool).start();
+            FastTraffic fast = fastWay == null ? null : fastWay.apply(traffic, clients);
+            new Arrivals(traffic, clients, target, sim.network().link(clients.host(), target.host()), pool, fast)
+                    .start();
         }
     }
 
@@ -84,8 +95,11 @@ final class TrafficGenerator {
         private final Link link;
         private final List<Integer> pool;
         private final SplittableRandom random;
+        private final FastTraffic fast;
 
-        Arrivals(TrafficDecl traffic, Machine clients, Machine target, Link link, List<Integer> pool) {
+        Arrivals(TrafficDecl traffic, Machine clients, Machine target, Link link, List<Integer> pool,
+                 FastTraffic fast) {
+            this.fast = fast;
             this.traffic = traffic;
             this.clients = clients;
             this.target = target;
@@ -112,9 +126,21 @@ final class TrafficGenerator {
             sim.trace().setCurrentCause(0);
             int source = pool.get(random.nextInt(pool.size()));
             TrafficDecl.Share share = pickShare();
-            TrafficClient client = new TrafficClient(sim, traffic, clients, share.behaviour(), share.parameterMicros());
-            TcpSocket socket = clients.tcp().connect(null, source, target.host().primaryAddress(), traffic.port(),
-                    client);
+            TcpSocket socket;
+            if (fast != null && share.behaviour() == TrafficDecl.Behaviour.NORMAL) {
+                // connect(2)'s port first, as the detailed way takes it; then replayed or simulated.
+                int port = TcpReplay.choosePort(clients.tcp(), target.host().primaryAddress(), traffic.port());
+                if (port != TcpReplay.NO_PORT && fast.replay(source, port)) {
+                    scheduleNext(time());
+                    return;
+                }
+                socket = TcpReplay.connectOnPort(clients.tcp(), source, port, target.host().primaryAddress(),
+                        traffic.port(), new TrafficClient(sim, traffic, clients, share.behaviour(), share.parameterMicros()));
+            } else {
+                TrafficClient client = new TrafficClient(sim, traffic, clients, share.behaviour(),
+                        share.parameterMicros());
+                socket = clients.tcp().connect(null, source, target.host().primaryAddress(), traffic.port(), client);
+            }
             // null: connect(2) failed with EADDRNOTAVAIL (counted by the pool's TCP); the client gives up.
             if (socket != null && share.behaviour() == TrafficDecl.Behaviour.LOSE_FIN) {
                 link.from(clients.host()).addFilter(new PathFilter(TcpFlags.FIN, 1, socket.connection().flow()));

@@ -303,6 +303,66 @@ final class DynamicTable {
         return null;
     }
 
+    // ---- the fast way: what a replayed connection's packets do to the table -------------------
+
+    /**
+     * What the lookups of one instant's packets do before they reach {@code q} (null: the SYN's
+     * lookup, which matches nothing): [A]..[F] reap every dead state they walk past, then move the
+     * match to the front ([A]..[G]). Returns the bucket of the tuple.
+     */
+    int replayWalk(int a, int pa, int b, int pb, DynamicState q, long now) {
+        int i = hash(a, pa, b, pb);
+        List<DynamicState> bucket = buckets.get(i);
+        boolean lazy = !era.sweepsEverySecond();
+        for (int k = 0; k < bucket.size(); k++) {
+            DynamicState other = bucket.get(k);
+            if (other == q) {
+                if (k > 0 && era != IpfwEra.REWRITE_2018) {
+                    bucket.remove(k);
+                    bucket.add(0, q);
+                }
+                return i;
+            }
+            if (other.kind() != DynamicState.Kind.PARENT && lazy && other.dead(now)) {
+                bucket.remove(k);
+                k--;
+                unlinked(other, Fact.DynRemoval.REAPED, "lazily reaped: lookup walked its bucket after expiry");
+            }
+        }
+        return i;
+    }
+
+    /** install_state's link of a replayed SYN's state, the fields as its instant left them. */
+    void replayLink(DynamicState q, int bucket) {
+        if (count == 0 && !era.sweepsEverySecond()) {
+            reallocIfAsked();
+            bucket = hash(q.source(), q.sourcePort(), q.destination(), q.destinationPort());
+        }
+        q.bucket = bucket;
+        buckets.get(bucket).add(0, q);
+        count++;
+        ipfw.kernelSet(Sysctl.IPFW_DYN_COUNT, count);
+        listener.linked(q, count);
+        ipfw.trace().flowAppeared(q.flow());
+    }
+
+    /** A replayed refresh: the expiry moved as the instant's last packet moved it. */
+    void replayExpire(DynamicState q, long expire) {
+        long before = q.expire;
+        q.expire = expire;
+        listener.expireChanged(q, before);
+    }
+
+    /** Whether a state of this tuple is linked (a SYN of it would match, not make one). */
+    boolean has(int a, int pa, int b, int pb) {
+        for (DynamicState q : buckets.get(hash(a, pa, b, pb))) {
+            if (q.kind() != DynamicState.Kind.PARENT && (q.forward(a, pa, b, pb) || q.reverse(a, pa, b, pb))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** "if (dyn_fin_lifetime >= dyn_keepalive_period) dyn_fin_lifetime = dyn_keepalive_period - 1". */
     private void clamp(Sysctl lifetime) {
         if (ipfw.sysctl(lifetime) >= KEEPALIVE_PERIOD) {

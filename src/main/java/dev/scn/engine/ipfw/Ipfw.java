@@ -65,6 +65,11 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
     // ---------------------------------------------------------------- inspection
 
     /** The static rules in chain order, the default rule 65535 last. */
+    /** The dynamic table, for the fast way's hooks ({@link IpfwReplay}). */
+    DynamicTable table() {
+        return table;
+    }
+
     public List<IpfwRule> rules() {
         return Collections.unmodifiableList(rules);
     }
@@ -368,11 +373,26 @@ public final class Ipfw implements PacketFilter, Host.Lifecycle {
      * expire - now &lt; 20.
      */
     private boolean keepaliveDue(DynamicState q, long now) {
+        return keepaliveDueAt(q.expire(), now);
+    }
+
+    /** {@link #keepaliveDue} for a state expiring at {@code expire} (DynamicState.dead: expire &lt;= now). */
+    boolean keepaliveDueAt(long expire, long now) {
         return switch (era) {
-            case IPFW2_2002, BOTH_SIDES_2012 -> (int) (now + KEEPALIVE_INTERVAL - q.expire()) > 0 && !q.dead(now);
-            case SWEEP_2013 -> (int) (q.expire() - (now + KEEPALIVE_INTERVAL)) <= 0;
-            case REWRITE_2018 -> (int) (now + KEEPALIVE_INTERVAL - q.expire()) > 0;
+            case IPFW2_2002, BOTH_SIDES_2012 -> (int) (now + KEEPALIVE_INTERVAL - expire) > 0 && (int) (expire - now) > 0;
+            case SWEEP_2013 -> (int) (expire - (now + KEEPALIVE_INTERVAL)) <= 0;
+            case REWRITE_2018 -> (int) (now + KEEPALIVE_INTERVAL - expire) > 0;
         };
+    }
+
+    /** When the tick runs next, or {@link Long#MAX_VALUE}. */
+    long nextTickAt() {
+        return tick.isScheduled() ? tick.time() : Long.MAX_VALUE;
+    }
+
+    /** The tick's period: a second from 2013, dyn_keepalive_period before. */
+    long tickPeriod() {
+        return SimTime.seconds(era.sweepsEverySecond() ? 1 : DynamicTable.KEEPALIVE_PERIOD);
     }
 
     /**

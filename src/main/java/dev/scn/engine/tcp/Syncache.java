@@ -160,10 +160,24 @@ final class Syncache {
         if (syncookies()) {
             cookies.issued(entry.flow, entry.iss, entry.irs, entry.peerMss, simulator.now());
         }
-        responder.sendSynAck(entry);
+        if (!replayed) {
+            responder.sendSynAck(entry);
+        }
         arm(entry, 0);
         return entry;
     }
+
+    /** syncache_add for a replayed SYN: the entry and its timer as for any, its SYN-ACK replayed. */
+    Entry addReplayed(Entry entry) {
+        replayed = true;
+        try {
+            return add(entry);
+        } finally {
+            replayed = false;
+        }
+    }
+
+    private boolean replayed;
 
     private Entry answerWithCookieOnly(Entry entry) {
         cookies.issued(entry.flow, entry.iss, entry.irs, entry.peerMss, simulator.now());

@@ -36,6 +36,13 @@ public final class TcpSocket {
         return application;
     }
 
+    /** The socket-layer flags of another socket (the fast way's copy of a TIME_WAIT pcb). */
+    void copyFlagsFrom(TcpSocket other) {
+        this.pendingWrite = other.pendingWrite;
+        this.closeRequested = other.closeRequested;
+        this.autoRead = other.autoRead;
+    }
+
     public void setApplication(TcpApplication application) {
         this.application = application;
     }

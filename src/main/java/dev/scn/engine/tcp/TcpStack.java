@@ -247,6 +247,12 @@ public final class TcpStack implements Transport, Host.Lifecycle {
             throw new IllegalArgumentException(host.name() + " has no address " + dev.scn.engine.flow.Ipv4.format(localAddress));
         }
         int localPort = boundPort != 0 ? boundPort : ephemeralPorts.allocate(foreignAddress, foreignPort, this);
+        return connectOnPort(name, localAddress, localPort, foreignAddress, foreignPort, application, configure);
+    }
+
+    /** connect(2) once in_pcbconnect chose {@code localPort} ({@link EphemeralPorts#NO_PORT}: none free). */
+    TcpSocket connectOnPort(String name, int localAddress, int localPort, int foreignAddress, int foreignPort,
+                            TcpApplication application, java.util.function.Consumer<TcpConnection> configure) {
         if (localPort == EphemeralPorts.NO_PORT) {
             // in_pcbconnect -> in_pcb_lport: EADDRNOTAVAIL; no pcb is created, the caller sees the error.
             connectsFailedNoPort++;
@@ -314,6 +320,78 @@ public final class TcpStack implements Transport, Host.Lifecycle {
                 localPortsFreed++;
             }
         }
+    }
+
+    // ---- the fast way (TcpReplay): connect(2), syncache and pcb steps without their packets -----
+
+    int choosePort(int foreignAddress, int foreignPort) {
+        return ephemeralPorts.allocate(foreignAddress, foreignPort, this);
+    }
+
+    /** connect(2) after the port: the pcb's place and port taken, the flow shown to the trace, the ISS drawn. */
+    int replayClientOpened(FlowKey flow, int localPort) {
+        order++;
+        localPortUse.merge(localPort, 1, Integer::sum);
+        simulator.trace().flowAppeared(flow);
+        return issRandom.nextInt();
+    }
+
+    /** The client's pcb is freed: its port is free again. */
+    void replayClientGone(int localPort) {
+        if (localPortUse.computeIfPresent(localPort, (port, n) -> n == 1 ? null : n - 1) == null) {
+            localPortsFreed++;
+        }
+    }
+
+    /** syncache_add for a SYN whose SYN-ACK is replayed: the entry, its ISS drawn, nothing sent. */
+    Syncache.Entry replaySyn(Packet syn) {
+        simulator.trace().flowAppeared(syn.flowKey());
+        Syncache.Entry fresh = new Syncache.Entry(syn, issRandom.nextInt(), rtoBaseMs());
+        return syncache.addReplayed(fresh);
+    }
+
+    /** syncache_expand by a replayed ACK: the entry leaves, a pcb takes its place (its fields come later). */
+    TcpConnection replayExpand(Syncache.Entry entry) {
+        syncache.completed(entry);
+        Listener listener = listeners.get(entry.localPort);
+        TcpConnection tp = new TcpConnection(this, entry.localAddress, entry.localPort, entry.foreignAddress,
+                entry.foreignPort);
+        tp.order = order++;
+        connections.put(tp.flow, tp);
+        localPortUse.merge(tp.localPort, 1, Integer::sum);
+        tp.socket = new TcpSocket(tp, null, null);
+        tp.socket.setApplication(listener.factory.forConnection(tp.socket));
+        return tp;
+    }
+
+    /** Out of the table without a trace: the sandbox's TIME_WAIT pcb, kept as a pattern. */
+    void detach(TcpConnection tp) {
+        connections.remove(tp.flow);
+    }
+
+    /** A replayed change of the number of connections in {@code state}. */
+    void replayCount(TcpState state, int delta) {
+        stateCounts[state.ordinal()] += delta;
+        countListener.countChanged(state, stateCounts[state.ordinal()]);
+    }
+
+    /** True when the listener on the port takes connections the fast way can replay (no admission limit). */
+    boolean replayableListener(int port) {
+        Listener listener = listeners.get(port);
+        return listener != null && !(listener.factory instanceof Admission);
+    }
+
+    /** True when neither a pcb nor a syncache entry has this 4-tuple. */
+    boolean flowFree(FlowKey flow) {
+        return !connections.containsKey(flow) && syncache.lookup(flow) == null;
+    }
+
+    boolean syncacheCookiesOnly() {
+        return syncache.cookiesOnly();
+    }
+
+    long syncacheBucketLimit() {
+        return syncache.bucketLimit();
     }
 
     void stateChanged(TcpConnection tp, TcpState previous, TcpState next) {

@@ -96,6 +96,18 @@ public final class CausalTrace {
         this.currentCause = cause;
     }
 
+    /** True once the automatic detail has taken its flows: a new flow then only counts. */
+    public boolean autoDetailFull() {
+        return detailedFlows.size() >= autoDetailLimit;
+    }
+
+    /** Adds counts per kind (in {@link TraceKind} order): what a replayed connection's work counted. */
+    public void addCounts(long[] perKind) {
+        for (int i = 0; i < perKind.length; i++) {
+            counters[i] += perKind[i];
+        }
+    }
+
     /** Counts an occurrence without storing it. */
     public void count(TraceKind kind) {
         counters[kind.ordinal()]++;

@@ -1,0 +1,193 @@
+package dev.scn.engine.tcp;
+
+import dev.scn.engine.flow.FlowKey;
+import dev.scn.engine.kernel.SimTime;
+import dev.scn.engine.net.Packet;
+
+/**
+ * What the fast way does to TCP for a connection whose packets it does not simulate one by one:
+ * the steps that touch state other connections share, each at the instant the detailed way takes
+ * it, in the same order: connect(2)'s port, pcb place and ISS; the server's syncache entry and
+ * ISS when the SYN would arrive; its pcb when the handshake's ACK would; and, once the connection
+ * is done, the server's pcb becomes a copy of the sandbox's TIME_WAIT pcb, moved to this
+ * connection's sequence numbers, clock and 4-tuple. Per-state counts move as the recording says.
+ */
+public final class TcpReplay {
+    private TcpReplay() {
+    }
+
+    /** in_pcbconnect's choice of a local port, or {@link #NO_PORT}. */
+    public static int choosePort(TcpStack stack, int foreignAddress, int foreignPort) {
+        return stack.choosePort(foreignAddress, foreignPort);
+    }
+
+    /** No local port was free (connect(2) fails with EADDRNOTAVAIL). */
+    public static final int NO_PORT = EphemeralPorts.NO_PORT;
+
+    /** The rest of connect(2) on the chosen port, simulated packet by packet (the detailed way). */
+    public static TcpSocket connectOnPort(TcpStack stack, int localAddress, int localPort, int foreignAddress,
+                                          int foreignPort, TcpApplication application) {
+        return stack.connectOnPort(null, localAddress, localPort, foreignAddress, foreignPort, application, tp -> { });
+    }
+
+    /** connect(2) of a replayed client on the chosen port: returns its ISS. */
+    public static int openClient(TcpStack stack, FlowKey flow, int localPort) {
+        return stack.replayClientOpened(flow, localPort);
+    }
+
+    /** The replayed client's pcb is freed. */
+    public static void closeClient(TcpStack stack, int localPort) {
+        stack.replayClientGone(localPort);
+    }
+
+    /** The replayed SYN reaches the listener: a syncache entry (the server's ISS drawn), returned as a token. */
+    public static Object synArrived(TcpStack stack, Packet syn) {
+        return stack.replaySyn(syn);
+    }
+
+    /** The ISS the server drew for the entry. */
+    public static int serverIss(Object entry) {
+        return ((Syncache.Entry) entry).iss;
+    }
+
+    /** The replayed handshake's ACK: the entry expands into the server's pcb. */
+    public static TcpConnection pcbMade(TcpStack stack, Object entry) {
+        return stack.replayExpand((Syncache.Entry) entry);
+    }
+
+    public static void count(TcpStack stack, TcpState state, int delta) {
+        stack.replayCount(state, delta);
+    }
+
+    /**
+     * Whether a SYN to the port would meet a plain listener with room in its syncache, and the
+     * 4-tuple nothing on either side.
+     */
+    public static boolean serverReady(TcpStack server, int port, FlowKey serverFlow) {
+        return server.replayableListener(port) && !server.syncacheCookiesOnly() && server.flowFree(serverFlow);
+    }
+
+    /** The syncache's bucket limit: while fewer entries than this exist in all, no bucket overflows. */
+    public static long syncacheBucketLimit(TcpStack stack) {
+        return stack.syncacheBucketLimit();
+    }
+
+    /** What the sandbox's pcb is moved by to become this connection's. */
+    public record Move(int serverSeq, int clientSeq, long micros, int clientTsTicks, int ownTsOffset) {
+    }
+
+    /** Whether the sandbox's pcb can be copied: TIME_WAIT, nothing queued or SACKed, only 2MSL pending. */
+    public static boolean copyable(TcpConnection proto) {
+        return proto.state == TcpState.TIME_WAIT && proto.reassembly.isEmpty() && proto.sackBlocks.count() == 0
+                && !proto.retransmitTimer.isScheduled() && !proto.persistTimer.isScheduled()
+                && !proto.keepTimer.isScheduled() && !proto.delayedAckTimer.isScheduled()
+                && proto.twoMslTimer.isScheduled();
+    }
+
+    /**
+     * Takes the sandbox's TIME_WAIT pcb out of its simulation, timers off, so that it stays as it
+     * is while the sandbox goes on: returns when its 2MSL timer would have fired.
+     */
+    public static long detach(TcpConnection proto) {
+        long twoMsl = proto.twoMslTimer.time();
+        proto.cancelAllTimers();
+        proto.stack.detach(proto);
+        return twoMsl;
+    }
+
+    /** tcp_new_ts_offset for the connection's own end (0 before 12.x). */
+    public static int tsOffset(TcpStack stack, FlowKey flow) {
+        return TcpOptionConfig.tsOffset(stack, flow);
+    }
+
+    /** The TCP clock in the units timestamps count, at {@code micros}. */
+    public static int tsTicks(TcpStack stack, long micros) {
+        return TcpOptionConfig.tsTicks(stack, micros / SimTime.MICROS_PER_MILLI);
+    }
+
+    /**
+     * The server's pcb takes the sandbox pcb's fields, sequence numbers moved into this
+     * connection's spaces, clock readings to its time, the peer's timestamp to its clock, and
+     * its 2MSL timer armed where the sandbox's would fire.
+     */
+    public static void becomeTimeWait(TcpConnection tp, TcpConnection proto, long twoMslAt, Move m) {
+        tp.state = proto.state;
+        tp.socket.copyFlagsFrom(proto.socket);
+        tp.iss = proto.iss + m.serverSeq();
+        tp.sndUna = proto.sndUna + m.serverSeq();
+        tp.sndNxt = proto.sndNxt + m.serverSeq();
+        tp.sndMax = proto.sndMax + m.serverSeq();
+        tp.sndWnd = proto.sndWnd;
+        tp.sndWl1 = proto.sndWl1 + m.clientSeq();
+        tp.sndWl2 = proto.sndWl2 + m.serverSeq();
+        tp.maxSndWnd = proto.maxSndWnd;
+        tp.sndBufferEnd = proto.sndBufferEnd + m.serverSeq();
+        tp.finQueued = proto.finQueued;
+        tp.finSent = proto.finSent;
+        tp.irs = proto.irs + m.clientSeq();
+        tp.rcvNxt = proto.rcvNxt + m.clientSeq();
+        tp.rcvAdv = proto.rcvAdv + m.clientSeq();
+        tp.lastAckSent = proto.lastAckSent + m.clientSeq();
+        tp.receiveBuffered = proto.receiveBuffered;
+        copyCongestion(tp, proto, m);
+        copyOptions(tp.opts, proto.opts, m, tp);
+        copyFlags(tp, proto);
+        tp.lastReceived = proto.lastReceived + m.micros();
+        tp.simulator.schedule(tp.twoMslTimer, twoMslAt + m.micros());
+    }
+
+    private static void copyCongestion(TcpConnection tp, TcpConnection proto, Move m) {
+        tp.maxseg = proto.maxseg;
+        tp.bufferRoundingMss = proto.bufferRoundingMss;
+        tp.cwnd = proto.cwnd;
+        tp.ssthresh = proto.ssthresh;
+        tp.dupAcks = proto.dupAcks;
+        tp.inFastRecovery = proto.inFastRecovery;
+        tp.recover = proto.recover + m.serverSeq();
+        tp.rxtShift = proto.rxtShift;
+        tp.rxtCurMs = proto.rxtCurMs;
+        tp.srtt = proto.srtt;
+        tp.rttvar = proto.rttvar;
+        tp.rttMinMs = proto.rttMinMs;
+        tp.rttStartMs = proto.rttStartMs + m.micros() / SimTime.MICROS_PER_MILLI;
+        tp.rttSeq = proto.rttSeq + m.serverSeq();
+        tp.timing = proto.timing;
+        tp.forceOne = proto.forceOne;
+    }
+
+    private static void copyOptions(TcpOptionState to, TcpOptionState from, Move m, TcpConnection tp) {
+        to.noOpt = from.noOpt;
+        to.reqScale = from.reqScale;
+        to.rcvdScale = from.rcvdScale;
+        to.requestRScale = from.requestRScale;
+        to.sndScale = from.sndScale;
+        to.rcvScale = from.rcvScale;
+        to.reqTstmp = from.reqTstmp;
+        to.rcvdTstmp = from.rcvdTstmp;
+        to.tsRecent = from.rcvdTstmp ? from.tsRecent + m.clientTsTicks() : from.tsRecent;
+        to.tsRecentAgeMs = from.tsRecentAgeMs + m.micros() / SimTime.MICROS_PER_MILLI;
+        to.tsOffset = m.ownTsOffset();
+        to.sackPermit = from.sackPermit;
+    }
+
+    private static void copyFlags(TcpConnection tp, TcpConnection proto) {
+        tp.ackNow = proto.ackNow;
+        tp.delayedAckPending = proto.delayedAckPending;
+        tp.ecnPermit = proto.ecnPermit;
+        tp.ecnSendEce = proto.ecnSendEce;
+        tp.rxWin0Sent = proto.rxWin0Sent;
+        tp.cantRcvMore = proto.cantRcvMore;
+        tp.cantSendMore = proto.cantSendMore;
+        tp.noFdRef = proto.noFdRef;
+        tp.keepIdleSetMs = proto.keepIdleSetMs;
+        tp.keepIntvlSetMs = proto.keepIntvlSetMs;
+        tp.keepInitSetMs = proto.keepInitSetMs;
+        tp.keepCntSet = proto.keepCntSet;
+        tp.rcvHiwat = proto.rcvHiwat;
+        tp.sndHiwat = proto.sndHiwat;
+        tp.ipTos = proto.ipTos;
+        tp.ipTtl = proto.ipTtl;
+        tp.noDelay = proto.noDelay;
+        tp.keepAliveOption = proto.keepAliveOption;
+    }
+}

@@ -1,0 +1,158 @@
+package dev.scn.run;
+
+import dev.scn.engine.Machine;
+import dev.scn.engine.flow.FlowKey;
+import dev.scn.engine.ipfw.DynamicState;
+import dev.scn.engine.ipfw.Ipfw;
+import dev.scn.engine.ipfw.IpfwReplay;
+import dev.scn.engine.kernel.Event;
+import dev.scn.engine.net.Direction;
+import dev.scn.engine.net.Packet;
+import dev.scn.engine.tcp.TcpConnection;
+import dev.scn.engine.tcp.TcpReplay;
+
+/**
+ * One connection the fast way replays from a {@link ConnectionShape}. As an event it takes the
+ * steps that touch shared state at the instants the detailed way takes them, each scheduled
+ * from the one before as the packets that carry them would be: the SYN's arrival (syncache entry,
+ * server ISS, ipfw state), the SYN-ACK's (nothing shared; it keeps the chain), the handshake ACK's
+ * (the server's pcb), the client's end (its port) and the last (the server's pcb becomes the TIME_WAIT
+ * copy). As a cursor of the backlog it applies the rest of the shape in time order: what the taps
+ * saw, the per-state counts, the ipfw state's refreshes.
+ */
+final class ReplayedConnection extends Event {
+    private enum Stage { SYN, SYN_ACK, PCB, CLIENT_GONE, TIME_WAIT }
+
+    private final FastTraffic traffic;
+    private final ConnectionShape shape;
+    private final long start;
+    private final int clientAddress;
+    private final int clientPort;
+    private final int clientIss;
+    private final FlowKey clientFlow;
+    private Object syncacheEntry;
+    private int serverIss;
+    private DynamicState dyn;
+    private TcpConnection pcb;
+    private Stage stage = Stage.SYN;
+    /** Index of the next effect of the shape the backlog applies. */
+    int cursor;
+
+    ReplayedConnection(FastTraffic traffic, ConnectionShape shape, long start, int clientAddress, int clientPort,
+                       int clientIss, FlowKey clientFlow) {
+        this.traffic = traffic;
+        this.shape = shape;
+        this.start = start;
+        this.clientAddress = clientAddress;
+        this.clientPort = clientPort;
+        this.clientIss = clientIss;
+        this.clientFlow = clientFlow;
+    }
+
+    long start() {
+        return start;
+    }
+
+    ConnectionShape shape() {
+        return shape;
+    }
+
+    /** The time of the next effect the backlog owes, or {@link Long#MAX_VALUE} when all are applied. */
+    long nextEffectTime() {
+        return cursor < shape.effects.size() ? start + shape.effects.get(cursor).offset() : Long.MAX_VALUE;
+    }
+
+    /** Applies every effect of the next effect instant. */
+    void applyNextInstant() {
+        long offset = shape.effects.get(cursor).offset();
+        while (cursor < shape.effects.size() && shape.effects.get(cursor).offset() == offset) {
+            apply(shape.effects.get(cursor++));
+        }
+    }
+
+    private void apply(ConnectionShape.Effect effect) {
+        if (effect instanceof ConnectionShape.Tapped t) {
+            Machine at = t.end() == ConnectionShape.End.CLIENT ? traffic.clients() : traffic.server();
+            if (t.direction() == Direction.OUT) {
+                traffic.network().replaySent(at.host(), t.packet());
+            } else {
+                traffic.network().replayReceived(at.host(), t.packet());
+            }
+        } else if (effect instanceof ConnectionShape.CountChanged c) {
+            Machine at = c.end() == ConnectionShape.End.CLIENT ? traffic.clients() : traffic.server();
+            TcpReplay.count(at.tcp(), c.state(), c.delta());
+        } else if (effect instanceof ConnectionShape.DynRefreshed d && d.offset() > shape.synArrival) {
+            IpfwReplay.refresh(traffic.ipfw(), dyn, d.stateBits(), d.lifetime(), d.packets(), d.bytes(),
+                    ackFwd(d.ackFwd()), ackRev(d.ackRev()));
+        }
+    }
+
+    /** Acks the state stored from client packets are in the server's sequence space; 0 is "none yet". */
+    private int ackFwd(int sandbox) {
+        return sandbox == 0 ? 0 : sandbox + (serverIss - shape.serverIss);
+    }
+
+    private int ackRev(int sandbox) {
+        return sandbox == 0 ? 0 : sandbox + (clientIss - shape.clientIss);
+    }
+
+    /** Schedules the first step: the SYN's arrival. */
+    void begin() {
+        traffic.simulator().schedule(this, start + shape.synArrival);
+    }
+
+    @Override
+    protected void fire() {
+        switch (stage) {
+            case SYN -> synArrives();
+            case SYN_ACK -> next(Stage.PCB, shape.pcbMade);
+            case PCB -> {
+                pcb = TcpReplay.pcbMade(traffic.server().tcp(), syncacheEntry);
+                next(Stage.CLIENT_GONE, shape.clientGone);
+            }
+            case CLIENT_GONE -> {
+                TcpReplay.closeClient(traffic.clients().tcp(), clientPort);
+                if (shape.spanEnd == shape.clientGone) {
+                    becomeTimeWait();
+                } else {
+                    next(Stage.TIME_WAIT, shape.spanEnd);
+                }
+            }
+            case TIME_WAIT -> becomeTimeWait();
+        }
+    }
+
+    private void next(Stage stage, long offset) {
+        this.stage = stage;
+        traffic.simulator().schedule(this, start + offset);
+    }
+
+    private void synArrives() {
+        Packet sandboxSyn = shape.syn;
+        Packet syn = Packet.tcp(clientAddress, clientPort, sandboxSyn.destination(), sandboxSyn.destinationPort())
+                .seq(clientIss).flags(sandboxSyn.flags()).window(sandboxSyn.window()).options(sandboxSyn.options())
+                .build();
+        syncacheEntry = TcpReplay.synArrived(traffic.server().tcp(), syn);
+        serverIss = TcpReplay.serverIss(syncacheEntry);
+        Ipfw ipfw = traffic.ipfw();
+        if (ipfw != null && shape.dynLinked != null) {
+            ConnectionShape.DynRefreshed d = shape.dynLinked;
+            dyn = IpfwReplay.link(ipfw, shape.dynRule, clientAddress, clientPort, syn.destination(),
+                    syn.destinationPort(), d.stateBits(), d.lifetime(), d.packets(), d.bytes(), ackFwd(d.ackFwd()),
+                    ackRev(d.ackRev()));
+        }
+        traffic.linked(this);
+        next(Stage.SYN_ACK, shape.synAckArrival);
+    }
+
+    private void becomeTimeWait() {
+        long moved = start - shape.sandboxStart;
+        int ticks = TcpReplay.tsTicks(traffic.clients().tcp(), start)
+                - TcpReplay.tsTicks(traffic.clients().tcp(), shape.sandboxStart)
+                + TcpReplay.tsOffset(traffic.clients().tcp(), clientFlow) - shape.clientTsOffset;
+        TcpReplay.Move move = new TcpReplay.Move(serverIss - shape.serverIss, clientIss - shape.clientIss, moved,
+                ticks, TcpReplay.tsOffset(traffic.server().tcp(), pcb.flow()));
+        TcpReplay.becomeTimeWait(pcb, shape.timeWaitPrototype, shape.twoMslAt, move);
+        traffic.finished(this);
+    }
+}
