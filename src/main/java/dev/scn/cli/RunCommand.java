@@ -63,6 +63,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-events", paramLabel = "N", description = "Stop a run after N events (default ${DEFAULT-VALUE}).")
     long maxEvents = ScenarioRunner.DEFAULT_MAX_EVENTS;
 
+    @Option(names = "--detailed", description = {"Simulate every connection packet by packet: no replaying of",
+            "traffic connections nothing looks at while under way (the results are the same)."})
+    boolean detailed;
+
     @Mixin
     ProgressOption progressOption = new ProgressOption();
 
@@ -97,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
         }
         // Show output and --trace lines are streamed as they happen, not kept until the run ends.
         ScenarioRunner runner = new ScenarioRunner(loaded.scenario(), new ScenarioRunner.RunOptions(maxEvents, false,
-                pcap == null ? null : capture == null ? "" : capture));
+                pcap == null ? null : capture == null ? "" : capture).withFastWay(!detailed));
         List<String> names = runner.variantNames();
         if (variant != null) {
             if (!names.contains(variant)) {

@@ -37,15 +37,16 @@ final class ConnectionShape {
 
     /**
      * The server's dynamic state after a packet refreshed it: its bits, its lifetime from this
-     * instant's time_uptime, counters, and the stored acks relative to the sandbox's ISS values
-     * ({@code ackFwd} in the server's sequence space, {@code ackRev} in the client's).
+     * instant's time_uptime, counters, and the stored acks relative to the ISS of their sequence
+     * space ({@code ackFwd} the server's, {@code ackRev} the client's; 0: none stored yet).
      */
     record DynRefreshed(long offset, int stateBits, long lifetime, long packets, long bytes, int ackFwd,
                         int ackRev) implements Effect {
     }
 
     final long tickPhase;
-    final List<Effect> effects = new ArrayList<>();
+    /** In time order; shared by shapes whose effects are the same (see {@link #sameEffects}). */
+    List<Effect> effects = new ArrayList<>();
     /** When the server's SYN arrives (its syncache entry, ISS and dynamic state are made). */
     long synArrival = -1;
     /** When the SYN-ACK reaches the client. */
@@ -84,5 +85,79 @@ final class ConnectionShape {
 
     ConnectionShape(long tickPhase) {
         this.tickPhase = tickPhase;
+    }
+
+    /**
+     * One instant of the shape as the replay applies it: the packets each end sent (what the taps
+     * count), the net change of each per-state count, the state's refresh. Changes that cancel
+     * within the instant are left out: a count series keeps only the value an instant ends with.
+     * Packets arriving are left out too: no tap of a run the fast way replays in reads them.
+     */
+    record Instant(long offset, Packet[] clientSent, Packet[] serverSent, TcpState[] clientStates,
+                   int[] clientDeltas, TcpState[] serverStates, int[] serverDeltas, DynRefreshed dyn) {
+    }
+
+    /** The instants, made from {@link #effects} by {@link #compile} (shared as the effects are). */
+    List<Instant> instants;
+
+    /** Groups the effects by instant, as {@link Instant} says. */
+    void compile() {
+        List<Instant> out = new ArrayList<>();
+        int i = 0;
+        while (i < effects.size()) {
+            long offset = effects.get(i).offset();
+            List<Packet> client = new ArrayList<>();
+            List<Packet> server = new ArrayList<>();
+            int[] clientNet = new int[TcpState.values().length];
+            int[] serverNet = new int[TcpState.values().length];
+            DynRefreshed dyn = null;
+            for (; i < effects.size() && effects.get(i).offset() == offset; i++) {
+                Effect e = effects.get(i);
+                if (e instanceof Tapped t && t.direction() == Direction.OUT) {
+                    (t.end() == End.CLIENT ? client : server).add(t.packet());
+                } else if (e instanceof CountChanged c) {
+                    (c.end() == End.CLIENT ? clientNet : serverNet)[c.state().ordinal()] += c.delta();
+                } else if (e instanceof DynRefreshed d) {
+                    dyn = d;
+                }
+            }
+            out.add(new Instant(offset, client.toArray(new Packet[0]), server.toArray(new Packet[0]),
+                    states(clientNet), deltas(clientNet), states(serverNet), deltas(serverNet), dyn));
+        }
+        instants = out;
+    }
+
+    private static TcpState[] states(int[] net) {
+        return java.util.Arrays.stream(TcpState.values()).filter(s -> net[s.ordinal()] != 0).toArray(TcpState[]::new);
+    }
+
+    private static int[] deltas(int[] net) {
+        return java.util.Arrays.stream(net).filter(d -> d != 0).toArray();
+    }
+
+    /**
+     * True when both shapes do the same to everything the replay touches: the same packets at the
+     * same offsets as the taps see them (end, direction, flags, origin, length), the same count
+     * changes, the same refreshes. Shapes of different phases usually are; one list then serves
+     * all, which keeps it in the processor's cache.
+     */
+    boolean sameEffects(ConnectionShape other) {
+        if (effects.size() != other.effects.size() || !java.util.Objects.equals(dynLinked, other.dynLinked)) {
+            return false;
+        }
+        for (int i = 0; i < effects.size(); i++) {
+            Effect a = effects.get(i);
+            Effect b = other.effects.get(i);
+            if (a instanceof Tapped t && b instanceof Tapped u) {
+                if (t.offset() != u.offset() || t.end() != u.end() || t.direction() != u.direction()
+                        || t.packet().flags() != u.packet().flags() || t.packet().origin() != u.packet().origin()
+                        || t.packet().payloadLength() != u.packet().payloadLength()) {
+                    return false;
+                }
+            } else if (!a.equals(b)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -46,6 +46,7 @@ final class FastTraffic {
     private ShapeRecorder recorder;
     private ConnectionShape[] shapes;
     private boolean[] unshaped;
+    private final java.util.List<ConnectionShape> distinct = new java.util.ArrayList<>();
     private int pendingLinks;
     private long replayed;
 
@@ -188,8 +189,22 @@ final class FastTraffic {
         }
         int phase = (int) Math.floorMod(now, recorder.tickMicros());
         if (shapes[phase] == null && !unshaped[phase]) {
-            shapes[phase] = recorder.record(phase);
-            unshaped[phase] = shapes[phase] == null;
+            ConnectionShape shape = recorder.record(phase);
+            unshaped[phase] = shape == null;
+            if (shape != null) {
+                for (ConnectionShape known : distinct) {
+                    if (known.sameEffects(shape)) {
+                        shape.effects = known.effects;
+                        shape.instants = known.instants;
+                        break;
+                    }
+                }
+                if (shape.instants == null) {
+                    shape.compile();
+                    distinct.add(shape);
+                }
+            }
+            shapes[phase] = shape;
         }
         return shapes[phase];
     }

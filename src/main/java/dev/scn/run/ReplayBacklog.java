@@ -12,12 +12,12 @@ import java.util.PriorityQueue;
  */
 final class ReplayBacklog implements Backlog {
     private final PriorityQueue<ReplayedConnection> due = new PriorityQueue<>((a, b) -> {
-        int byTime = Long.compare(a.nextEffectTime(), b.nextEffectTime());
+        int byTime = Long.compare(a.due(), b.due());
         return byTime != 0 ? byTime : Long.compare(a.start(), b.start());
     });
 
     void add(ReplayedConnection replayed) {
-        if (replayed.nextEffectTime() != Long.MAX_VALUE) {
+        if (replayed.due() != Long.MAX_VALUE) {
             due.add(replayed);
         }
     }
@@ -25,7 +25,7 @@ final class ReplayBacklog implements Backlog {
     @Override
     public long nextTime() {
         ReplayedConnection first = due.peek();
-        return first == null ? Long.MAX_VALUE : first.nextEffectTime();
+        return first == null ? Long.MAX_VALUE : first.due();
     }
 
     @Override

@@ -6,7 +6,6 @@ import dev.scn.engine.ipfw.DynamicState;
 import dev.scn.engine.ipfw.Ipfw;
 import dev.scn.engine.ipfw.IpfwReplay;
 import dev.scn.engine.kernel.Event;
-import dev.scn.engine.net.Direction;
 import dev.scn.engine.net.Packet;
 import dev.scn.engine.tcp.TcpConnection;
 import dev.scn.engine.tcp.TcpReplay;
@@ -35,8 +34,8 @@ final class ReplayedConnection extends Event {
     private DynamicState dyn;
     private TcpConnection pcb;
     private Stage stage = Stage.SYN;
-    /** Index of the next effect of the shape the backlog applies. */
-    int cursor;
+    /** Index of the next instant of the shape the backlog applies. */
+    private int cursor;
 
     ReplayedConnection(FastTraffic traffic, ConnectionShape shape, long start, int clientAddress, int clientPort,
                        int clientIss, FlowKey clientFlow) {
@@ -57,47 +56,54 @@ final class ReplayedConnection extends Event {
         return shape;
     }
 
-    /** The time of the next effect the backlog owes, or {@link Long#MAX_VALUE} when all are applied. */
-    long nextEffectTime() {
-        return cursor < shape.effects.size() ? start + shape.effects.get(cursor).offset() : Long.MAX_VALUE;
+    /** When the next instant the backlog owes is due, or {@link Long#MAX_VALUE} when all are applied. */
+    long due() {
+        return due;
     }
 
-    /** Applies every effect of the next effect instant. */
+    private long due;
+
+    private void setDue() {
+        due = cursor < shape.instants.size() ? start + shape.instants.get(cursor).offset() : Long.MAX_VALUE;
+    }
+
+    /** Applies the next instant of the shape: packets to the taps, per-state counts, the state's refresh. */
     void applyNextInstant() {
-        long offset = shape.effects.get(cursor).offset();
-        while (cursor < shape.effects.size() && shape.effects.get(cursor).offset() == offset) {
-            apply(shape.effects.get(cursor++));
+        ConnectionShape.Instant instant = shape.instants.get(cursor++);
+        setDue();
+        Machine client = traffic.clients();
+        Machine server = traffic.server();
+        if (instant.clientSent().length > 0) {
+            traffic.network().replaySent(client.host(), instant.clientSent());
         }
-    }
-
-    private void apply(ConnectionShape.Effect effect) {
-        if (effect instanceof ConnectionShape.Tapped t) {
-            Machine at = t.end() == ConnectionShape.End.CLIENT ? traffic.clients() : traffic.server();
-            if (t.direction() == Direction.OUT) {
-                traffic.network().replaySent(at.host(), t.packet());
-            } else {
-                traffic.network().replayReceived(at.host(), t.packet());
-            }
-        } else if (effect instanceof ConnectionShape.CountChanged c) {
-            Machine at = c.end() == ConnectionShape.End.CLIENT ? traffic.clients() : traffic.server();
-            TcpReplay.count(at.tcp(), c.state(), c.delta());
-        } else if (effect instanceof ConnectionShape.DynRefreshed d && d.offset() > shape.synArrival) {
+        if (instant.serverSent().length > 0) {
+            traffic.network().replaySent(server.host(), instant.serverSent());
+        }
+        for (int i = 0; i < instant.clientStates().length; i++) {
+            TcpReplay.count(client.tcp(), instant.clientStates()[i], instant.clientDeltas()[i]);
+        }
+        for (int i = 0; i < instant.serverStates().length; i++) {
+            TcpReplay.count(server.tcp(), instant.serverStates()[i], instant.serverDeltas()[i]);
+        }
+        ConnectionShape.DynRefreshed d = instant.dyn();
+        if (d != null && instant.offset() > shape.synArrival) {
             IpfwReplay.refresh(traffic.ipfw(), dyn, d.stateBits(), d.lifetime(), d.packets(), d.bytes(),
                     ackFwd(d.ackFwd()), ackRev(d.ackRev()));
         }
     }
 
     /** Acks the state stored from client packets are in the server's sequence space; 0 is "none yet". */
-    private int ackFwd(int sandbox) {
-        return sandbox == 0 ? 0 : sandbox + (serverIss - shape.serverIss);
+    private int ackFwd(int relative) {
+        return relative == 0 ? 0 : relative + serverIss;
     }
 
-    private int ackRev(int sandbox) {
-        return sandbox == 0 ? 0 : sandbox + (clientIss - shape.clientIss);
+    private int ackRev(int relative) {
+        return relative == 0 ? 0 : relative + clientIss;
     }
 
     /** Schedules the first step: the SYN's arrival. */
     void begin() {
+        setDue();
         traffic.simulator().schedule(this, start + shape.synArrival);
     }
 

@@ -293,8 +293,21 @@ final class ShapeRecorder {
                 }
             }
             shape.effects.sort(java.util.Comparator.comparingLong(ConnectionShape.Effect::offset));
+            shape.effects.replaceAll(this::relativeAcks);
+            if (shape.dynLinked != null) {
+                shape.dynLinked = (ConnectionShape.DynRefreshed) relativeAcks(shape.dynLinked);
+            }
             shape.spanEnd = shape.effects.isEmpty() ? 0 : shape.effects.get(shape.effects.size() - 1).offset();
             return shape;
+        }
+
+        /** A refresh's stored acks made relative to their ISS (0 stays 0: none stored). */
+        private ConnectionShape.Effect relativeAcks(ConnectionShape.Effect e) {
+            if (!(e instanceof ConnectionShape.DynRefreshed d)) {
+                return e;
+            }
+            return new ConnectionShape.DynRefreshed(d.offset(), d.stateBits(), d.lifetime(), d.packets(), d.bytes(),
+                    d.ackFwd() == 0 ? 0 : d.ackFwd() - shape.serverIss, d.ackRev() == 0 ? 0 : d.ackRev() - shape.clientIss);
         }
 
         private long[] traceCounts() {
