@@ -13,7 +13,6 @@ import dev.scn.engine.kernel.SimTime;
 import dev.scn.engine.net.Direction;
 import dev.scn.engine.net.Host;
 import dev.scn.engine.net.TcpFlags;
-import dev.scn.engine.os.Sysctl;
 import dev.scn.engine.tcp.TcpConnection;
 import dev.scn.engine.tcp.TcpReplay;
 import dev.scn.engine.tcp.TcpSocket;
@@ -61,17 +60,17 @@ final class ShapeRecorder {
         this.server = sim.machine(traffic.target());
         this.tickMicros = tickMicros(server);
         sim.network().addTap((time, host, via, direction, packet) -> {
-            if (current != null) {
+            if (current != null && !current.done) {
                 current.tapped(time, host, direction, packet);
             }
         });
         pool.tcp().setStateCountListener((state, count) -> {
-            if (current != null) {
+            if (current != null && !current.done) {
                 current.counted(ConnectionShape.End.CLIENT, state, count);
             }
         });
         server.tcp().setStateCountListener((state, count) -> {
-            if (current != null) {
+            if (current != null && !current.done) {
                 current.counted(ConnectionShape.End.SERVER, state, count);
             }
         });
@@ -85,7 +84,7 @@ final class ShapeRecorder {
 
             @Override
             public void unlinked(DynamicState state, int count) {
-                if (current != null) {
+                if (current != null && !current.done) {
                     current.unlinked();
                 }
             }
@@ -123,23 +122,18 @@ final class ShapeRecorder {
         server.ipfw().ifPresent(IpfwReplay::sweepDead);
         watch.before();
         current = watch;
-        TcpSocket[] socket = new TcpSocket[1];
-        sim.simulator().schedule(start, () -> socket[0] = pool.tcp().connect(null, poolAddress,
+        sim.simulator().schedule(start, () -> watch.connected(pool.tcp().connect(null, poolAddress,
                 server.host().primaryAddress(), traffic.port(),
-                new TrafficClient(sim, traffic, pool, TrafficDecl.Behaviour.NORMAL, 0)));
-        // Until the client is gone and the server in TIME_WAIT, then to just before TIME_WAIT ends:
-        // nothing more may happen to the connection by then.
+                new TrafficClient(sim, traffic, pool, TrafficDecl.Behaviour.NORMAL, 0))));
+        // Until the client is gone and the server in TIME_WAIT: the watch takes the shape then, after
+        // that event. What follows (the state's death, a tick's probes) is the real run's own doing.
         long at = start;
-        while ((shape.clientGone < 0 || shape.timeWait < 0) && at < start + HORIZON) {
+        while (watch.shape() == null && !watch.failed() && at < start + HORIZON) {
             at += SimTime.millis(100);
             sim.runUntil(at, BUDGET);
         }
-        if (shape.clientGone >= 0 && shape.timeWait >= 0) {
-            long twoMsl = SimTime.millis(2 * server.host().sysctls().get(Sysctl.TCP_MSL));
-            sim.runUntil(start + shape.timeWait + twoMsl - 1, BUDGET);
-        }
         current = null;
-        return watch.finish(socket[0]);
+        return watch.shape();
     }
 
     /** The hooks that watch the sandbox while one connection is recorded. */
@@ -154,7 +148,6 @@ final class ShapeRecorder {
         private long[][] rulesBefore;
         private DynamicState dyn;
         private ConnectionShape.DynRefreshed lastDyn;
-        private int clientLive;
         private boolean unlinkedSeen;
 
         Watch(ConnectionShape shape, long start) {
@@ -167,6 +160,8 @@ final class ShapeRecorder {
                 clientCounts[s.ordinal()] = pool.tcp().count(s);
                 serverCounts[s.ordinal()] = server.tcp().count(s);
             }
+            clientCounts[TcpState.SYN_RECEIVED.ordinal()] -= TcpReplay.listedSyncacheEntries(pool.tcp());
+            serverCounts[TcpState.SYN_RECEIVED.ordinal()] -= TcpReplay.listedSyncacheEntries(server.tcp());
             eventsBefore = sim.simulator().eventsProcessed();
             ticksBefore = server.ipfw().map(Ipfw::ticksRun).orElse(0L);
             traceBefore = traceCounts();
@@ -189,8 +184,12 @@ final class ShapeRecorder {
             }
         }
 
-        private void counted(ConnectionShape.End end, TcpState state, long count) {
+        private void counted(ConnectionShape.End end, TcpState state, long reported) {
             long[] counts = end == ConnectionShape.End.CLIENT ? clientCounts : serverCounts;
+            // The pcbs alone: a replay makes and removes its syncache entry for real.
+            long count = state == TcpState.SYN_RECEIVED
+                    ? reported - TcpReplay.listedSyncacheEntries((end == ConnectionShape.End.CLIENT ? pool : server).tcp())
+                    : reported;
             int delta = (int) (count - counts[state.ordinal()]);
             counts[state.ordinal()] = count;
             if (delta == 0) {
@@ -203,12 +202,6 @@ final class ShapeRecorder {
             }
             if (end == ConnectionShape.End.SERVER && state == TcpState.TIME_WAIT && delta > 0) {
                 shape.timeWait = offset;
-            }
-            if (end == ConnectionShape.End.CLIENT) {
-                clientLive += delta;
-                if (clientLive == 0) {
-                    shape.clientGone = offset;
-                }
             }
         }
 
@@ -224,7 +217,39 @@ final class ShapeRecorder {
         }
 
         /** After every event: a new snapshot of the dynamic state when a packet changed it. */
+        private TcpSocket socket;
+        private boolean done;
+        private boolean failed;
+
+        void connected(TcpSocket socket) {
+            this.socket = socket;
+            failed = socket == null;
+        }
+
+        /** The shape once complete, null before (or when the connection was not replayable). */
+        ConnectionShape shape() {
+            return done && !failed ? shape : null;
+        }
+
+        boolean failed() {
+            return failed;
+        }
+
         void afterEvent() {
+            if (done || failed) {
+                return;
+            }
+            refreshed();
+            if (shape.clientGone < 0 && socket != null && pool.tcp().connection(socket.connection().flow()) == null) {
+                shape.clientGone = sim.now() - start;
+            }
+            if (shape.clientGone >= 0 && shape.timeWait >= 0) {
+                done = true;
+                failed = !finish();
+            }
+        }
+
+        private void refreshed() {
             if (dyn == null) {
                 return;
             }
@@ -253,10 +278,8 @@ final class ShapeRecorder {
             return SimTime.wholeSeconds(start + d.offset() - server.host().bootTime()) + d.lifetime();
         }
 
-        ConnectionShape finish(TcpSocket socket) {
-            if (socket == null) {
-                return null;
-            }
+        /** Takes the shape as the connection's last event left the sandbox; false when it cannot be replayed. */
+        private boolean finish() {
             FlowKey clientFlow = socket.connection().flow();
             FlowKey serverFlow = FlowKey.of(Protocol.TCP, clientFlow.addressHigh() == poolAddress
                     ? clientFlow.addressLow() : clientFlow.addressHigh(), traffic.port(), poolAddress,
@@ -266,10 +289,10 @@ final class ShapeRecorder {
                     || shape.syn == null || shape.synArrival < 0 || shape.synAckArrival < 0 || shape.pcbMade < 0
                     || shape.clientGone < 0 || unlinkedSeen || !(shape.synArrival < shape.synAckArrival
                     && shape.synAckArrival < shape.pcbMade && shape.pcbMade <= shape.clientGone)) {
-                return null;
+                return false;
             }
             if (dyn != null && shape.dynLinked.offset() != shape.synArrival) {
-                return null;
+                return false;
             }
             shape.timeWaitPrototype = served;
             shape.twoMslAt = TcpReplay.detach(served);
@@ -298,7 +321,7 @@ final class ShapeRecorder {
                 shape.dynLinked = (ConnectionShape.DynRefreshed) relativeAcks(shape.dynLinked);
             }
             shape.spanEnd = shape.effects.isEmpty() ? 0 : shape.effects.get(shape.effects.size() - 1).offset();
-            return shape;
+            return shape.spanEnd == sim.now() - start;
         }
 
         /** A refresh's stored acks made relative to their ISS (0 stays 0: none stored). */

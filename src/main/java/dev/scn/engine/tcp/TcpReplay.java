@@ -55,6 +55,14 @@ public final class TcpReplay {
         return stack.replayExpand((Syncache.Entry) entry);
     }
 
+    /**
+     * The syncache entries counted in SYN_RCVD (those netstat lists, 7.x on), which a replay makes
+     * and removes for real: a recording leaves them out of its counts.
+     */
+    public static long listedSyncacheEntries(TcpStack stack) {
+        return stack.listedSyncacheEntries();
+    }
+
     public static void count(TcpStack stack, TcpState state, int delta) {
         stack.replayCount(state, delta);
     }
@@ -143,16 +151,21 @@ public final class TcpReplay {
         tp.ssthresh = proto.ssthresh;
         tp.dupAcks = proto.dupAcks;
         tp.inFastRecovery = proto.inFastRecovery;
-        tp.recover = proto.recover + m.serverSeq();
+        tp.recover = unlessUnset(proto.recover, m.serverSeq());
         tp.rxtShift = proto.rxtShift;
         tp.rxtCurMs = proto.rxtCurMs;
         tp.srtt = proto.srtt;
         tp.rttvar = proto.rttvar;
         tp.rttMinMs = proto.rttMinMs;
         tp.rttStartMs = proto.rttStartMs + m.micros() / SimTime.MICROS_PER_MILLI;
-        tp.rttSeq = proto.rttSeq + m.serverSeq();
+        tp.rttSeq = unlessUnset(proto.rttSeq, m.serverSeq());
         tp.timing = proto.timing;
         tp.forceOne = proto.forceOne;
+    }
+
+    /** snd_recover and the timed sequence stay 0 until used (a new tcpcb here starts them at 0). */
+    private static int unlessUnset(int value, int moved) {
+        return value == 0 ? 0 : value + moved;
     }
 
     private static void copyOptions(TcpOptionState to, TcpOptionState from, Move m, TcpConnection tp) {

@@ -309,13 +309,13 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         connections.put(tp.flow, tp);
         localPortUse.merge(tp.localPort, 1, Integer::sum);
         stateCounts[TcpState.CLOSED.ordinal()]++;
-        countListener.countChanged(TcpState.CLOSED, stateCounts[TcpState.CLOSED.ordinal()]);
+        countListener.countChanged(TcpState.CLOSED, reported(TcpState.CLOSED));
     }
 
     void remove(TcpConnection tp) {
         if (connections.remove(tp.flow) == tp) {
             stateCounts[tp.state.ordinal()]--;
-            countListener.countChanged(tp.state, stateCounts[tp.state.ordinal()]);
+            countListener.countChanged(tp.state, reported(tp.state));
             if (localPortUse.computeIfPresent(tp.localPort, (port, n) -> n == 1 ? null : n - 1) == null) {
                 localPortsFreed++;
             }
@@ -372,7 +372,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
     /** A replayed change of the number of connections in {@code state}. */
     void replayCount(TcpState state, int delta) {
         stateCounts[state.ordinal()] += delta;
-        countListener.countChanged(state, stateCounts[state.ordinal()]);
+        countListener.countChanged(state, reported(state));
     }
 
     /** True when the listener on the port takes connections the fast way can replay (no admission limit). */
@@ -384,6 +384,10 @@ public final class TcpStack implements Transport, Host.Lifecycle {
     /** True when neither a pcb nor a syncache entry has this 4-tuple. */
     boolean flowFree(FlowKey flow) {
         return !connections.containsKey(flow) && syncache.lookup(flow) == null;
+    }
+
+    long listedSyncacheEntries() {
+        return syncache.exported() ? syncache.size() : 0;
     }
 
     boolean syncacheCookiesOnly() {
@@ -398,8 +402,10 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         if (connections.get(tp.flow) == tp) {
             stateCounts[previous.ordinal()]--;
             stateCounts[next.ordinal()]++;
-            countListener.countChanged(previous, stateCounts[previous.ordinal()]);
-            countListener.countChanged(next, stateCounts[next.ordinal()]);
+            // What netstat would count: SYN_RCVD includes the syncache's entries where netstat lists
+            // them, as syncacheChanged reports it.
+            countListener.countChanged(previous, reported(previous));
+            countListener.countChanged(next, reported(next));
         }
     }
 
@@ -448,6 +454,11 @@ public final class TcpStack implements Transport, Host.Lifecycle {
     }
 
     /** Connections per state right now (listeners not included). */
+    /** The count the listener hears: the pcbs in the state, and for SYN_RCVD the syncache entries netstat lists. */
+    private long reported(TcpState state) {
+        return state == TcpState.SYN_RECEIVED ? count(state) : stateCounts[state.ordinal()];
+    }
+
     public long count(TcpState state) {
         if (state == TcpState.LISTEN) {
             return listeners.size();
