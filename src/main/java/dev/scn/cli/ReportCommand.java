@@ -63,6 +63,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace files in DIR that scn did not write.")
     boolean force;
 
+    @Option(names = "--detailed", description = {"Simulate every connection packet by packet: no replaying of",
+            "traffic connections nothing looks at while under way (the reports are the same)."})
+    boolean detailed;
+
     @Option(names = "--junit", paramLabel = "OUT", description = {"Also write JUnit XML for CI: one test case per",
             "expectation and run; a file that could not be used is an error."})
     Path junit;
@@ -331,7 +335,7 @@ final class ReportCommand implements Callable<Integer> {
                 throw new IOException(shown + ": cannot be read: " + SafeFiles.reason(e), e);
             }
             ScenarioRunner reportRunner = new ScenarioRunner(loaded.scenario(),
-                    ScenarioRunner.RunOptions.forReport(loaded.scenario(), maxEvents));
+                    ScenarioRunner.RunOptions.forReport(loaded.scenario(), maxEvents).withFastWay(!detailed));
             current = reportRunner;
             if (progress != null) {
                 progress.runs(progressPrefix, names);
