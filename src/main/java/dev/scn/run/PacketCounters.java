@@ -49,6 +49,20 @@ final class PacketCounters implements PacketTap {
         byOrigin[packet.origin().ordinal()]++;
     }
 
+    /** The same counts for packets one host sent at one instant (one lookup of the host's row). */
+    @Override
+    public void sentTogether(long time, Host host, Interface via, Packet[] sent) {
+        if (!watchedPeers.isEmpty()) {
+            PacketTap.super.sentTogether(time, host, via, sent);
+            return;
+        }
+        long[] counts = byHost.computeIfAbsent(host.name(), h -> new long[Kind.values().length]);
+        for (Packet packet : sent) {
+            tally(counts, packet);
+            byOrigin[packet.origin().ordinal()]++;
+        }
+    }
+
     private static void tally(long[] counts, Packet packet) {
         counts[Kind.SENT.ordinal()]++;
         if (packet.has(TcpFlags.SYN)) {

@@ -5,6 +5,10 @@ import dev.scn.engine.Machine;
 import dev.scn.engine.Simulation;
 import dev.scn.engine.kernel.Simulator;
 import dev.scn.engine.net.Direction;
+import dev.scn.engine.net.Host;
+import dev.scn.engine.net.Interface;
+import dev.scn.engine.net.Packet;
+import dev.scn.engine.net.PacketTap;
 import dev.scn.engine.net.Link;
 import dev.scn.engine.net.PathFilter;
 import dev.scn.engine.tcp.TcpSocket;
@@ -95,28 +99,21 @@ final class SingleRun {
         }
         if (options.keepPackets() || streamPackets) {
             TcpdumpFormatter tcpdump = TcpdumpFormatter.startingAt(scenario.startEpochSeconds());
-            sim.network().addTap((time, host, via, direction, packet) -> {
-                if (direction != Direction.OUT) {
-                    return;
+            sim.network().addTap(new PacketTap() {
+                @Override
+                public void packet(long time, Host host, Interface via,
+                                   Direction direction, Packet packet) {
+                    kept(tcpdump, time, host, via, direction, packet);
                 }
-                // A report keeps the first packets only: five days of a busy server send ~600
-                // million, which neither the heap nor a trace file could hold. The rest are counted
-                // (and not even formatted); a --trace stream still gets every one.
-                boolean keep = options.keepPackets() && packets.size() < ScenarioRunner.MAX_KEPT_PACKETS;
-                if (options.keepPackets() && !keep) {
-                    packetsNotKept++;
-                }
-                if (!keep && !streamPackets) {
-                    return;
-                }
-                TcpdumpFormatter.Described d = tcpdump.describe(time, packet);
-                RunResult.TimedPacket timed = new RunResult.TimedPacket(time, host.name(), via.name(),
-                        packet.segment(), d.line(), d.label());
-                if (keep) {
-                    packets.add(timed);
-                }
-                if (streamPackets) {
-                    listener.packet(timed);
+
+                @Override
+                public void sentTogether(long time, Host host, Interface via,
+                                         Packet[] sent) {
+                    if (!streamPackets && options.keepPackets() && packets.size() >= ScenarioRunner.MAX_KEPT_PACKETS) {
+                        packetsNotKept += sent.length; // past the kept ones: only counted
+                        return;
+                    }
+                    PacketTap.super.sentTogether(time, host, via, sent);
                 }
             });
         }
@@ -138,6 +135,33 @@ final class SingleRun {
         loopNanos = System.nanoTime() - loopStart;
         checker.finish(sim.now());
         return result(outcome, capture);
+    }
+
+    /** The tcpdump tap: a report keeps the first packets, a --trace stream gets every one. */
+    private void kept(TcpdumpFormatter tcpdump, long time, Host host,
+                      Interface via, Direction direction, Packet packet) {
+        if (direction != Direction.OUT) {
+            return;
+        }
+        // A report keeps the first packets only: five days of a busy server send ~600
+        // million, which neither the heap nor a trace file could hold. The rest are counted
+        // (and not even formatted); a --trace stream still gets every one.
+        boolean keep = options.keepPackets() && packets.size() < ScenarioRunner.MAX_KEPT_PACKETS;
+        if (options.keepPackets() && !keep) {
+            packetsNotKept++;
+        }
+        if (!keep && !streamPackets) {
+            return;
+        }
+        TcpdumpFormatter.Described d = tcpdump.describe(time, packet);
+        RunResult.TimedPacket timed = new RunResult.TimedPacket(time, host.name(), via.name(),
+                packet.segment(), d.line(), d.label());
+        if (keep) {
+            packets.add(timed);
+        }
+        if (streamPackets) {
+            listener.packet(timed);
+        }
     }
 
     /**

@@ -114,11 +114,13 @@ public final class Network {
      * when no tap reads packets arriving).
      */
     public void replaySent(Host host, Packet[] packets) {
-        Interface via = host.externalInterface();
+        nextPacketId += packets.length;
         for (Packet packet : packets) {
-            nextPacketId++;
             counters.sent(packet);
-            tap(host, via, Direction.OUT, packet);
+        }
+        Interface via = host.externalInterface();
+        for (int i = 0; i < taps.size(); i++) {
+            taps.get(i).sentTogether(simulator.now(), host, via, packets);
         }
     }
 

@@ -7,4 +7,15 @@ package dev.scn.engine.net;
 @FunctionalInterface
 public interface PacketTap {
     void packet(long time, Host host, Interface via, Direction direction, Packet packet);
+
+    /**
+     * Packets {@code host} sent at one instant, as the fast way replays them (it runs only when
+     * no tap reads packets arriving). By default they are seen one by one; a tap that only counts
+     * may take them at once.
+     */
+    default void sentTogether(long time, Host host, Interface via, Packet[] packets) {
+        for (Packet packet : packets) {
+            packet(time, host, via, Direction.OUT, packet);
+        }
+    }
 }
