@@ -94,7 +94,32 @@ final class ConnectionShape {
      * Packets arriving are left out too: no tap of a run the fast way replays in reads them.
      */
     record Instant(long offset, Packet[] clientSent, Packet[] serverSent, TcpState[] clientStates,
-                   int[] clientDeltas, TcpState[] serverStates, int[] serverDeltas, DynRefreshed dyn) {
+                   int[] clientDeltas, TcpState[] serverStates, int[] serverDeltas, DynRefreshed dyn,
+                   boolean byStep) {
+    }
+
+    /**
+     * The events a replay runs itself: the SYN's, the SYN-ACK's and the ACK's arrivals, the
+     * client's end when later, the TIME_WAIT copy when later still.
+     */
+    int steps() {
+        return 3 + (clientGone != pcbMade ? 1 : 0) + (spanEnd != clientGone ? 1 : 0);
+    }
+
+    /** Whether the replay's own steps (its events, and connect(2) at 0) take this instant. */
+    boolean isStep(long offset) {
+        return offset == 0 || offset == synArrival || offset == synAckArrival || offset == pcbMade
+                || offset == clientGone || offset == spanEnd;
+    }
+
+    /** The instant at this offset, or null. */
+    Instant instantAt(long offset) {
+        for (Instant instant : instants) {
+            if (instant.offset() == offset) {
+                return instant;
+            }
+        }
+        return null;
     }
 
     /** The instants, made from {@link #effects} by {@link #compile} (shared as the effects are). */
@@ -122,7 +147,7 @@ final class ConnectionShape {
                 }
             }
             out.add(new Instant(offset, client.toArray(new Packet[0]), server.toArray(new Packet[0]),
-                    states(clientNet), deltas(clientNet), states(serverNet), deltas(serverNet), dyn));
+                    states(clientNet), deltas(clientNet), states(serverNet), deltas(serverNet), dyn, isStep(offset)));
         }
         instants = out;
     }
@@ -142,7 +167,9 @@ final class ConnectionShape {
      * all, which keeps it in the processor's cache.
      */
     boolean sameEffects(ConnectionShape other) {
-        if (effects.size() != other.effects.size() || !java.util.Objects.equals(dynLinked, other.dynLinked)) {
+        if (effects.size() != other.effects.size() || !java.util.Objects.equals(dynLinked, other.dynLinked)
+                || synArrival != other.synArrival || synAckArrival != other.synAckArrival || pcbMade != other.pcbMade
+                || clientGone != other.clientGone || spanEnd != other.spanEnd) {
             return false;
         }
         for (int i = 0; i < effects.size(); i++) {

@@ -113,8 +113,7 @@ final class FastTraffic {
             }
         }
         // The sandbox counted the connect event and one event per step this replay runs itself.
-        int steps = shape.spanEnd == shape.clientGone ? 4 : 5;
-        sim.simulator().countReplayedEvents(shape.events - 1 - steps);
+        sim.simulator().countReplayedEvents(shape.events - 1 - shape.steps());
         ReplayedConnection connection = new ReplayedConnection(this, shape, now, source, port, iss, flow);
         pendingLinks++;
         replayed++;

@@ -63,14 +63,31 @@ final class ReplayedConnection extends Event {
 
     private long due;
 
+    /** The next instant no step takes (the steps apply theirs inside their own events, as the detailed way). */
     private void setDue() {
+        while (cursor < shape.instants.size() && shape.instants.get(cursor).byStep()) {
+            cursor++;
+        }
         due = cursor < shape.instants.size() ? start + shape.instants.get(cursor).offset() : Long.MAX_VALUE;
     }
 
-    /** Applies the next instant of the shape: packets to the taps, per-state counts, the state's refresh. */
+    /** Applies the next instant the backlog owes. */
     void applyNextInstant() {
         ConnectionShape.Instant instant = shape.instants.get(cursor++);
         setDue();
+        apply(instant);
+    }
+
+    /** Applies the instant of the step now running, if the shape has one there. */
+    private void applyStepInstant(long offset) {
+        ConnectionShape.Instant instant = shape.instantAt(offset);
+        if (instant != null) {
+            apply(instant);
+        }
+    }
+
+    /** An instant of the shape: packets to the taps, per-state counts, the state's refresh. */
+    private void apply(ConnectionShape.Instant instant) {
         Machine client = traffic.clients();
         Machine server = traffic.server();
         if (instant.clientSent().length > 0) {
@@ -101,8 +118,9 @@ final class ReplayedConnection extends Event {
         return relative == 0 ? 0 : relative + clientIss;
     }
 
-    /** Schedules the first step: the SYN's arrival. */
+    /** connect(2)'s own instant, then the first step scheduled: the SYN's arrival. */
     void begin() {
+        applyStepInstant(0);
         setDue();
         traffic.simulator().schedule(this, start + shape.synArrival);
     }
@@ -111,20 +129,36 @@ final class ReplayedConnection extends Event {
     protected void fire() {
         switch (stage) {
             case SYN -> synArrives();
-            case SYN_ACK -> next(Stage.PCB, shape.pcbMade);
+            case SYN_ACK -> {
+                applyStepInstant(shape.synAckArrival);
+                next(Stage.PCB, shape.pcbMade);
+            }
             case PCB -> {
                 pcb = TcpReplay.pcbMade(traffic.server().tcp(), syncacheEntry);
-                next(Stage.CLIENT_GONE, shape.clientGone);
-            }
-            case CLIENT_GONE -> {
-                TcpReplay.closeClient(traffic.clients().tcp(), clientPort);
-                if (shape.spanEnd == shape.clientGone) {
-                    becomeTimeWait();
+                applyStepInstant(shape.pcbMade);
+                if (shape.clientGone != shape.pcbMade) {
+                    next(Stage.CLIENT_GONE, shape.clientGone);
                 } else {
-                    next(Stage.TIME_WAIT, shape.spanEnd);
+                    clientGone();
                 }
             }
-            case TIME_WAIT -> becomeTimeWait();
+            case CLIENT_GONE -> clientGone();
+            case TIME_WAIT -> {
+                applyStepInstant(shape.spanEnd);
+                becomeTimeWait();
+            }
+        }
+    }
+
+    private void clientGone() {
+        TcpReplay.closeClient(traffic.clients().tcp(), clientPort);
+        if (shape.clientGone != shape.pcbMade) {
+            applyStepInstant(shape.clientGone);
+        }
+        if (shape.spanEnd == shape.clientGone) {
+            becomeTimeWait();
+        } else {
+            next(Stage.TIME_WAIT, shape.spanEnd);
         }
     }
 
@@ -147,6 +181,7 @@ final class ReplayedConnection extends Event {
                     syn.destinationPort(), d.stateBits(), d.lifetime(), d.packets(), d.bytes(), ackFwd(d.ackFwd()),
                     ackRev(d.ackRev()));
         }
+        applyStepInstant(shape.synArrival);
         traffic.linked(this);
         next(Stage.SYN_ACK, shape.synAckArrival);
     }
