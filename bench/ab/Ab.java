@@ -38,6 +38,10 @@ public class Ab {
         Method scenario = loaded.getMethod("scenario");
         Object options = runOptions.getConstructor(long.class, boolean.class, String.class)
                 .newInstance(2_000_000_000L, false, null);
+        if (Boolean.getBoolean("ab.fast")) {
+            // -Dab.fast=true: both jars with the fast way (replayed connections), where they have it.
+            options = runOptions.getMethod("withFastWay", boolean.class).invoke(options, true);
+        }
         return new Build(jar, scenarioLoad.getMethod("text", String.class, String.class), scenario,
                 runner.getConstructor(scenario.getReturnType(), runOptions), options,
                 runner.getMethod("run", String.class), runner.getMethod("lastLoopCpuNanos"),
