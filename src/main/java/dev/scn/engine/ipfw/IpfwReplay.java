@@ -84,9 +84,9 @@ public final class IpfwReplay {
                 && ipfw.keepaliveDueAt(expire, uptime);
     }
 
-    /** Unlinks every dead state (the sandbox clears what its last recording left before the next). */
-    public static void sweepDead(Ipfw ipfw) {
-        ipfw.table().sweepExpired(ipfw.host().uptimeSeconds(), "swept by the fast way's sandbox");
+    /** Empties the table: the sandbox clears what its last recording left before the next. */
+    public static void clearStates(Ipfw ipfw) {
+        ipfw.table().clear();
     }
 
     /** Adds what a replayed connection's packets added to a static rule's counters. */
