@@ -89,13 +89,16 @@ final class FastTraffic {
      */
     boolean replay(int source, int port) {
         long now = sim.now();
+        if (!plainPath() || !tapsOnlyCount.getAsBoolean() || !sim.trace().autoDetailFull()) {
+            return false;
+        }
         ConnectionShape shape = shapeFor(now);
-        if (shape == null || !tapsOnlyCount.getAsBoolean() || !sim.trace().autoDetailFull()) {
+        if (shape == null) {
             return false;
         }
         int serverAddress = server.host().primaryAddress();
         FlowKey flow = FlowKey.of(Protocol.TCP, source, port, serverAddress, traffic.port());
-        if (sim.trace().detailed(flow) || !quiet.quiet(now, now + shape.spanEnd) || !plainPath()
+        if (sim.trace().detailed(flow) || !quiet.quiet(now, now + shape.spanEnd)
                 || !TcpReplay.serverReady(server.tcp(), traffic.port(), flow)
                 || 2 * (server.tcp().syncacheSize() + pendingLinks + 1) > TcpReplay.syncacheBucketLimit(server.tcp())) {
             return false;
@@ -179,6 +182,24 @@ final class FastTraffic {
         return false;
     }
 
+    /**
+     * A recording in the sandbox. The sandbox only saves time: if it fails in a way nobody foresaw,
+     * the run goes on in detail (every later connection of the block simulated) rather than fail.
+     */
+    private ConnectionShape record(int phase) {
+        if (broken) {
+            return null;
+        }
+        try {
+            return recorder.record(phase);
+        } catch (RuntimeException e) {
+            broken = true;
+            return null;
+        }
+    }
+
+    private boolean broken;
+
     /** The shape for a start in this phase of the TCP tick, recorded the first time it is asked for. */
     private ConnectionShape shapeFor(long now) {
         if (recorder == null) {
@@ -188,7 +209,7 @@ final class FastTraffic {
         }
         int phase = (int) Math.floorMod(now, recorder.tickMicros());
         if (shapes[phase] == null && !unshaped[phase]) {
-            ConnectionShape shape = recorder.record(phase);
+            ConnectionShape shape = record(phase);
             unshaped[phase] = shape == null;
             if (shape != null) {
                 for (ConnectionShape known : distinct) {

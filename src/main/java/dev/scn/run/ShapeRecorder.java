@@ -137,6 +137,7 @@ final class ShapeRecorder {
             sim.runUntil(at, BUDGET);
         }
         current = null;
+        nextFree = Math.max(nextFree, sim.now() + SPACING);
         return watch.shape();
     }
 

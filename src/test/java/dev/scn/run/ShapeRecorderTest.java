@@ -137,6 +137,16 @@ class ShapeRecorderTest {
         assertEquals(first, signature(recorder.record(999)));
     }
 
+    @Test
+    void aConnectionThatNeverEndsGivesNoShapeAndTheNextRecordingStillRuns() {
+        // 100 % loss: the SYN never arrives; the recorder waits its horizon (300 s of the
+        // sandbox's clock) and gives up, and the next recording starts after that.
+        Scenario scenario = ScenarioLoad.text(BUSY_SERVER.replace("delay 40ms", "loss 100%"), "lossy.scn").scenario();
+        ShapeRecorder recorder = new ShapeRecorder(scenario, scenario.traffic().get(0));
+        assertEquals(null, recorder.record(0));
+        assertEquals(null, recorder.record(1));
+    }
+
     private static List<String> signature(ConnectionShape shape) {
         List<String> out = new ArrayList<>();
         for (ConnectionShape.Effect e : shape.effects) {
