@@ -20,19 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FastWayEquivalenceTest {
 
-    static final String BUSY = """
-            scenario busy {
-                seed 7
-                run 12m
-                host server {
-                    os freebsd 5.4
-                    ip 192.0.2.10
-                    sysctl net.inet.ip.fw.dyn_keepalive=1
-                    ipfw add 100 check-state
-                    ipfw add 200 allow tcp from any to me 80 setup keep-state
-                    ipfw add 65000 deny ip from any to any
-                    listen 80 http { request 300 response 20k then close }
-                }
+    static final String BUSY = "scenario busy {\n    seed 7\n    run 12m\n" + ShapeRecorderTest.SERVER_HOST + """
                 traffic web from 198.18.0.0/16 to server:80 rate 50/s during 0s..10m {
                     request 300 response 20k
                     99% normal

@@ -15,10 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ShapeRecorderTest {
-    /** The five-day scenario's server and clients (FreeBSD 5.4, ipfw keep-state, 40 ms each way). */
-    static final String BUSY_SERVER = """
-            scenario busy {
-                run 10m
+    /** The five-day scenario's server (FreeBSD 5.4, ipfw keep-state, Apache closing first). */
+    static final String SERVER_HOST = """
                 host server {
                     os freebsd 5.4
                     ip 192.0.2.10
@@ -28,6 +26,10 @@ class ShapeRecorderTest {
                     ipfw add 65000 deny ip from any to any
                     listen 80 http { request 300 response 20k then close }
                 }
+            """;
+
+    /** That server and the five-day scenario's clients, 40 ms each way. */
+    static final String BUSY_SERVER = "scenario busy {\n    run 10m\n" + SERVER_HOST + """
                 traffic web from 198.18.0.0/16 to server:80 rate 50/s during 0s..9m {
                     request 300 response 20k
                     100% normal
