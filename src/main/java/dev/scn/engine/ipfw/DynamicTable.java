@@ -27,9 +27,10 @@ final class DynamicTable {
     static final int KEEPALIVE_PERIOD = 5;
 
     private final Ipfw ipfw;
-    private final IpfwEra era;
-    private List<List<DynamicState>> buckets = new ArrayList<>();
-    private int count;
+    final IpfwEra era;
+    /** Package-wide for the fast way's hooks ({@link IpfwReplay}), as are hash, unlinked and reallocIfAsked. */
+    List<List<DynamicState>> buckets = new ArrayList<>();
+    int count;
     private long lastRemove = Long.MIN_VALUE;
     /** Told of links, expiry moves and unlinks (exact step charts); see {@link Ipfw#setDynamicStateListener}. */
     DynamicStateListener listener = DynamicStateListener.NONE;
@@ -76,7 +77,7 @@ final class DynamicTable {
     }
 
     /** hash_packet of [A]/[F]/[G]: commutative in source and destination. */
-    private int hash(int a, int pa, int b, int pb) {
+    int hash(int a, int pa, int b, int pb) {
         return (a ^ b ^ pa ^ pb) & (buckets.size() - 1);
     }
 
@@ -207,7 +208,7 @@ final class DynamicTable {
      * [A]/[F] add_dyn_rule -> realloc_dynamic_table when the table is empty and dyn_buckets
      * changed: power of two, above 65536 forced to 1024, otherwise the sysctl is reset.
      */
-    private void reallocIfAsked() {
+    void reallocIfAsked() {
         long wanted = ipfw.sysctl(Sysctl.IPFW_DYN_BUCKETS);
         if (wanted == buckets.size()) {
             return;
@@ -301,66 +302,6 @@ final class DynamicTable {
             return Sysctl.IPFW_DYN_ACK_LIFETIME;
         }
         return null;
-    }
-
-    // ---- the fast way: what a replayed connection's packets do to the table -------------------
-
-    /**
-     * What the lookups of one instant's packets do before they reach {@code q} (null: the SYN's
-     * lookup, which matches nothing): [A]..[F] reap every dead state they walk past, then move the
-     * match to the front ([A]..[G]). Returns the bucket of the tuple.
-     */
-    int replayWalk(int a, int pa, int b, int pb, DynamicState q, long now) {
-        int i = hash(a, pa, b, pb);
-        List<DynamicState> bucket = buckets.get(i);
-        boolean lazy = !era.sweepsEverySecond();
-        for (int k = 0; k < bucket.size(); k++) {
-            DynamicState other = bucket.get(k);
-            if (other == q) {
-                if (k > 0 && era != IpfwEra.REWRITE_2018) {
-                    bucket.remove(k);
-                    bucket.add(0, q);
-                }
-                return i;
-            }
-            if (other.kind() != DynamicState.Kind.PARENT && lazy && other.dead(now)) {
-                bucket.remove(k);
-                k--;
-                unlinked(other, Fact.DynRemoval.REAPED, "lazily reaped: lookup walked its bucket after expiry");
-            }
-        }
-        return i;
-    }
-
-    /** install_state's link of a replayed SYN's state, the fields as its instant left them. */
-    void replayLink(DynamicState q, int bucket) {
-        if (count == 0 && !era.sweepsEverySecond()) {
-            reallocIfAsked();
-            bucket = hash(q.source(), q.sourcePort(), q.destination(), q.destinationPort());
-        }
-        q.bucket = bucket;
-        buckets.get(bucket).add(0, q);
-        count++;
-        ipfw.kernelSet(Sysctl.IPFW_DYN_COUNT, count);
-        listener.linked(q, count);
-        ipfw.trace().flowAppeared(q.flow());
-    }
-
-    /** A replayed refresh: the expiry moved as the instant's last packet moved it. */
-    void replayExpire(DynamicState q, long expire) {
-        long before = q.expire;
-        q.expire = expire;
-        listener.expireChanged(q, before);
-    }
-
-    /** Whether a state of this tuple is linked (a SYN of it would match, not make one). */
-    boolean has(int a, int pa, int b, int pb) {
-        for (DynamicState q : buckets.get(hash(a, pa, b, pb))) {
-            if (q.kind() != DynamicState.Kind.PARENT && (q.forward(a, pa, b, pb) || q.reverse(a, pa, b, pb))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** "if (dyn_fin_lifetime >= dyn_keepalive_period) dyn_fin_lifetime = dyn_keepalive_period - 1". */
@@ -490,7 +431,7 @@ final class DynamicTable {
         listener.cleared();
     }
 
-    private void unlinked(DynamicState q, Fact.DynRemoval removal, String why) {
+    void unlinked(DynamicState q, Fact.DynRemoval removal, String why) {
         if (q.parent != null) {
             // UNLINK_DYN_RULE: "remove a refcount to the parent"
             q.parent.children--;

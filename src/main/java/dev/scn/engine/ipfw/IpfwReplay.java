@@ -1,6 +1,11 @@
 package dev.scn.engine.ipfw;
 
 import dev.scn.engine.flow.Protocol;
+import dev.scn.engine.os.IpfwEra;
+import dev.scn.engine.os.Sysctl;
+import dev.scn.fact.Fact;
+
+import java.util.List;
 
 /**
  * What the fast way does to ipfw for a connection whose packets it does not simulate one by one:
@@ -22,12 +27,12 @@ public final class IpfwReplay {
 
     /** Whether a state of the tuple is linked now (then a SYN of it would not make one). */
     public static boolean hasState(Ipfw ipfw, int a, int pa, int b, int pb) {
-        return ipfw.table().has(a, pa, b, pb);
+        return has(ipfw.table(), a, pa, b, pb);
     }
 
     /** dyn_count now, and net.inet.ip.fw.dyn_max. */
     public static long room(Ipfw ipfw) {
-        return ipfw.sysctl(dev.scn.engine.os.Sysctl.IPFW_DYN_MAX) - ipfw.table().count();
+        return ipfw.sysctl(Sysctl.IPFW_DYN_MAX) - ipfw.table().count();
     }
 
     /**
@@ -39,7 +44,7 @@ public final class IpfwReplay {
                                     int ackFwd, int ackRev) {
         long now = ipfw.host().uptimeSeconds();
         DynamicTable table = ipfw.table();
-        int bucket = table.replayWalk(source, sourcePort, destination, destinationPort, null, now);
+        int bucket = walk(table, source, sourcePort, destination, destinationPort, null, now);
         DynamicState q = new DynamicState(rule(ipfw, ruleNumber), Protocol.TCP, source, sourcePort, destination,
                 destinationPort);
         q.state = stateBits;
@@ -48,7 +53,7 @@ public final class IpfwReplay {
         q.bytes = bytes;
         q.ackFwd = ackFwd;
         q.ackRev = ackRev;
-        table.replayLink(q, bucket);
+        linkAt(ipfw, table, q, bucket);
         return q;
     }
 
@@ -56,13 +61,13 @@ public final class IpfwReplay {
     public static void refresh(Ipfw ipfw, DynamicState q, int stateBits, long lifetime, long packets, long bytes,
                                int ackFwd, int ackRev) {
         long now = ipfw.host().uptimeSeconds();
-        ipfw.table().replayWalk(q.source(), q.sourcePort(), q.destination(), q.destinationPort(), q, now);
+        walk(ipfw.table(), q.source(), q.sourcePort(), q.destination(), q.destinationPort(), q, now);
         q.state = stateBits;
         q.packets = packets;
         q.bytes = bytes;
         q.ackFwd = ackFwd;
         q.ackRev = ackRev;
-        ipfw.table().replayExpire(q, now + lifetime);
+        expireAt(ipfw.table(), q, now + lifetime);
     }
 
     /** When the keepalive tick runs next (microseconds; {@link Long#MAX_VALUE} when it does not), and its period. */
@@ -79,7 +84,7 @@ public final class IpfwReplay {
      * bits and expiry: dyn_keepalive on, both SYNs seen, the expiry close enough as the era says.
      */
     public static boolean wouldProbe(Ipfw ipfw, int stateBits, long expire, long uptime) {
-        return ipfw.sysctl(dev.scn.engine.os.Sysctl.IPFW_DYN_KEEPALIVE) != 0
+        return ipfw.sysctl(Sysctl.IPFW_DYN_KEEPALIVE) != 0
                 && (stateBits & DynamicState.BOTH_SYN) == DynamicState.BOTH_SYN
                 && ipfw.keepaliveDueAt(expire, uptime);
     }
@@ -92,6 +97,64 @@ public final class IpfwReplay {
     /** Adds what a replayed connection's packets added to a static rule's counters. */
     public static void addRuleCounts(Ipfw ipfw, int ruleNumber, long packets, long bytes) {
         rule(ipfw, ruleNumber).add(packets, bytes);
+    }
+
+    /**
+     * What the lookups of one instant's packets do before they reach {@code q} (null: the SYN's
+     * lookup, which matches nothing): [A]..[F] reap every dead state they walk past, then move the
+     * match to the front ([A]..[G]). Returns the bucket of the tuple.
+     */
+    private static int walk(DynamicTable t, int a, int pa, int b, int pb, DynamicState q, long now) {
+        int i = t.hash(a, pa, b, pb);
+        List<DynamicState> bucket = t.buckets.get(i);
+        boolean lazy = !t.era.sweepsEverySecond();
+        for (int k = 0; k < bucket.size(); k++) {
+            DynamicState other = bucket.get(k);
+            if (other == q) {
+                if (k > 0 && t.era != IpfwEra.REWRITE_2018) {
+                    bucket.remove(k);
+                    bucket.add(0, q);
+                }
+                return i;
+            }
+            if (other.kind() != DynamicState.Kind.PARENT && lazy && other.dead(now)) {
+                bucket.remove(k);
+                k--;
+                t.unlinked(other, Fact.DynRemoval.REAPED, "lazily reaped: lookup walked its bucket after expiry");
+            }
+        }
+        return i;
+    }
+
+    /** install_state's link of a replayed SYN's state, the fields as its instant left them. */
+    private static void linkAt(Ipfw ipfw, DynamicTable t, DynamicState q, int bucket) {
+        if (t.count == 0 && !t.era.sweepsEverySecond()) {
+            t.reallocIfAsked();
+            bucket = t.hash(q.source(), q.sourcePort(), q.destination(), q.destinationPort());
+        }
+        q.bucket = bucket;
+        t.buckets.get(bucket).add(0, q);
+        t.count++;
+        ipfw.kernelSet(Sysctl.IPFW_DYN_COUNT, t.count);
+        t.listener.linked(q, t.count);
+        ipfw.trace().flowAppeared(q.flow());
+    }
+
+    /** A replayed refresh: the expiry moved as the instant's last packet moved it. */
+    private static void expireAt(DynamicTable t, DynamicState q, long expire) {
+        long before = q.expire;
+        q.expire = expire;
+        t.listener.expireChanged(q, before);
+    }
+
+    /** Whether a state of this tuple is linked (a SYN of it would match, not make one). */
+    private static boolean has(DynamicTable t, int a, int pa, int b, int pb) {
+        for (DynamicState q : t.buckets.get(t.hash(a, pa, b, pb))) {
+            if (q.kind() != DynamicState.Kind.PARENT && (q.forward(a, pa, b, pb) || q.reverse(a, pa, b, pb))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static IpfwRule rule(Ipfw ipfw, int number) {

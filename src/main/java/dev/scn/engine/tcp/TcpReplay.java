@@ -18,7 +18,7 @@ public final class TcpReplay {
 
     /** in_pcbconnect's choice of a local port, or {@link #NO_PORT}. */
     public static int choosePort(TcpStack stack, int foreignAddress, int foreignPort) {
-        return stack.choosePort(foreignAddress, foreignPort);
+        return stack.ephemeralPorts.allocate(foreignAddress, foreignPort, stack);
     }
 
     /** No local port was free (connect(2) fails with EADDRNOTAVAIL). */
@@ -32,17 +32,24 @@ public final class TcpReplay {
 
     /** connect(2) of a replayed client on the chosen port: returns its ISS. */
     public static int openClient(TcpStack stack, FlowKey flow, int localPort) {
-        return stack.replayClientOpened(flow, localPort);
+        stack.order++;
+        stack.localPortUse.merge(localPort, 1, Integer::sum);
+        stack.simulator.trace().flowAppeared(flow);
+        return stack.issRandom.nextInt();
     }
 
     /** The replayed client's pcb is freed. */
     public static void closeClient(TcpStack stack, int localPort) {
-        stack.replayClientGone(localPort);
+        if (stack.localPortUse.computeIfPresent(localPort, (port, n) -> n == 1 ? null : n - 1) == null) {
+            stack.localPortsFreed++;
+        }
     }
 
     /** The replayed SYN reaches the listener: a syncache entry (the server's ISS drawn), returned as a token. */
     public static Object synArrived(TcpStack stack, Packet syn) {
-        return stack.replaySyn(syn);
+        stack.simulator.trace().flowAppeared(syn.flowKey());
+        Syncache.Entry fresh = new Syncache.Entry(syn, stack.issRandom.nextInt(), stack.rtoBaseMs());
+        return stack.syncache.addReplayed(fresh);
     }
 
     /** The ISS the server drew for the entry. */
@@ -52,7 +59,16 @@ public final class TcpReplay {
 
     /** The replayed handshake's ACK: the entry expands into the server's pcb. */
     public static TcpConnection pcbMade(TcpStack stack, Object entry) {
-        return stack.replayExpand((Syncache.Entry) entry);
+        Syncache.Entry e = (Syncache.Entry) entry;
+        stack.syncache.completed(e);
+        TcpStack.Listener listener = stack.listeners.get(e.localPort);
+        TcpConnection tp = new TcpConnection(stack, e.localAddress, e.localPort, e.foreignAddress, e.foreignPort);
+        tp.order = stack.order++;
+        stack.connections.put(tp.flow, tp);
+        stack.localPortUse.merge(tp.localPort, 1, Integer::sum);
+        tp.socket = new TcpSocket(tp, null, null);
+        tp.socket.setApplication(listener.factory().forConnection(tp.socket));
+        return tp;
     }
 
     /**
@@ -60,11 +76,12 @@ public final class TcpReplay {
      * and removes for real: a recording leaves them out of its counts.
      */
     public static long listedSyncacheEntries(TcpStack stack) {
-        return stack.listedSyncacheEntries();
+        return stack.syncache.exported() ? stack.syncache.size() : 0;
     }
 
     public static void count(TcpStack stack, TcpState state, int delta) {
-        stack.replayCount(state, delta);
+        stack.stateCounts[state.ordinal()] += delta;
+        stack.countListener.countChanged(state, stack.reported(state));
     }
 
     /**
@@ -72,12 +89,14 @@ public final class TcpReplay {
      * 4-tuple nothing on either side.
      */
     public static boolean serverReady(TcpStack server, int port, FlowKey serverFlow) {
-        return server.replayableListener(port) && !server.syncacheCookiesOnly() && server.flowFree(serverFlow);
+        TcpStack.Listener listener = server.listeners.get(port);
+        return listener != null && !(listener.factory() instanceof TcpStack.Admission) && !server.syncache.cookiesOnly()
+                && !server.connections.containsKey(serverFlow) && server.syncache.lookup(serverFlow) == null;
     }
 
     /** The syncache's bucket limit: while fewer entries than this exist in all, no bucket overflows. */
     public static long syncacheBucketLimit(TcpStack stack) {
-        return stack.syncacheBucketLimit();
+        return stack.syncache.bucketLimit();
     }
 
     /** What the sandbox's pcb is moved by to become this connection's. */
@@ -99,7 +118,7 @@ public final class TcpReplay {
     public static long detach(TcpConnection proto) {
         long twoMsl = proto.twoMslTimer.time();
         proto.cancelAllTimers();
-        proto.stack.detach(proto);
+        proto.stack.connections.remove(proto.flow);
         return twoMsl;
     }
 

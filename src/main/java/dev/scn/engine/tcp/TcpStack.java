@@ -28,22 +28,22 @@ import java.util.SplittableRandom;
  */
 public final class TcpStack implements Transport, Host.Lifecycle {
     private final Host host;
-    private final Simulator simulator;
+    final Simulator simulator;
     private final Sysctls sysctls;
-    private final Map<FlowKey, TcpConnection> connections = new LinkedHashMap<>();
-    private final Map<Integer, Listener> listeners = new LinkedHashMap<>();
-    private final Syncache syncache;
-    private final EphemeralPorts ephemeralPorts;
-    private final SplittableRandom issRandom;
+    final Map<FlowKey, TcpConnection> connections = new LinkedHashMap<>();
+    final Map<Integer, Listener> listeners = new LinkedHashMap<>();
+    final Syncache syncache;
+    final EphemeralPorts ephemeralPorts;
+    final SplittableRandom issRandom;
     private StrayPolicy strayPolicy = StrayPolicy.RST;
-    private final long[] stateCounts = new long[TcpState.values().length];
+    final long[] stateCounts = new long[TcpState.values().length];
     /**
      * Where this host lays out the options of a segment it sends: one per stack, not per
      * connection (a connection and its syncache entry each held one, four per handshake),
      * since laying out is done and copied before anything else can ask for it.
      */
     final TcpOptionWriter.Out optionScratch = new TcpOptionWriter.Out();
-    private StateCountListener countListener = StateCountListener.NONE;
+    StateCountListener countListener = StateCountListener.NONE;
 
     public TcpStack(Host host) {
         this.host = host;
@@ -194,6 +194,8 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         return sysctls.on(Sysctl.TCP_DROP_SYNFIN);
     }
 
+    // Fields and helpers without "private" are read by TcpReplay, the fast way's steps.
+
     // ---- sockets ----------------------------------------------------------------------------------
 
     /** listen(2) on a port of every local address. */
@@ -219,7 +221,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         return connections.containsKey(flow);
     }
 
-    private long order;
+    long order;
 
     /**
      * connect(2): a SYN goes out now; the application hears back through its callbacks.
@@ -296,8 +298,8 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         return listeners.containsKey(port) || localPortUse.containsKey(port);
     }
 
-    private final Map<Integer, Integer> localPortUse = new HashMap<>();
-    private long localPortsFreed;
+    final Map<Integer, Integer> localPortUse = new HashMap<>();
+    long localPortsFreed;
 
     /** How many times a local port became free: an exhausted ephemeral range stays so until this moves. */
     long localPortsFreed() {
@@ -320,82 +322,6 @@ public final class TcpStack implements Transport, Host.Lifecycle {
                 localPortsFreed++;
             }
         }
-    }
-
-    // ---- the fast way (TcpReplay): connect(2), syncache and pcb steps without their packets -----
-
-    int choosePort(int foreignAddress, int foreignPort) {
-        return ephemeralPorts.allocate(foreignAddress, foreignPort, this);
-    }
-
-    /** connect(2) after the port: the pcb's place and port taken, the flow shown to the trace, the ISS drawn. */
-    int replayClientOpened(FlowKey flow, int localPort) {
-        order++;
-        localPortUse.merge(localPort, 1, Integer::sum);
-        simulator.trace().flowAppeared(flow);
-        return issRandom.nextInt();
-    }
-
-    /** The client's pcb is freed: its port is free again. */
-    void replayClientGone(int localPort) {
-        if (localPortUse.computeIfPresent(localPort, (port, n) -> n == 1 ? null : n - 1) == null) {
-            localPortsFreed++;
-        }
-    }
-
-    /** syncache_add for a SYN whose SYN-ACK is replayed: the entry, its ISS drawn, nothing sent. */
-    Syncache.Entry replaySyn(Packet syn) {
-        simulator.trace().flowAppeared(syn.flowKey());
-        Syncache.Entry fresh = new Syncache.Entry(syn, issRandom.nextInt(), rtoBaseMs());
-        return syncache.addReplayed(fresh);
-    }
-
-    /** syncache_expand by a replayed ACK: the entry leaves, a pcb takes its place (its fields come later). */
-    TcpConnection replayExpand(Syncache.Entry entry) {
-        syncache.completed(entry);
-        Listener listener = listeners.get(entry.localPort);
-        TcpConnection tp = new TcpConnection(this, entry.localAddress, entry.localPort, entry.foreignAddress,
-                entry.foreignPort);
-        tp.order = order++;
-        connections.put(tp.flow, tp);
-        localPortUse.merge(tp.localPort, 1, Integer::sum);
-        tp.socket = new TcpSocket(tp, null, null);
-        tp.socket.setApplication(listener.factory.forConnection(tp.socket));
-        return tp;
-    }
-
-    /** Out of the table without a trace: the sandbox's TIME_WAIT pcb, kept as a pattern. */
-    void detach(TcpConnection tp) {
-        connections.remove(tp.flow);
-    }
-
-    /** A replayed change of the number of connections in {@code state}. */
-    void replayCount(TcpState state, int delta) {
-        stateCounts[state.ordinal()] += delta;
-        countListener.countChanged(state, reported(state));
-    }
-
-    /** True when the listener on the port takes connections the fast way can replay (no admission limit). */
-    boolean replayableListener(int port) {
-        Listener listener = listeners.get(port);
-        return listener != null && !(listener.factory instanceof Admission);
-    }
-
-    /** True when neither a pcb nor a syncache entry has this 4-tuple. */
-    boolean flowFree(FlowKey flow) {
-        return !connections.containsKey(flow) && syncache.lookup(flow) == null;
-    }
-
-    long listedSyncacheEntries() {
-        return syncache.exported() ? syncache.size() : 0;
-    }
-
-    boolean syncacheCookiesOnly() {
-        return syncache.cookiesOnly();
-    }
-
-    long syncacheBucketLimit() {
-        return syncache.bucketLimit();
     }
 
     void stateChanged(TcpConnection tp, TcpState previous, TcpState next) {
@@ -455,7 +381,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
 
     /** Connections per state right now (listeners not included). */
     /** The count the listener hears: the pcbs in the state, and for SYN_RCVD the syncache entries netstat lists. */
-    private long reported(TcpState state) {
+    long reported(TcpState state) {
         return state == TcpState.SYN_RECEIVED ? count(state) : stateCounts[state.ordinal()];
     }
 
@@ -786,6 +712,6 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         }
     }
 
-    private record Listener(int port, TcpApplication.Factory factory, long order) {
+    record Listener(int port, TcpApplication.Factory factory, long order) {
     }
 }
