@@ -44,7 +44,6 @@ final class ConnectionShape {
                         int ackRev) implements Effect {
     }
 
-    final long tickPhase;
     /** In time order; shared by shapes whose effects are the same (see {@link #sameEffects}). */
     List<Effect> effects = new ArrayList<>();
     /** When the server's SYN arrives (its syncache entry, ISS and dynamic state are made). */
@@ -83,9 +82,6 @@ final class ConnectionShape {
     /** Per static ipfw rule number: packets and bytes it added. */
     final java.util.Map<Integer, long[]> ruleCounters = new java.util.TreeMap<>();
 
-    ConnectionShape(long tickPhase) {
-        this.tickPhase = tickPhase;
-    }
 
     /**
      * One instant of the shape as the replay applies it: the packets each end sent (what the taps

@@ -135,10 +135,6 @@ final class FastTraffic {
         pendingLinks--;
     }
 
-    void finished(ReplayedConnection replayed) {
-        // Its last effect is at its last step, which the backlog applied before the step ran.
-    }
-
     private boolean plainPath() {
         return link.isUp() && plain(link.from(clients.host())) && plain(link.from(server.host()))
                 && server.host().isPowered() && server.host().isReachable()

@@ -194,6 +194,5 @@ final class ReplayedConnection extends Event {
         TcpReplay.Move move = new TcpReplay.Move(serverIss - shape.serverIss, clientIss - shape.clientIss, moved,
                 ticks, TcpReplay.tsOffset(traffic.server().tcp(), pcb.flow()));
         TcpReplay.becomeTimeWait(pcb, shape.timeWaitPrototype, shape.twoMslAt, move);
-        traffic.finished(this);
     }
 }

@@ -119,7 +119,7 @@ final class ShapeRecorder {
         // as it can be from the start.
         long start = nextFree + SimTime.seconds(1) - Math.floorMod(nextFree, SimTime.seconds(1)) + phase;
         nextFree = start + SPACING;
-        ConnectionShape shape = new ConnectionShape(phase);
+        ConnectionShape shape = new ConnectionShape();
         shape.sandboxStart = start;
         Watch watch = new Watch(shape, start);
         sim.runUntil(start - 1, BUDGET);
