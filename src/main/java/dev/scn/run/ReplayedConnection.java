@@ -52,10 +52,6 @@ final class ReplayedConnection extends Event {
         return start;
     }
 
-    ConnectionShape shape() {
-        return shape;
-    }
-
     /** When the next instant the backlog owes is due, or {@link Long#MAX_VALUE} when all are applied. */
     long due() {
         return due;

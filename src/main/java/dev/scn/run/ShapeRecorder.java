@@ -302,8 +302,9 @@ final class ShapeRecorder {
                     && shape.synAckArrival < shape.pcbMade && shape.pcbMade <= shape.clientGone)) {
                 return false;
             }
-            if (dyn != null && shape.dynLinked.offset() != shape.synArrival) {
-                return false;
+            if (dyn != null && (shape.dynLinked.offset() != shape.synArrival
+                    || !IpfwReplay.replayable(server.ipfw().get(), shape.dynRule))) {
+                return false; // a limit rule's parent state is not replayed
             }
             shape.timeWaitPrototype = served;
             shape.twoMslAt = TcpReplay.detach(served);
