@@ -2,6 +2,7 @@ package dev.scn.run;
 
 import dev.scn.engine.net.Direction;
 import dev.scn.engine.net.Packet;
+import dev.scn.engine.net.SentTogether;
 import dev.scn.engine.tcp.TcpConnection;
 import dev.scn.engine.tcp.TcpState;
 
@@ -81,15 +82,17 @@ final class ConnectionShape {
     long packetsSent;
     /** Per static ipfw rule number: packets and bytes it added. */
     final java.util.Map<Integer, long[]> ruleCounters = new java.util.TreeMap<>();
+    /** The live run's rules of {@link #dynRule} and {@link #ruleCounters}, found at the first replay. */
+    dev.scn.engine.ipfw.IpfwReplay.Rules liveRules;
 
 
     /**
      * One instant of the shape as the replay applies it: the packets each end sent (what the taps
-     * count), the net change of each per-state count, the state's refresh. Changes that cancel
+     * count; null for none), the net change of each per-state count, the state's refresh. Changes that cancel
      * within the instant are left out: a count series keeps only the value an instant ends with.
      * Packets arriving are left out too: no tap of a run the fast way replays in reads them.
      */
-    record Instant(long offset, Packet[] clientSent, Packet[] serverSent, TcpState[] clientStates,
+    record Instant(long offset, SentTogether clientSent, SentTogether serverSent, TcpState[] clientStates,
                    int[] clientDeltas, TcpState[] serverStates, int[] serverDeltas, DynRefreshed dyn,
                    boolean byStep) {
     }
@@ -108,20 +111,39 @@ final class ConnectionShape {
                 || offset == clientGone || offset == spanEnd;
     }
 
-    /** The instant at this offset, or null. */
-    Instant instantAt(long offset) {
-        for (Instant instant : instants) {
-            if (instant.offset() == offset) {
-                return instant;
-            }
+    /** The refreshes among the effects, in time order (made at the first {@link #dynAt}). */
+    private DynRefreshed[] refreshes;
+
+    /** The state as the last refresh at or before {@code offset} left it ({@link #dynLinked} if none). */
+    DynRefreshed dynAt(long offset) {
+        if (refreshes == null) {
+            refreshes = effects.stream().filter(e -> e instanceof DynRefreshed).toArray(DynRefreshed[]::new);
         }
-        return null;
+        DynRefreshed d = dynLinked;
+        for (DynRefreshed r : refreshes) {
+            if (r.offset() > offset) {
+                break;
+            }
+            d = r;
+        }
+        return d;
     }
 
-    /** The instants, made from {@link #effects} by {@link #compile} (shared as the effects are). */
-    List<Instant> instants;
+    /** The steps a replay takes in its own events, in {@link Compiled#atStep} order. */
+    enum Step { CONNECT, SYN, SYN_ACK, PCB, CLIENT_GONE, SPAN_END }
 
-    /** Groups the effects by instant, as {@link Instant} says. */
+    /**
+     * The instants as a replay applies them: those its steps take, by step (null where a step
+     * has none, or shares the instant of the step before it), and those the backlog owes, in
+     * time order.
+     */
+    record Compiled(Instant[] atStep, Instant[] owed) {
+    }
+
+    /** Made from {@link #effects} by {@link #compile} (shared as the effects are). */
+    Compiled compiled;
+
+    /** Groups the effects by instant, as {@link Instant} says, and splits them as {@link Compiled} does. */
     void compile() {
         List<Instant> out = new ArrayList<>();
         int i = 0;
@@ -142,10 +164,31 @@ final class ConnectionShape {
                     dyn = d;
                 }
             }
-            out.add(new Instant(offset, client.toArray(new Packet[0]), server.toArray(new Packet[0]),
+            out.add(new Instant(offset, together(client), together(server),
                     states(clientNet), deltas(clientNet), states(serverNet), deltas(serverNet), dyn, isStep(offset)));
         }
-        instants = out;
+        Instant[] atStep = new Instant[Step.values().length];
+        atStep[Step.CONNECT.ordinal()] = at(out, 0);
+        atStep[Step.SYN.ordinal()] = at(out, synArrival);
+        atStep[Step.SYN_ACK.ordinal()] = at(out, synAckArrival);
+        atStep[Step.PCB.ordinal()] = at(out, pcbMade);
+        atStep[Step.CLIENT_GONE.ordinal()] = clientGone == pcbMade ? null : at(out, clientGone);
+        atStep[Step.SPAN_END.ordinal()] = spanEnd == clientGone ? null : at(out, spanEnd);
+        compiled = new Compiled(atStep, out.stream().filter(instant -> !instant.byStep()).toArray(Instant[]::new));
+    }
+
+    /** The packets as the taps take them, or null when none left. */
+    private static SentTogether together(List<Packet> packets) {
+        return packets.isEmpty() ? null : new SentTogether(packets.toArray(new Packet[0]));
+    }
+
+    private static Instant at(List<Instant> instants, long offset) {
+        for (Instant instant : instants) {
+            if (instant.offset() == offset) {
+                return instant;
+            }
+        }
+        return null;
     }
 
     private static TcpState[] states(int[] net) {

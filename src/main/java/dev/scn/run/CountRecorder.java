@@ -12,6 +12,7 @@ import dev.scn.engine.net.Interface;
 import dev.scn.fact.Origin;
 import dev.scn.engine.net.Packet;
 import dev.scn.engine.net.PacketTap;
+import dev.scn.engine.net.SentTogether;
 import dev.scn.engine.net.TcpFlags;
 import dev.scn.engine.tcp.StateCountListener;
 import dev.scn.engine.tcp.TcpState;
@@ -93,22 +94,12 @@ final class CountRecorder implements PacketTap {
 
     /** The same counts for packets sent at one instant: one step per kind (a step keeps an instant's last value). */
     @Override
-    public void sentTogether(long time, Host host, Interface via, Packet[] sent) {
-        int syn = 0;
-        int fin = 0;
-        int rst = 0;
-        int keepalive = 0;
-        for (Packet packet : sent) {
-            syn += packet.has(TcpFlags.SYN) ? 1 : 0;
-            fin += packet.has(TcpFlags.FIN) ? 1 : 0;
-            rst += packet.has(TcpFlags.RST) ? 1 : 0;
-            keepalive += packet.origin() == Origin.IPFW_KEEPALIVE ? 1 : 0;
-        }
-        count(PacketCounters.Kind.SENT, time, sent.length);
-        count(PacketCounters.Kind.SYN, time, syn);
-        count(PacketCounters.Kind.FIN, time, fin);
-        count(PacketCounters.Kind.RST, time, rst);
-        count(PacketCounters.Kind.KEEPALIVE, time, keepalive);
+    public void sentTogether(long time, Host host, Interface via, SentTogether sent) {
+        count(PacketCounters.Kind.SENT, time, sent.size());
+        count(PacketCounters.Kind.SYN, time, sent.syn());
+        count(PacketCounters.Kind.FIN, time, sent.fin());
+        count(PacketCounters.Kind.RST, time, sent.rst());
+        count(PacketCounters.Kind.KEEPALIVE, time, sent.keepalives());
     }
 
     private void count(PacketCounters.Kind kind, long time, int n) {

@@ -14,7 +14,6 @@ import dev.scn.engine.tcp.TcpReplay;
 import dev.scn.model.Scenario;
 import dev.scn.model.TrafficDecl;
 
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -111,9 +110,10 @@ final class FastTraffic {
         int iss = TcpReplay.openClient(clients.tcp(), flow, port);
         sim.trace().addCounts(shape.traceCounts);
         if (ipfw != null) {
-            for (Map.Entry<Integer, long[]> e : shape.ruleCounters.entrySet()) {
-                IpfwReplay.addRuleCounts(ipfw, e.getKey(), e.getValue()[0], e.getValue()[1]);
+            if (shape.liveRules == null) {
+                shape.liveRules = IpfwReplay.rules(ipfw, shape.dynRule, shape.ruleCounters);
             }
+            IpfwReplay.addRuleCounts(shape.liveRules);
         }
         // The sandbox counted the connect event and one event per step this replay runs itself.
         sim.simulator().countReplayedEvents(shape.events - 1 - shape.steps());
@@ -161,15 +161,7 @@ final class FastTraffic {
         }
         long boot = server.host().bootTime();
         for (long t = tick; t <= start + shape.spanEnd; t += period) {
-            ConnectionShape.DynRefreshed d = shape.dynLinked;
-            for (ConnectionShape.Effect e : shape.effects) {
-                if (e.offset() > t - start) {
-                    break;
-                }
-                if (e instanceof ConnectionShape.DynRefreshed r) {
-                    d = r;
-                }
-            }
+            ConnectionShape.DynRefreshed d = shape.dynAt(t - start);
             long expire = SimTime.wholeSeconds(start + d.offset() - boot) + d.lifetime();
             if (IpfwReplay.wouldProbe(ipfw, d.stateBits(), expire, SimTime.wholeSeconds(t - boot))) {
                 return true;
@@ -211,11 +203,11 @@ final class FastTraffic {
                 for (ConnectionShape known : distinct) {
                     if (known.sameEffects(shape)) {
                         shape.effects = known.effects;
-                        shape.instants = known.instants;
+                        shape.compiled = known.compiled;
                         break;
                     }
                 }
-                if (shape.instants == null) {
+                if (shape.compiled == null) {
                     shape.compile();
                     distinct.add(shape);
                 }

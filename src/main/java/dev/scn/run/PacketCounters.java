@@ -6,6 +6,7 @@ import dev.scn.engine.net.Interface;
 import dev.scn.fact.Origin;
 import dev.scn.engine.net.Packet;
 import dev.scn.engine.net.PacketTap;
+import dev.scn.engine.net.SentTogether;
 import dev.scn.engine.net.TcpFlags;
 
 import java.util.EnumMap;
@@ -51,15 +52,19 @@ final class PacketCounters implements PacketTap {
 
     /** The same counts for packets one host sent at one instant (one lookup of the host's row). */
     @Override
-    public void sentTogether(long time, Host host, Interface via, Packet[] sent) {
+    public void sentTogether(long time, Host host, Interface via, SentTogether sent) {
         if (!watchedPeers.isEmpty()) {
             PacketTap.super.sentTogether(time, host, via, sent);
             return;
         }
         long[] counts = byHost.computeIfAbsent(host.name(), h -> new long[Kind.values().length]);
-        for (Packet packet : sent) {
-            tally(counts, packet);
-            byOrigin[packet.origin().ordinal()]++;
+        counts[Kind.SENT.ordinal()] += sent.size();
+        counts[Kind.SYN.ordinal()] += sent.syn();
+        counts[Kind.FIN.ordinal()] += sent.fin();
+        counts[Kind.RST.ordinal()] += sent.rst();
+        counts[Kind.KEEPALIVE.ordinal()] += sent.keepalives();
+        for (int i = 0; i < sent.origins(); i++) {
+            byOrigin[sent.origin(i).ordinal()] += sent.originCount(i);
         }
     }
 

@@ -59,24 +59,22 @@ final class ReplayedConnection extends Event {
 
     private long due;
 
-    /** The next instant no step takes (the steps apply theirs inside their own events, as the detailed way). */
+    /** The next instant the backlog owes. */
     private void setDue() {
-        while (cursor < shape.instants.size() && shape.instants.get(cursor).byStep()) {
-            cursor++;
-        }
-        due = cursor < shape.instants.size() ? start + shape.instants.get(cursor).offset() : Long.MAX_VALUE;
+        ConnectionShape.Instant[] owed = shape.compiled.owed();
+        due = cursor < owed.length ? start + owed[cursor].offset() : Long.MAX_VALUE;
     }
 
     /** Applies the next instant the backlog owes. */
     void applyNextInstant() {
-        ConnectionShape.Instant instant = shape.instants.get(cursor++);
+        ConnectionShape.Instant instant = shape.compiled.owed()[cursor++];
         setDue();
         apply(instant);
     }
 
     /** Applies the instant of the step now running, if the shape has one there. */
-    private void applyStepInstant(long offset) {
-        ConnectionShape.Instant instant = shape.instantAt(offset);
+    private void applyStepInstant(ConnectionShape.Step step) {
+        ConnectionShape.Instant instant = shape.compiled.atStep()[step.ordinal()];
         if (instant != null) {
             apply(instant);
         }
@@ -86,10 +84,10 @@ final class ReplayedConnection extends Event {
     private void apply(ConnectionShape.Instant instant) {
         Machine client = traffic.clients();
         Machine server = traffic.server();
-        if (instant.clientSent().length > 0) {
+        if (instant.clientSent() != null) {
             traffic.network().replaySent(client.host(), instant.clientSent());
         }
-        if (instant.serverSent().length > 0) {
+        if (instant.serverSent() != null) {
             traffic.network().replaySent(server.host(), instant.serverSent());
         }
         for (int i = 0; i < instant.clientStates().length; i++) {
@@ -116,7 +114,7 @@ final class ReplayedConnection extends Event {
 
     /** connect(2)'s own instant, then the first step scheduled: the SYN's arrival. */
     void begin() {
-        applyStepInstant(0);
+        applyStepInstant(ConnectionShape.Step.CONNECT);
         setDue();
         traffic.simulator().schedule(this, start + shape.synArrival);
     }
@@ -126,12 +124,12 @@ final class ReplayedConnection extends Event {
         switch (stage) {
             case SYN -> synArrives();
             case SYN_ACK -> {
-                applyStepInstant(shape.synAckArrival);
+                applyStepInstant(ConnectionShape.Step.SYN_ACK);
                 next(Stage.PCB, shape.pcbMade);
             }
             case PCB -> {
                 pcb = TcpReplay.pcbMade(traffic.server().tcp(), syncacheEntry);
-                applyStepInstant(shape.pcbMade);
+                applyStepInstant(ConnectionShape.Step.PCB);
                 if (shape.clientGone != shape.pcbMade) {
                     next(Stage.CLIENT_GONE, shape.clientGone);
                 } else {
@@ -140,7 +138,7 @@ final class ReplayedConnection extends Event {
             }
             case CLIENT_GONE -> clientGone();
             case TIME_WAIT -> {
-                applyStepInstant(shape.spanEnd);
+                applyStepInstant(ConnectionShape.Step.SPAN_END);
                 becomeTimeWait();
             }
         }
@@ -148,9 +146,7 @@ final class ReplayedConnection extends Event {
 
     private void clientGone() {
         TcpReplay.closeClient(traffic.clients().tcp(), clientPort);
-        if (shape.clientGone != shape.pcbMade) {
-            applyStepInstant(shape.clientGone);
-        }
+        applyStepInstant(ConnectionShape.Step.CLIENT_GONE);
         if (shape.spanEnd == shape.clientGone) {
             becomeTimeWait();
         } else {
@@ -173,11 +169,11 @@ final class ReplayedConnection extends Event {
         Ipfw ipfw = traffic.ipfw();
         if (ipfw != null && shape.dynLinked != null) {
             ConnectionShape.DynRefreshed d = shape.dynLinked;
-            dyn = IpfwReplay.link(ipfw, shape.dynRule, clientAddress, clientPort, syn.destination(),
+            dyn = IpfwReplay.link(ipfw, shape.liveRules, clientAddress, clientPort, syn.destination(),
                     syn.destinationPort(), d.stateBits(), d.lifetime(), d.packets(), d.bytes(), ackFwd(d.ackFwd()),
                     ackRev(d.ackRev()));
         }
-        applyStepInstant(shape.synArrival);
+        applyStepInstant(ConnectionShape.Step.SYN);
         traffic.linked(this);
         next(Stage.SYN_ACK, shape.synAckArrival);
     }

@@ -9,6 +9,7 @@ import dev.scn.engine.net.Host;
 import dev.scn.engine.net.Interface;
 import dev.scn.engine.net.Packet;
 import dev.scn.engine.net.PacketTap;
+import dev.scn.engine.net.SentTogether;
 import dev.scn.engine.net.Link;
 import dev.scn.engine.net.PathFilter;
 import dev.scn.engine.tcp.TcpSocket;
@@ -108,9 +109,9 @@ final class SingleRun {
 
                 @Override
                 public void sentTogether(long time, Host host, Interface via,
-                                         Packet[] sent) {
+                                         SentTogether sent) {
                     if (!streamPackets && options.keepPackets() && packets.size() >= ScenarioRunner.MAX_KEPT_PACKETS) {
-                        packetsNotKept += sent.length; // past the kept ones: only counted
+                        packetsNotKept += sent.size(); // past the kept ones: only counted
                         return;
                     }
                     PacketTap.super.sentTogether(time, host, via, sent);

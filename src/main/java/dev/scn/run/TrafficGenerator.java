@@ -96,6 +96,9 @@ final class TrafficGenerator {
         private final List<Integer> pool;
         private final SplittableRandom random;
         private final FastTraffic fast;
+        /** The block's shares and their total, read once: one is picked per arrival. */
+        private final TrafficDecl.Share[] shares;
+        private final double totalPercent;
 
         Arrivals(TrafficDecl traffic, Machine clients, Machine target, Link link, List<Integer> pool,
                  FastTraffic fast) {
@@ -106,6 +109,12 @@ final class TrafficGenerator {
             this.link = link;
             this.pool = pool;
             this.random = sim.simulator().random("traffic " + traffic.name());
+            this.shares = traffic.shares().toArray(new TrafficDecl.Share[0]);
+            double total = 0;
+            for (TrafficDecl.Share s : shares) {
+                total += s.percent();
+            }
+            this.totalPercent = total;
         }
 
         void start() {
@@ -154,21 +163,17 @@ final class TrafficGenerator {
         }
 
         private TrafficDecl.Share pickShare() {
-            double total = 0;
-            for (TrafficDecl.Share s : traffic.shares()) {
-                total += s.percent();
-            }
-            if (traffic.shares().isEmpty()) {
+            if (shares.length == 0) {
                 return new TrafficDecl.Share(100, TrafficDecl.Behaviour.NORMAL, 0, null);
             }
-            double pick = random.nextDouble() * total;
-            for (TrafficDecl.Share s : traffic.shares()) {
+            double pick = random.nextDouble() * totalPercent;
+            for (TrafficDecl.Share s : shares) {
                 pick -= s.percent();
                 if (pick < 0) {
                     return s;
                 }
             }
-            return traffic.shares().get(traffic.shares().size() - 1);
+            return shares[shares.length - 1];
         }
     }
 }

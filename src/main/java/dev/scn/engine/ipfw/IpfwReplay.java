@@ -39,13 +39,13 @@ public final class IpfwReplay {
      * The SYN from {@code source}:{@code sourcePort} arrives: its lookup walks the bucket, then
      * {@code ruleNumber}'s install_state links a state whose fields are those given.
      */
-    public static DynamicState link(Ipfw ipfw, int ruleNumber, int source, int sourcePort, int destination,
+    public static DynamicState link(Ipfw ipfw, Rules rules, int source, int sourcePort, int destination,
                                     int destinationPort, int stateBits, long lifetime, long packets, long bytes,
                                     int ackFwd, int ackRev) {
         long now = ipfw.host().uptimeSeconds();
         DynamicTable table = ipfw.table();
         int bucket = walk(table, source, sourcePort, destination, destinationPort, null, now);
-        DynamicState q = new DynamicState(rule(ipfw, ruleNumber), Protocol.TCP, source, sourcePort, destination,
+        DynamicState q = new DynamicState(rules.dynRule, Protocol.TCP, source, sourcePort, destination,
                 destinationPort);
         q.state = stateBits;
         q.expire = now + lifetime;
@@ -94,9 +94,44 @@ public final class IpfwReplay {
         ipfw.table().clear();
     }
 
-    /** Adds what a replayed connection's packets added to a static rule's counters. */
-    public static void addRuleCounts(Ipfw ipfw, int ruleNumber, long packets, long bytes) {
-        rule(ipfw, ruleNumber).add(packets, bytes);
+    /**
+     * The live rules a recorded connection touched, found once by number: the one whose state it
+     * made, and those whose counters its packets moved, with how much. The fast way runs only
+     * when no command changes the rule set, so they stay the ones found.
+     */
+    public static final class Rules {
+        private final IpfwRule dynRule;
+        private final IpfwRule[] counted;
+        private final long[] packets;
+        private final long[] bytes;
+
+        private Rules(IpfwRule dynRule, IpfwRule[] counted, long[] packets, long[] bytes) {
+            this.dynRule = dynRule;
+            this.counted = counted;
+            this.packets = packets;
+            this.bytes = bytes;
+        }
+    }
+
+    /** @param counters per rule number: packets and bytes the connection added */
+    public static Rules rules(Ipfw ipfw, int dynRule, java.util.Map<Integer, long[]> counters) {
+        IpfwRule[] counted = new IpfwRule[counters.size()];
+        long[] packets = new long[counted.length];
+        long[] bytes = new long[counted.length];
+        int i = 0;
+        for (java.util.Map.Entry<Integer, long[]> e : counters.entrySet()) {
+            counted[i] = rule(ipfw, e.getKey());
+            packets[i] = e.getValue()[0];
+            bytes[i++] = e.getValue()[1];
+        }
+        return new Rules(rule(ipfw, dynRule), counted, packets, bytes);
+    }
+
+    /** Adds what a replayed connection's packets added to the static rules' counters. */
+    public static void addRuleCounts(Rules rules) {
+        for (int i = 0; i < rules.counted.length; i++) {
+            rules.counted[i].add(rules.packets[i], rules.bytes[i]);
+        }
     }
 
     /**

@@ -2,7 +2,8 @@ package dev.scn.engine.kernel;
 
 /**
  * The future-event set the simulator uses: a timing wheel of one-microsecond slots for the near
- * future, and a {@link QuaternaryHeapEvents} for everything beyond it.
+ * future, a ring of coarse buckets (each one wheel turn wide) for the next quarter of an hour or
+ * so, and a {@link QuaternaryHeapEvents} for everything beyond.
  *
  * <p>Why a wheel: most of a simulation's events are due within a fraction of a second (a
  * packet's arrival after the link delay, a delayed ACK, the next client of a traffic mix), and
@@ -11,13 +12,23 @@ package dev.scn.engine.kernel;
  * list in sequence order. Since sequences grow with every scheduling, a new event
  * almost always belongs at the tail of its slot, so adding, removing and taking the earliest are
  * constant-time; a two-level bitmap finds the next occupied slot without walking empty ones.
- * The heap only sees events too far ahead for the wheel (TIME_WAIT, keepalive, a long
- * retransmission timeout), and the earliest event is the earlier of the two heads, so events
- * never migrate between them and the order stays exactly (time, sequence).
+ *
+ * <p>Why the buckets: the next tier of timers is seconds to minutes ahead and just as regular
+ * (TIME_WAIT's 2MSL, ipfw's one-second tick, FIN_WAIT_2's and the syncache's timers), one or more
+ * per connection; in a heap each costs a sift through thousands of entries. A bucket holds, in
+ * no order, the events of one turn-wide stretch of time; before the earliest event is chosen,
+ * a bucket whose stretch has begun is emptied into the wheel, which then orders its events
+ * exactly. The heap only sees events too far ahead even for the buckets (keepalive, a long
+ * idle timer), and the earliest event is the earlier of the wheel's and the heap's heads, so
+ * the order stays exactly (time, sequence).
  */
 final class TimingWheelEvents implements FutureEvents {
     /** {@link Event#heapIndex} at or above this: the event is in the wheel, in slot (index - mark). */
     private static final int IN_WHEEL = 1 << 30;
+    /** {@link Event#heapIndex} in [this, IN_WHEEL): the event is in a coarse bucket, ring slot (index - mark). */
+    private static final int IN_BUCKET = 1 << 29;
+    /** Default number of coarse buckets: 4096 turns of 262 ms, about 18 minutes. */
+    static final int DEFAULT_BUCKETS = 1 << 12;
     /** Default span: 2^18 µs (262 ms) covers link delays, delayed ACKs and arrivals. */
     static final int DEFAULT_SLOTS = 1 << 18;
 
@@ -32,8 +43,14 @@ final class TimingWheelEvents implements FutureEvents {
     /** Bit w: word w of {@link #occupied} is not zero. */
     private final long[] occupiedWords;
     private final QuaternaryHeapEvents later = new QuaternaryHeapEvents();
+    private final CoarseBuckets buckets;
+    /** log2(slots): an event's coarse bucket is its time shifted right by this. */
+    private final int shift;
     private int inWheel;
-    /** The last instant taken out: every event in the wheel is due in [cursor, cursor + slots). */
+    /**
+     * The last instant taken out, or the start of the last bucket poured if later: every event in
+     * the wheel is due in [cursor, cursor + slots), every event in a bucket after the cursor's.
+     */
     private long cursor;
     /** No wheel slot before this instant is occupied; never before the cursor. */
     private long scan;
@@ -41,15 +58,20 @@ final class TimingWheelEvents implements FutureEvents {
     private Event first;
 
     TimingWheelEvents() {
-        this(DEFAULT_SLOTS);
+        this(DEFAULT_SLOTS, DEFAULT_BUCKETS);
     }
 
-    /** A wheel of {@code slots} microseconds (a power of two, at least 4096). */
-    TimingWheelEvents(int slots) {
-        if (Integer.bitCount(slots) != 1 || slots < 4096 || slots >= IN_WHEEL) {
-            throw new IllegalArgumentException("slots must be a power of two in [4096, 2^30): " + slots);
+    /**
+     * A wheel of {@code slots} microseconds (a power of two, at least 4096) and {@code buckets}
+     * coarse buckets of that width each (a power of two, at least 2).
+     */
+    TimingWheelEvents(int slots, int buckets) {
+        if (Integer.bitCount(slots) != 1 || slots < 4096 || slots >= IN_BUCKET) {
+            throw new IllegalArgumentException("slots must be a power of two in [4096, 2^29): " + slots);
         }
         mask = slots - 1;
+        shift = Integer.numberOfTrailingZeros(slots);
+        this.buckets = new CoarseBuckets(buckets, IN_BUCKET);
         ends = new Event[2 * slots];
         occupied = new long[slots >>> 6];
         occupiedWords = new long[Math.max(1, slots >>> 12)];
@@ -57,7 +79,7 @@ final class TimingWheelEvents implements FutureEvents {
 
     @Override
     public int size() {
-        return inWheel + later.size();
+        return inWheel + buckets.size() + later.size();
     }
 
     @Override
@@ -67,12 +89,38 @@ final class TimingWheelEvents implements FutureEvents {
 
     @Override
     public Event peek() {
-        if (first == null) {
+        if (first != null) {
+            return first;
+        }
+        while (true) {
             Event wheel = inWheel == 0 ? null : firstInWheel();
             Event heap = later.peek();
-            first = heap == null || (wheel != null && before(wheel, heap)) ? wheel : heap;
+            Event earliest = heap == null || (wheel != null && before(wheel, heap)) ? wheel : heap;
+            long bucket = buckets.isEmpty() ? Long.MAX_VALUE : buckets.lowest(cursor >> shift);
+            if (bucket == Long.MAX_VALUE || (earliest != null && bucket << shift > earliest.queuedTime)) {
+                first = earliest;
+                return first;
+            }
+            // A bucket whose stretch begins no later than the earliest event known: its events
+            // may come first, so into the wheel with them, then look again.
+            pour(bucket);
         }
-        return first;
+    }
+
+    /**
+     * Empties a bucket into the wheel. Nothing is due before its stretch begins (the caller
+     * checked), so the cursor may move there, and the whole stretch is then within one turn.
+     */
+    private void pour(long bucket) {
+        cursor = Math.max(cursor, bucket << shift);
+        if (scan < cursor) {
+            scan = cursor;
+        }
+        for (Event event = buckets.takeAll(bucket); event != null; ) {
+            Event next = event.slotNext;
+            link(event);
+            event = next;
+        }
     }
 
     @Override
@@ -80,6 +128,12 @@ final class TimingWheelEvents implements FutureEvents {
         long time = event.queuedTime;
         if (time >= cursor && time - cursor <= mask) {
             link(event);
+        } else if (time >= cursor && buckets.accepts(time >> shift, cursor >> shift)) {
+            buckets.add(event, time >> shift);
+            if (first != null && (time >> shift) << shift <= first.queuedTime) {
+                first = null; // its bucket is to be poured before the earliest is known
+            }
+            return;
         } else {
             later.add(event);
         }
@@ -95,7 +149,8 @@ final class TimingWheelEvents implements FutureEvents {
             return null;
         }
         take(earliest);
-        cursor = earliest.queuedTime;
+        // Never back: an event added behind a poured bucket's stretch went to the heap.
+        cursor = Math.max(cursor, earliest.queuedTime);
         if (scan < cursor) {
             scan = cursor;
         }
@@ -125,6 +180,8 @@ final class TimingWheelEvents implements FutureEvents {
     private void take(Event event) {
         if (event.heapIndex >= IN_WHEEL) {
             unlink(event);
+        } else if (event.heapIndex >= IN_BUCKET) {
+            buckets.remove(event);
         } else {
             later.remove(event);
         }

@@ -113,11 +113,9 @@ public final class Network {
      * counted and tapped as {@link Host#send} would, without travelling (the fast way runs only
      * when no tap reads packets arriving).
      */
-    public void replaySent(Host host, Packet[] packets) {
-        nextPacketId += packets.length;
-        for (Packet packet : packets) {
-            counters.sent(packet);
-        }
+    public void replaySent(Host host, SentTogether packets) {
+        nextPacketId += packets.size();
+        counters.sent(packets);
         Interface via = host.externalInterface();
         for (int i = 0; i < taps.size(); i++) {
             taps.get(i).sentTogether(simulator.now(), host, via, packets);
@@ -203,6 +201,16 @@ public final class Network {
                     syn++;
                 }
             }
+        }
+
+        /** {@link #sent(Packet)} for each of them. */
+        void sent(SentTogether packets) {
+            for (int i = 0; i < packets.origins(); i++) {
+                sentByOrigin.computeIfAbsent(packets.origin(i), o -> new long[1])[0] += packets.originCount(i);
+            }
+            rst += packets.tcpRst();
+            fin += packets.tcpFin();
+            syn += packets.tcpSyn();
         }
 
         void countDrop(DropBy reason) {

@@ -13,9 +13,9 @@ public interface PacketTap {
      * no tap reads packets arriving). By default they are seen one by one; a tap that only counts
      * may take them at once.
      */
-    default void sentTogether(long time, Host host, Interface via, Packet[] packets) {
-        for (Packet packet : packets) {
-            packet(time, host, via, Direction.OUT, packet);
+    default void sentTogether(long time, Host host, Interface via, SentTogether packets) {
+        for (int i = 0; i < packets.size(); i++) {
+            packet(time, host, via, Direction.OUT, packets.packet(i));
         }
     }
 }

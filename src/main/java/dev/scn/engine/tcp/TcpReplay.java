@@ -33,14 +33,14 @@ public final class TcpReplay {
     /** connect(2) of a replayed client on the chosen port: returns its ISS. */
     public static int openClient(TcpStack stack, FlowKey flow, int localPort) {
         stack.order++;
-        stack.localPortUse.merge(localPort, 1, Integer::sum);
+        stack.localPortUse.take(localPort);
         stack.simulator.trace().flowAppeared(flow);
         return stack.issRandom.nextInt();
     }
 
     /** The replayed client's pcb is freed. */
     public static void closeClient(TcpStack stack, int localPort) {
-        if (stack.localPortUse.computeIfPresent(localPort, (port, n) -> n == 1 ? null : n - 1) == null) {
+        if (stack.localPortUse.giveBack(localPort)) {
             stack.localPortsFreed++;
         }
     }
@@ -65,7 +65,7 @@ public final class TcpReplay {
         TcpConnection tp = new TcpConnection(stack, e.localAddress, e.localPort, e.foreignAddress, e.foreignPort);
         tp.order = stack.order++;
         stack.connections.put(tp.flow, tp);
-        stack.localPortUse.merge(tp.localPort, 1, Integer::sum);
+        stack.localPortUse.take(tp.localPort);
         tp.socket = new TcpSocket(tp, null, null);
         tp.socket.setApplication(listener.factory().forConnection(tp.socket));
         return tp;

@@ -295,10 +295,10 @@ public final class TcpStack implements Transport, Host.Lifecycle {
 
     /** True when some pcb of this host uses the local port (in_pcblookup_local with wildcard). */
     boolean localPortInUse(int port) {
-        return listeners.containsKey(port) || localPortUse.containsKey(port);
+        return localPortUse.inUse(port) || (!listeners.isEmpty() && listeners.containsKey(port));
     }
 
-    final Map<Integer, Integer> localPortUse = new HashMap<>();
+    final LocalPortUse localPortUse = new LocalPortUse();
     long localPortsFreed;
 
     /** How many times a local port became free: an exhausted ephemeral range stays so until this moves. */
@@ -309,7 +309,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
     private void register(TcpConnection tp) {
         tp.order = order++;
         connections.put(tp.flow, tp);
-        localPortUse.merge(tp.localPort, 1, Integer::sum);
+        localPortUse.take(tp.localPort);
         stateCounts[TcpState.CLOSED.ordinal()]++;
         countListener.countChanged(TcpState.CLOSED, reported(TcpState.CLOSED));
     }
@@ -318,7 +318,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         if (connections.remove(tp.flow) == tp) {
             stateCounts[tp.state.ordinal()]--;
             countListener.countChanged(tp.state, reported(tp.state));
-            if (localPortUse.computeIfPresent(tp.localPort, (port, n) -> n == 1 ? null : n - 1) == null) {
+            if (localPortUse.giveBack(tp.localPort)) {
                 localPortsFreed++;
             }
         }

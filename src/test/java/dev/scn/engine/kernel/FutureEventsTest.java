@@ -46,13 +46,18 @@ class FutureEventsTest {
     private static final Comparator<Probe> ORDER =
             Comparator.<Probe>comparingLong(p -> p.queuedTime).thenComparingLong(p -> p.queuedSequence);
 
-    /** Every implementation; the small wheel (4096 µs) sends the far-ahead events to its heap. */
+    /**
+     * Every implementation. The small wheels (4096 µs) send far-ahead events to their buckets
+     * (two of 4096 µs, or 64) and beyond those to their heap.
+     */
     static Stream<Arguments> kinds() {
         return Stream.of(
                 Arguments.of("binary heap", (Supplier<FutureEvents>) BinaryHeapEvents::new),
                 Arguments.of("4-ary heap", (Supplier<FutureEvents>) QuaternaryHeapEvents::new),
                 Arguments.of("timing wheel", (Supplier<FutureEvents>) TimingWheelEvents::new),
-                Arguments.of("small timing wheel", (Supplier<FutureEvents>) () -> new TimingWheelEvents(4096)));
+                Arguments.of("small timing wheel, 2 buckets", (Supplier<FutureEvents>) () -> new TimingWheelEvents(4096, 2)),
+                Arguments.of("small timing wheel, 64 buckets",
+                        (Supplier<FutureEvents>) () -> new TimingWheelEvents(4096, 64)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -78,8 +83,11 @@ class FutureEventsTest {
                     all.add(p);
                 }
                 // Few distinct instants, so many ties are broken by the sequence; one in eight
-                // beyond a small wheel's turn, some of them a turn and a bit ahead (same slot).
-                p.queuedTime = now + (random.nextInt(8) == 0 ? 4096 + random.nextInt(9000) : random.nextInt(50));
+                // beyond a small wheel's turn, some of them a turn and a bit ahead (same slot),
+                // one in 64 far beyond (past two buckets, some past 64).
+                int far = random.nextInt(64);
+                p.queuedTime = now + (far == 0 ? random.nextInt(400_000)
+                        : far < 8 ? 4096 + random.nextInt(9000) : random.nextInt(50));
                 p.queuedSequence = sequence += 2;
                 if (p.isScheduled()) {
                     model.removeIf(q -> q == p);
