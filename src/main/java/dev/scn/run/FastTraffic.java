@@ -70,9 +70,15 @@ final class FastTraffic {
         return server;
     }
 
+    /** The server's ipfw, or null (kept once found: asked several times per connection). */
     Ipfw ipfw() {
-        return server.ipfw().orElse(null);
+        if (ipfw == null) {
+            ipfw = server.ipfw().orElse(null);
+        }
+        return ipfw;
     }
+
+    private Ipfw ipfw;
 
     Network network() {
         return sim.network();

@@ -101,6 +101,9 @@ class FastWayEquivalenceTest {
 
     /** Every field, followed into the pcb's own parts; links to the host, stack and clock are not. */
     private static void compare(String path, Object a, Object b, List<String> out, int depth) throws Exception {
+        if (unarmed(a) && unarmed(b)) {
+            return; // a timer never made is one never armed (TcpConnection makes them when first asked for)
+        }
         if (a == null || b == null) {
             if (a != b) {
                 out.add(path + ": " + a + " vs " + b);
@@ -152,6 +155,10 @@ class FastWayEquivalenceTest {
                 compare(path + "." + name, field.get(a), field.get(b), out, depth + 1);
             }
         }
+    }
+
+    private static boolean unarmed(Object timer) {
+        return timer == null || (timer instanceof dev.scn.engine.kernel.Event e && !e.isScheduled());
     }
 
     private static List<String> listings(RunResult r) {

@@ -209,7 +209,7 @@ final class SocketOptions {
                 if (c != null) {
                     c.keepIdleSetMs = ms;
                     if (c.state().compareTo(TcpState.LISTEN) > 0 && c.state().compareTo(TcpState.CLOSING) <= 0) {
-                        c.arm(c.keepTimer, c.keepIdleMs());
+                        c.arm(c.keepTimer(), c.keepIdleMs());
                     }
                 }
             }
@@ -224,7 +224,7 @@ final class SocketOptions {
                 if (c != null) {
                     c.keepInitSetMs = ms;
                     if (c.state() == TcpState.SYN_SENT || c.state() == TcpState.SYN_RECEIVED) {
-                        c.arm(c.keepTimer, c.keepInitMs());
+                        c.arm(c.keepTimer(), c.keepInitMs());
                     }
                 }
             }

@@ -116,11 +116,55 @@ public final class TcpConnection {
     /** t_rcvtime: when the last segment for this connection arrived (microseconds). */
     long lastReceived;
 
-    final Timer retransmitTimer = new Timer(TimerKind.REXMT);
-    final Timer persistTimer = new Timer(TimerKind.PERSIST);
-    final Timer keepTimer = new Timer(TimerKind.KEEP);
-    final Timer twoMslTimer = new Timer(TimerKind.TWO_MSL);
-    final Timer delayedAckTimer = new Timer(TimerKind.DELACK);
+    /**
+     * The five timers, each made the first time it is asked for: a connection the fast way
+     * replays only ever arms 2MSL, and a busy server makes millions of them.
+     */
+    private Timer retransmit;
+    private Timer persist;
+    private Timer keep;
+    private Timer twoMsl;
+    private Timer delayedAck;
+
+    Timer retransmitTimer() {
+        if (retransmit == null) {
+            retransmit = new Timer(TimerKind.REXMT);
+        }
+        return retransmit;
+    }
+
+    Timer persistTimer() {
+        if (persist == null) {
+            persist = new Timer(TimerKind.PERSIST);
+        }
+        return persist;
+    }
+
+    Timer keepTimer() {
+        if (keep == null) {
+            keep = new Timer(TimerKind.KEEP);
+        }
+        return keep;
+    }
+
+    Timer twoMslTimer() {
+        if (twoMsl == null) {
+            twoMsl = new Timer(TimerKind.TWO_MSL);
+        }
+        return twoMsl;
+    }
+
+    Timer delayedAckTimer() {
+        if (delayedAck == null) {
+            delayedAck = new Timer(TimerKind.DELACK);
+        }
+        return delayedAck;
+    }
+
+    /** When the timer fires, or -1 when it is not armed (or was never made). */
+    private static long firesAt(Timer timer) {
+        return timer != null && timer.isScheduled() ? timer.time() : -1;
+    }
 
     TcpConnection(TcpStack stack, int localAddress, int localPort, int foreignAddress, int foreignPort) {
         this.stack = stack;
@@ -321,15 +365,15 @@ public final class TcpConnection {
 
     /** When the 2MSL / FIN_WAIT_2 timer will fire next, or -1. */
     public long twoMslDeadline() {
-        return twoMslTimer.isScheduled() ? twoMslTimer.time() : -1;
+        return firesAt(twoMsl);
     }
 
     public long retransmitDeadline() {
-        return retransmitTimer.isScheduled() ? retransmitTimer.time() : -1;
+        return firesAt(retransmit);
     }
 
     public long keepDeadline() {
-        return keepTimer.isScheduled() ? keepTimer.time() : -1;
+        return firesAt(keep);
     }
 
     public TcpSocket socket() {
@@ -393,12 +437,18 @@ public final class TcpConnection {
         state = TcpState.CLOSED;
     }
 
+    private void cancel(Timer timer) {
+        if (timer != null) {
+            simulator.cancel(timer);
+        }
+    }
+
     void cancelAllTimers() {
-        simulator.cancel(retransmitTimer);
-        simulator.cancel(persistTimer);
-        simulator.cancel(keepTimer);
-        simulator.cancel(twoMslTimer);
-        simulator.cancel(delayedAckTimer);
+        cancel(retransmit);
+        cancel(persist);
+        cancel(keep);
+        cancel(twoMsl);
+        cancel(delayedAck);
     }
 
     // ---- socket calls ----------------------------------------------------------------------
@@ -519,7 +569,7 @@ public final class TcpConnection {
     void armFinWait2Timer(String why) {
         boolean recycle = stack.fastFinwait2Recycle();
         long timeoutMs = recycle ? stack.finwait2TimeoutMs() : maxIdleMs();
-        simulator.schedule(twoMslTimer, simulator.now() + SimTime.millis(timeoutMs));
+        simulator.schedule(twoMslTimer(), simulator.now() + SimTime.millis(timeoutMs));
         traceTimer(TraceKind.TCP_TIMER_ARMED, () -> recycle
                 ? new Fact.TimerArmed(TcpTimer.FIN_WAIT_2, timeoutMs, "net.inet.tcp.finwait2_timeout",
                         java.util.List.of(new Fact.Input("net.inet.tcp.finwait2_timeout", timeoutMs, "ms"),

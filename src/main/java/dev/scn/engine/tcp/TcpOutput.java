@@ -51,12 +51,12 @@ final class TcpOutput {
         int off = tp.sndNxt - tp.sndUna;
         long sendWindow = Math.min(tp.sndWnd & 0xffffffffL, tp.cwnd);
         int flags = outFlags(tp.state);
-        boolean persisting = tp.persistTimer.isScheduled();
+        boolean persisting = tp.persistTimer().isScheduled();
         if (tp.forceOne) {
             if (sendWindow == 0) {
                 sendWindow = 1;
             } else {
-                tp.simulator.cancel(tp.persistTimer);
+                tp.simulator.cancel(tp.persistTimer());
                 persisting = false;
                 tp.rxtShift = 0;
             }
@@ -70,10 +70,10 @@ final class TcpOutput {
             len = 0;
             if (sendWindow == 0) {
                 // The window shrank to zero: stop retransmitting and probe it (tcp_output.c).
-                tp.simulator.cancel(tp.retransmitTimer);
+                tp.simulator.cancel(tp.retransmitTimer());
                 tp.rxtShift = 0;
                 tp.sndNxt = tp.sndUna;
-                if (!tp.persistTimer.isScheduled()) {
+                if (!tp.persistTimer().isScheduled()) {
                     TcpTimers.setPersist(tp);
                 }
             }
@@ -93,7 +93,7 @@ final class TcpOutput {
         }
         int recwin = receiveWindow(tp);
         if (!shouldSend(tp, len, off, idle, flags, recwin)) {
-            if (tp.sendBuffered() > 0 && !tp.retransmitTimer.isScheduled() && !tp.persistTimer.isScheduled()
+            if (tp.sendBuffered() > 0 && !tp.retransmitTimer().isScheduled() && !tp.persistTimer().isScheduled()
                     && tp.state.haveEstablished()) {
                 tp.rxtShift = 0;
                 TcpTimers.setPersist(tp);
@@ -242,12 +242,12 @@ final class TcpOutput {
                     tp.rttSeq = startSeq;
                 }
             }
-            if (!tp.retransmitTimer.isScheduled() && tp.sndNxt != tp.sndUna) {
-                if (tp.persistTimer.isScheduled()) {
-                    tp.simulator.cancel(tp.persistTimer);
+            if (!tp.retransmitTimer().isScheduled() && tp.sndNxt != tp.sndUna) {
+                if (tp.persistTimer().isScheduled()) {
+                    tp.simulator.cancel(tp.persistTimer());
                     tp.rxtShift = 0;
                 }
-                tp.arm(tp.retransmitTimer, tp.rxtCurMs);
+                tp.arm(tp.retransmitTimer(), tp.rxtCurMs);
             }
         } else if (Seq.gt(tp.sndNxt + len, tp.sndMax)) {
             tp.sndMax = tp.sndNxt + len;
@@ -259,7 +259,7 @@ final class TcpOutput {
         tp.rxWin0Sent = recwin == 0;
         tp.ackNow = false;
         tp.delayedAckPending = false;
-        tp.simulator.cancel(tp.delayedAckTimer);
+        tp.simulator.cancel(tp.delayedAckTimer());
         tp.host.send(segment.build());
         ReceiveSack.afterSend(tp);
         return trimmed;

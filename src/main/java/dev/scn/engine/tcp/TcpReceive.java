@@ -27,7 +27,7 @@ final class TcpReceive {
         if (seq == tp.rcvNxt && tp.reassembly.isEmpty() && tp.state.haveEstablished()) {
             if (tlen > 0 && delayAck(tp, tlen)) {
                 tp.delayedAckPending = true;
-                tp.arm(tp.delayedAckTimer, tp.stack.delAckMs());
+                tp.arm(tp.delayedAckTimer(), tp.stack.delAckMs());
             } else {
                 tp.ackNow = true;
             }
@@ -63,7 +63,7 @@ final class TcpReceive {
         if (tp.stack.profile().major() >= 13 && tlen > tp.maxseg) {
             return false;
         }
-        return tp.stack.delayedAckEnabled() && !tp.delayedAckTimer.isScheduled() && !tp.rxWin0Sent;
+        return tp.stack.delayedAckEnabled() && !tp.delayedAckTimer().isScheduled() && !tp.rxWin0Sent;
     }
 
     /** tcp_reass(tp, NULL, ...): present what the queue holds at rcv_nxt, once established. */

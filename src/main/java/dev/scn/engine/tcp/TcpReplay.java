@@ -106,9 +106,9 @@ public final class TcpReplay {
     /** Whether the sandbox's pcb can be copied: TIME_WAIT, nothing queued or SACKed, only 2MSL pending. */
     public static boolean copyable(TcpConnection proto) {
         return proto.state == TcpState.TIME_WAIT && proto.reassembly.isEmpty() && proto.sackBlocks.count() == 0
-                && !proto.retransmitTimer.isScheduled() && !proto.persistTimer.isScheduled()
-                && !proto.keepTimer.isScheduled() && !proto.delayedAckTimer.isScheduled()
-                && proto.twoMslTimer.isScheduled();
+                && !proto.retransmitTimer().isScheduled() && !proto.persistTimer().isScheduled()
+                && !proto.keepTimer().isScheduled() && !proto.delayedAckTimer().isScheduled()
+                && proto.twoMslTimer().isScheduled();
     }
 
     /**
@@ -116,7 +116,7 @@ public final class TcpReplay {
      * is while the sandbox goes on: returns when its 2MSL timer would have fired.
      */
     public static long detach(TcpConnection proto) {
-        long twoMsl = proto.twoMslTimer.time();
+        long twoMsl = proto.twoMslTimer().time();
         proto.cancelAllTimers();
         proto.stack.connections.remove(proto.flow);
         return twoMsl;
@@ -160,7 +160,7 @@ public final class TcpReplay {
         copyOptions(tp.opts, proto.opts, m, tp);
         copyFlags(tp, proto);
         tp.lastReceived = proto.lastReceived + m.micros();
-        tp.simulator.schedule(tp.twoMslTimer, twoMslAt + m.micros());
+        tp.simulator.schedule(tp.twoMslTimer(), twoMslAt + m.micros());
     }
 
     private static void copyCongestion(TcpConnection tp, TcpConnection proto, Move m) {

@@ -281,7 +281,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         configure.accept(tp);
         tp.setState(TcpState.SYN_SENT, "connect()");
         // The keep timer is the connection-establishment timer until ESTABLISHED (keepinit, 75 s).
-        tp.arm(tp.keepTimer, tp.keepInitMs());
+        tp.arm(tp.keepTimer(), tp.keepInitMs());
         TcpOutput.output(tp);
         return tp.socket;
     }
