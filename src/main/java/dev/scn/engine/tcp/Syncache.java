@@ -10,7 +10,6 @@ import dev.scn.engine.os.Sysctls;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -57,8 +56,8 @@ final class Syncache {
     private final Responder responder;
     private final Runnable changed;
     private final Map<FlowKey, Entry> byFlow = new HashMap<>();
-    private final Map<Integer, LinkedHashSet<Entry>> buckets = new HashMap<>();
-    private final List<LinkedHashSet<Entry>> slots = new ArrayList<>();
+    private final Map<Integer, EntryQueue> buckets = new HashMap<>();
+    private final List<EntryQueue> slots = new ArrayList<>();
     private final CookieJar cookies = new CookieJar(COOKIE_LIFETIME_MICROS);
     private final SyncacheStats stats = new SyncacheStats();
     private long lastOverflow = Long.MIN_VALUE / 2;
@@ -82,7 +81,7 @@ final class Syncache {
         this.responder = responder;
         this.changed = changed;
         for (int i = 0; i <= MAXREXMTS; i++) {
-            slots.add(new LinkedHashSet<>());
+            slots.add(new EntryQueue(EntryQueue.Links.SLOT));
         }
     }
 
@@ -132,18 +131,18 @@ final class Syncache {
             return answerWithCookieOnly(entry);
         }
         int bucket = bucketOf(entry);
-        LinkedHashSet<Entry> row = buckets.computeIfAbsent(bucket, b -> new LinkedHashSet<>());
+        EntryQueue row = buckets.computeIfAbsent(bucket, b -> new EntryQueue(EntryQueue.Links.ROW));
         if (design == Design.BUCKET_ROWS && byFlow.size() >= cacheLimit()) {
             // uma_zalloc failed: "Treat this as if the cache was full; drop the oldest entry".
             stats.zoneFail++;
             if (row.isEmpty()) {
                 return syncookies() ? answerWithCookieOnly(entry) : null;
             }
-            drop(row.iterator().next());
+            drop(row.first());
             overflowed(bucket);
         }
         if (row.size() >= bucketLimit()) {
-            drop(row.iterator().next());
+            drop(row.first());
             stats.bucketOverflow++;
             overflowed(bucket);
         } else if (design == Design.TIMER_SLOTS && byFlow.size() >= cacheLimit()) {
@@ -290,7 +289,7 @@ final class Syncache {
     List<Entry> exportOrder() {
         List<Entry> out = new ArrayList<>();
         buckets.keySet().stream().sorted().forEach(b -> {
-            List<Entry> row = new ArrayList<>(buckets.get(b));
+            List<Entry> row = buckets.get(b).toList();
             if (design == Design.BUCKET_ROWS) {
                 java.util.Collections.reverse(row);
             }
@@ -317,7 +316,7 @@ final class Syncache {
     private Entry oldestInHighestSlot() {
         for (int i = MAXREXMTS; i >= 0; i--) {
             if (!slots.get(i).isEmpty()) {
-                return slots.get(i).iterator().next();
+                return slots.get(i).first();
             }
         }
         throw new IllegalStateException("cache full with no entry");
@@ -410,6 +409,16 @@ final class Syncache {
         int bucket;
         long order;
         Syncache owner;
+        /** Its place in its bucket's row and in its timer slot's queue. */
+        final Link row = new Link();
+        final Link timerSlot = new Link();
+
+        /** The entry's neighbours in one {@link EntryQueue}, and which (null: in none). */
+        static final class Link {
+            EntryQueue queue;
+            Entry previous;
+            Entry next;
+        }
 
         Entry(Packet syn, int iss, long rtoBaseMs) {
             this(syn.flowKey(), syn.destination(), syn.destinationPort(), syn.source(), syn.sourcePort(),
