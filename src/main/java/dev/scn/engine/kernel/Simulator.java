@@ -250,8 +250,9 @@ public final class Simulator {
          */
         REFERENCE,
         /**
-         * A timing wheel of microsecond slots for the near future and a 4-ary heap with primitive
-         * keys beyond it; an event moved later is re-keyed when its old key comes up.
+         * A timing wheel of microsecond slots for the near future, coarse buckets for the next
+         * quarter of an hour and a 4-ary heap with primitive keys beyond; an event moved later is
+         * re-keyed when its old key comes up.
          */
         FAST
     }
