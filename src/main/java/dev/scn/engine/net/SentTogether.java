@@ -15,8 +15,6 @@ public final class SentTogether {
     private final int fin;
     private final int rst;
     private final int keepalives;
-    /** Packets per {@link Origin}, by ordinal. */
-    private final int[] byOrigin = new int[Origin.values().length];
     /** The origins present, and how many packets of each. */
     private final Origin[] origins;
     private final int[] originCounts;
@@ -28,6 +26,7 @@ public final class SentTogether {
     public SentTogether(Packet[] packets) {
         this.packets = packets.clone();
         int s = 0, f = 0, r = 0, k = 0, ts = 0, tf = 0, tr = 0;
+        int[] byOrigin = new int[Origin.values().length];
         for (Packet p : packets) {
             boolean tcp = p.protocol() == Protocol.TCP;
             if (p.has(TcpFlags.SYN)) {
@@ -104,11 +103,6 @@ public final class SentTogether {
     /** Packets ipfw sent as keepalives. */
     public int keepalives() {
         return keepalives;
-    }
-
-    /** Packets of this origin. */
-    public int from(Origin origin) {
-        return byOrigin[origin.ordinal()];
     }
 
     int tcpSyn() {

@@ -13,6 +13,13 @@ final class EntryQueue {
     /** Which of an entry's two sets of links this queue uses. */
     enum Links { ROW, SLOT }
 
+    /** An entry's neighbours in one queue, and which (null: in none). */
+    static final class Link {
+        private EntryQueue queue;
+        private Syncache.Entry previous;
+        private Syncache.Entry next;
+    }
+
     private final Links links;
     private Syncache.Entry head;
     private Syncache.Entry tail;
@@ -36,7 +43,7 @@ final class EntryQueue {
     }
 
     void add(Syncache.Entry e) {
-        Syncache.Entry.Link link = link(e);
+        Link link = link(e);
         if (link.queue != null) {
             throw new IllegalStateException("entry already queued");
         }
@@ -54,7 +61,7 @@ final class EntryQueue {
 
     /** Takes the entry out if it is in this queue. */
     void remove(Syncache.Entry e) {
-        Syncache.Entry.Link link = link(e);
+        Link link = link(e);
         if (link.queue != this) {
             return;
         }
@@ -83,7 +90,7 @@ final class EntryQueue {
         return out;
     }
 
-    private Syncache.Entry.Link link(Syncache.Entry e) {
+    private Link link(Syncache.Entry e) {
         return links == Links.ROW ? e.row : e.timerSlot;
     }
 }

@@ -410,15 +410,8 @@ final class Syncache {
         long order;
         Syncache owner;
         /** Its place in its bucket's row and in its timer slot's queue. */
-        final Link row = new Link();
-        final Link timerSlot = new Link();
-
-        /** The entry's neighbours in one {@link EntryQueue}, and which (null: in none). */
-        static final class Link {
-            EntryQueue queue;
-            Entry previous;
-            Entry next;
-        }
+        final EntryQueue.Link row = new EntryQueue.Link();
+        final EntryQueue.Link timerSlot = new EntryQueue.Link();
 
         Entry(Packet syn, int iss, long rtoBaseMs) {
             this(syn.flowKey(), syn.destination(), syn.destinationPort(), syn.source(), syn.sourcePort(),
