@@ -8,18 +8,25 @@ import java.util.Arrays;
  * gives back its port, so this is asked and moved a few times per connection.
  */
 final class LocalPortUse {
-    private final int[] uses = new int[65536];
+    /** Made at the first port taken (256 KiB): most hosts of a test bed never open a connection. */
+    private int[] uses;
 
     boolean inUse(int port) {
-        return uses[port] > 0;
+        return uses != null && uses[port] > 0;
     }
 
     void take(int port) {
+        if (uses == null) {
+            uses = new int[65536];
+        }
         uses[port]++;
     }
 
     /** One pcb gave the port back; true when none uses it any more (or none did). */
     boolean giveBack(int port) {
+        if (uses == null) {
+            return true;
+        }
         if (uses[port] > 0) {
             uses[port]--;
         }
@@ -27,6 +34,8 @@ final class LocalPortUse {
     }
 
     void clear() {
-        Arrays.fill(uses, 0);
+        if (uses != null) {
+            Arrays.fill(uses, 0);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.scn.engine.tcp;
 
+import dev.scn.engine.tcp.TcpConnection.TimerKind;
+
 /**
  * getsockopt/setsockopt as FreeBSD 14 answers them: sogetopt/sosetopt (sys/kern/uipc_socket.c)
  * for SOL_SOCKET, tcp_ctloutput and tcp_default_ctloutput (sys/netinet/tcp_usrreq.c) for
@@ -209,7 +211,7 @@ final class SocketOptions {
                 if (c != null) {
                     c.keepIdleSetMs = ms;
                     if (c.state().compareTo(TcpState.LISTEN) > 0 && c.state().compareTo(TcpState.CLOSING) <= 0) {
-                        c.arm(c.keepTimer(), c.keepIdleMs());
+                        c.arm(TimerKind.KEEP, c.keepIdleMs());
                     }
                 }
             }
@@ -224,7 +226,7 @@ final class SocketOptions {
                 if (c != null) {
                     c.keepInitSetMs = ms;
                     if (c.state() == TcpState.SYN_SENT || c.state() == TcpState.SYN_RECEIVED) {
-                        c.arm(c.keepTimer(), c.keepInitMs());
+                        c.arm(TimerKind.KEEP, c.keepInitMs());
                     }
                 }
             }

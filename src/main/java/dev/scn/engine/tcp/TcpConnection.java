@@ -117,53 +117,38 @@ public final class TcpConnection {
     long lastReceived;
 
     /**
-     * The five timers, each made the first time it is asked for: a connection the fast way
-     * replays only ever arms 2MSL, and a busy server makes millions of them.
+     * The timers by {@link TimerKind}, each made the first time it is asked for: a connection the
+     * fast way replays only ever arms 2MSL, and a busy server makes millions of them.
      */
-    private Timer retransmit;
-    private Timer persist;
-    private Timer keep;
-    private Timer twoMsl;
-    private Timer delayedAck;
+    private final Timer[] timers = new Timer[TIMER_KINDS.length];
 
-    Timer retransmitTimer() {
-        if (retransmit == null) {
-            retransmit = new Timer(TimerKind.REXMT);
+    /** The timer of this kind, made now if it never was. */
+    Timer timer(TimerKind kind) {
+        Timer timer = timers[kind.ordinal()];
+        if (timer == null) {
+            timer = new Timer(kind);
+            timers[kind.ordinal()] = timer;
         }
-        return retransmit;
+        return timer;
     }
 
-    Timer persistTimer() {
-        if (persist == null) {
-            persist = new Timer(TimerKind.PERSIST);
-        }
-        return persist;
+    /** Whether the timer of this kind is armed (one never made is not: asking does not make it). */
+    boolean armed(TimerKind kind) {
+        Timer timer = timers[kind.ordinal()];
+        return timer != null && timer.isScheduled();
     }
 
-    Timer keepTimer() {
-        if (keep == null) {
-            keep = new Timer(TimerKind.KEEP);
+    /** Stops the timer of this kind if it is armed. */
+    void disarm(TimerKind kind) {
+        Timer timer = timers[kind.ordinal()];
+        if (timer != null) {
+            simulator.cancel(timer);
         }
-        return keep;
-    }
-
-    Timer twoMslTimer() {
-        if (twoMsl == null) {
-            twoMsl = new Timer(TimerKind.TWO_MSL);
-        }
-        return twoMsl;
-    }
-
-    Timer delayedAckTimer() {
-        if (delayedAck == null) {
-            delayedAck = new Timer(TimerKind.DELACK);
-        }
-        return delayedAck;
     }
 
     /** When the timer fires, or -1 when it is not armed (or was never made). */
-    private static long firesAt(Timer timer) {
-        return timer != null && timer.isScheduled() ? timer.time() : -1;
+    private long firesAt(TimerKind kind) {
+        return armed(kind) ? timers[kind.ordinal()].time() : -1;
     }
 
     TcpConnection(TcpStack stack, int localAddress, int localPort, int foreignAddress, int foreignPort) {
@@ -365,15 +350,15 @@ public final class TcpConnection {
 
     /** When the 2MSL / FIN_WAIT_2 timer will fire next, or -1. */
     public long twoMslDeadline() {
-        return firesAt(twoMsl);
+        return firesAt(TimerKind.TWO_MSL);
     }
 
     public long retransmitDeadline() {
-        return firesAt(retransmit);
+        return firesAt(TimerKind.REXMT);
     }
 
     public long keepDeadline() {
-        return firesAt(keep);
+        return firesAt(TimerKind.KEEP);
     }
 
     public TcpSocket socket() {
@@ -437,18 +422,12 @@ public final class TcpConnection {
         state = TcpState.CLOSED;
     }
 
-    private void cancel(Timer timer) {
-        if (timer != null) {
-            simulator.cancel(timer);
-        }
-    }
-
     void cancelAllTimers() {
-        cancel(retransmit);
-        cancel(persist);
-        cancel(keep);
-        cancel(twoMsl);
-        cancel(delayedAck);
+        for (Timer timer : timers) {
+            if (timer != null) {
+                simulator.cancel(timer);
+            }
+        }
     }
 
     // ---- socket calls ----------------------------------------------------------------------
@@ -557,8 +536,8 @@ public final class TcpConnection {
         return simulator.now() / SimTime.MICROS_PER_MILLI;
     }
 
-    void arm(Timer timer, long millis) {
-        simulator.schedule(timer, simulator.now() + SimTime.millis(millis));
+    void arm(TimerKind kind, long millis) {
+        simulator.schedule(timer(kind), simulator.now() + SimTime.millis(millis));
     }
 
     /**
@@ -569,7 +548,7 @@ public final class TcpConnection {
     void armFinWait2Timer(String why) {
         boolean recycle = stack.fastFinwait2Recycle();
         long timeoutMs = recycle ? stack.finwait2TimeoutMs() : maxIdleMs();
-        simulator.schedule(twoMslTimer(), simulator.now() + SimTime.millis(timeoutMs));
+        simulator.schedule(timer(TimerKind.TWO_MSL), simulator.now() + SimTime.millis(timeoutMs));
         traceTimer(TraceKind.TCP_TIMER_ARMED, () -> recycle
                 ? new Fact.TimerArmed(TcpTimer.FIN_WAIT_2, timeoutMs, "net.inet.tcp.finwait2_timeout",
                         java.util.List.of(new Fact.Input("net.inet.tcp.finwait2_timeout", timeoutMs, "ms"),
@@ -579,6 +558,8 @@ public final class TcpConnection {
     }
 
     /** The five callouts of a tcpcb. */
+    private static final TimerKind[] TIMER_KINDS = TimerKind.values();
+
     enum TimerKind {
         REXMT, PERSIST, KEEP, TWO_MSL, DELACK
     }

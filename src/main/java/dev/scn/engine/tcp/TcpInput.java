@@ -1,5 +1,6 @@
 package dev.scn.engine.tcp;
 
+import dev.scn.engine.tcp.TcpConnection.TimerKind;
 import dev.scn.engine.kernel.SimTime;
 import dev.scn.engine.net.Packet;
 import dev.scn.engine.net.TcpFlags;
@@ -62,7 +63,7 @@ final class TcpInput {
             trace.count(TraceKind.TCP_IDLE_RESET);
         }
         if (tp.state.haveEstablished()) {
-            tp.arm(tp.keepTimer(), tp.keepIdleMs());
+            tp.arm(TimerKind.KEEP, tp.keepIdleMs());
         }
     }
 
@@ -100,10 +101,10 @@ final class TcpInput {
             if (tp.timing && Seq.gt(p.ack(), tp.rttSeq)) {
                 xmitTimer(tp, tp.nowMs() - tp.rttStartMs);
             }
-            tp.simulator.cancel(tp.retransmitTimer());
+            tp.disarm(TimerKind.REXMT);
             tp.rxtShift = 0;
             tp.setState(TcpState.ESTABLISHED, "SYN-ACK received");
-            tp.arm(tp.keepTimer(), tp.keepIdleMs());
+            tp.arm(TimerKind.KEEP, tp.keepIdleMs());
             tp.sndWnd = p.window();
             tp.maxSndWnd = Math.max(tp.maxSndWnd, tp.sndWnd);
             tp.sndWl1 = p.seq();
@@ -187,7 +188,7 @@ final class TcpInput {
         int tlen = p.payloadLength();
         if ((flags & TcpFlags.FIN) != 0 && p.seq() + 1 == tp.rcvNxt) {
             // Retransmitted FIN: restart 2MSL.
-            tp.arm(tp.twoMslTimer(), 2 * tp.stack.mslMs());
+            tp.arm(TimerKind.TWO_MSL, 2 * tp.stack.mslMs());
         }
         if (flags != TcpFlags.ACK || tlen != 0 || p.seq() != tp.rcvNxt || p.ack() != tp.sndNxt) {
             tp.ackNow = true;
@@ -300,7 +301,7 @@ final class TcpInput {
                 tp.opts.rcvScale = tp.opts.requestRScale;
             }
             tp.setState(TcpState.ESTABLISHED, "handshake completed");
-            tp.arm(tp.keepTimer(), tp.keepIdleMs());
+            tp.arm(TimerKind.KEEP, tp.keepIdleMs());
             if (tp.socket != null) {
                 tp.socket.application().established(tp.socket);
             }
@@ -367,7 +368,7 @@ final class TcpInput {
             case SYN_RECEIVED, ESTABLISHED -> tp.setState(TcpState.CLOSE_WAIT, "FIN received");
             case FIN_WAIT_1 -> tp.setState(TcpState.CLOSING, "FIN received");
             case FIN_WAIT_2 -> enterTimeWait(tp, "FIN received");
-            case TIME_WAIT -> tp.arm(tp.twoMslTimer(), 2 * tp.stack.mslMs());
+            case TIME_WAIT -> tp.arm(TimerKind.TWO_MSL, 2 * tp.stack.mslMs());
             case CLOSED, LISTEN, SYN_SENT, CLOSE_WAIT, CLOSING, LAST_ACK -> {
             }
         }
@@ -383,12 +384,12 @@ final class TcpInput {
     /** tcp_twstart: TIME_WAIT for 2*MSL, other timers off. */
     static void enterTimeWait(TcpConnection tp, String why) {
         tp.setState(TcpState.TIME_WAIT, why);
-        tp.simulator.cancel(tp.retransmitTimer());
-        tp.simulator.cancel(tp.persistTimer());
-        tp.simulator.cancel(tp.keepTimer());
-        tp.simulator.cancel(tp.delayedAckTimer());
+        tp.disarm(TimerKind.REXMT);
+        tp.disarm(TimerKind.PERSIST);
+        tp.disarm(TimerKind.KEEP);
+        tp.disarm(TimerKind.DELACK);
         long twoMsl = 2 * tp.stack.mslMs();
-        tp.arm(tp.twoMslTimer(), twoMsl);
+        tp.arm(TimerKind.TWO_MSL, twoMsl);
         tp.traceTimer(TraceKind.TCP_TIMER_ARMED, () -> new Fact.TimerArmed(TcpTimer.TIME_WAIT, twoMsl, "2 x net.inet.tcp.msl",
                 java.util.List.of(new Fact.Input("net.inet.tcp.msl", tp.stack.mslMs(), "ms")), null));
     }
@@ -478,7 +479,7 @@ final class TcpInput {
     }
 
     private static void duplicateAck(TcpConnection tp, int ack) {
-        if (!tp.retransmitTimer().isScheduled() || ack != tp.sndUna) {
+        if (!tp.armed(TimerKind.REXMT) || ack != tp.sndUna) {
             tp.dupAcks = 0;
             return;
         }
@@ -492,7 +493,7 @@ final class TcpInput {
             tp.ssthresh = win * tp.maxseg;
             tp.recover = tp.sndMax;
             tp.inFastRecovery = true;
-            tp.simulator.cancel(tp.retransmitTimer());
+            tp.disarm(TimerKind.REXMT);
             tp.timing = false;
             int onxt = tp.sndNxt;
             tp.sndNxt = ack;
@@ -515,7 +516,7 @@ final class TcpInput {
         if (tp.inFastRecovery) {
             if (Seq.lt(ack, tp.recover)) {
                 // NewReno partial ACK: retransmit the next hole, stay in recovery.
-                tp.simulator.cancel(tp.retransmitTimer());
+                tp.disarm(TimerKind.REXMT);
                 int onxt = tp.sndNxt;
                 long ocwnd = tp.cwnd;
                 tp.sndNxt = ack;
@@ -541,9 +542,9 @@ final class TcpInput {
             xmitTimer(tp, tp.nowMs() - tp.rttStartMs);
         }
         if (ack == tp.sndMax) {
-            tp.simulator.cancel(tp.retransmitTimer());
-        } else if (!tp.persistTimer().isScheduled()) {
-            tp.arm(tp.retransmitTimer(), tp.rxtCurMs);
+            tp.disarm(TimerKind.REXMT);
+        } else if (!tp.armed(TimerKind.PERSIST)) {
+            tp.arm(TimerKind.REXMT, tp.rxtCurMs);
         }
         if (!tp.inFastRecovery) {
             long incr = tp.cwnd <= tp.ssthresh ? tp.maxseg : Math.max(1, (long) tp.maxseg * tp.maxseg / tp.cwnd);

@@ -1,5 +1,6 @@
 package dev.scn.engine.tcp;
 
+import dev.scn.engine.tcp.TcpConnection.TimerKind;
 import dev.scn.fact.Origin;
 import dev.scn.engine.net.Packet;
 import dev.scn.engine.net.TcpFlags;
@@ -51,12 +52,12 @@ final class TcpOutput {
         int off = tp.sndNxt - tp.sndUna;
         long sendWindow = Math.min(tp.sndWnd & 0xffffffffL, tp.cwnd);
         int flags = outFlags(tp.state);
-        boolean persisting = tp.persistTimer().isScheduled();
+        boolean persisting = tp.armed(TimerKind.PERSIST);
         if (tp.forceOne) {
             if (sendWindow == 0) {
                 sendWindow = 1;
             } else {
-                tp.simulator.cancel(tp.persistTimer());
+                tp.disarm(TimerKind.PERSIST);
                 persisting = false;
                 tp.rxtShift = 0;
             }
@@ -70,10 +71,10 @@ final class TcpOutput {
             len = 0;
             if (sendWindow == 0) {
                 // The window shrank to zero: stop retransmitting and probe it (tcp_output.c).
-                tp.simulator.cancel(tp.retransmitTimer());
+                tp.disarm(TimerKind.REXMT);
                 tp.rxtShift = 0;
                 tp.sndNxt = tp.sndUna;
-                if (!tp.persistTimer().isScheduled()) {
+                if (!tp.armed(TimerKind.PERSIST)) {
                     TcpTimers.setPersist(tp);
                 }
             }
@@ -93,7 +94,7 @@ final class TcpOutput {
         }
         int recwin = receiveWindow(tp);
         if (!shouldSend(tp, len, off, idle, flags, recwin)) {
-            if (tp.sendBuffered() > 0 && !tp.retransmitTimer().isScheduled() && !tp.persistTimer().isScheduled()
+            if (tp.sendBuffered() > 0 && !tp.armed(TimerKind.REXMT) && !tp.armed(TimerKind.PERSIST)
                     && tp.state.haveEstablished()) {
                 tp.rxtShift = 0;
                 TcpTimers.setPersist(tp);
@@ -242,12 +243,12 @@ final class TcpOutput {
                     tp.rttSeq = startSeq;
                 }
             }
-            if (!tp.retransmitTimer().isScheduled() && tp.sndNxt != tp.sndUna) {
-                if (tp.persistTimer().isScheduled()) {
-                    tp.simulator.cancel(tp.persistTimer());
+            if (!tp.armed(TimerKind.REXMT) && tp.sndNxt != tp.sndUna) {
+                if (tp.armed(TimerKind.PERSIST)) {
+                    tp.disarm(TimerKind.PERSIST);
                     tp.rxtShift = 0;
                 }
-                tp.arm(tp.retransmitTimer(), tp.rxtCurMs);
+                tp.arm(TimerKind.REXMT, tp.rxtCurMs);
             }
         } else if (Seq.gt(tp.sndNxt + len, tp.sndMax)) {
             tp.sndMax = tp.sndNxt + len;
@@ -259,7 +260,7 @@ final class TcpOutput {
         tp.rxWin0Sent = recwin == 0;
         tp.ackNow = false;
         tp.delayedAckPending = false;
-        tp.simulator.cancel(tp.delayedAckTimer());
+        tp.disarm(TimerKind.DELACK);
         tp.host.send(segment.build());
         ReceiveSack.afterSend(tp);
         return trimmed;

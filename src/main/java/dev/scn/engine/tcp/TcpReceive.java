@@ -1,5 +1,6 @@
 package dev.scn.engine.tcp;
 
+import dev.scn.engine.tcp.TcpConnection.TimerKind;
 import dev.scn.engine.net.TcpFlags;
 
 /**
@@ -27,7 +28,7 @@ final class TcpReceive {
         if (seq == tp.rcvNxt && tp.reassembly.isEmpty() && tp.state.haveEstablished()) {
             if (tlen > 0 && delayAck(tp, tlen)) {
                 tp.delayedAckPending = true;
-                tp.arm(tp.delayedAckTimer(), tp.stack.delAckMs());
+                tp.arm(TimerKind.DELACK, tp.stack.delAckMs());
             } else {
                 tp.ackNow = true;
             }
@@ -63,7 +64,7 @@ final class TcpReceive {
         if (tp.stack.profile().major() >= 13 && tlen > tp.maxseg) {
             return false;
         }
-        return tp.stack.delayedAckEnabled() && !tp.delayedAckTimer().isScheduled() && !tp.rxWin0Sent;
+        return tp.stack.delayedAckEnabled() && !tp.armed(TimerKind.DELACK) && !tp.rxWin0Sent;
     }
 
     /** tcp_reass(tp, NULL, ...): present what the queue holds at rcv_nxt, once established. */

@@ -1,5 +1,6 @@
 package dev.scn.engine.tcp;
 
+import dev.scn.engine.tcp.TcpConnection.TimerKind;
 import dev.scn.engine.flow.FlowKey;
 import dev.scn.engine.kernel.SimTime;
 import dev.scn.engine.net.Packet;
@@ -106,9 +107,9 @@ public final class TcpReplay {
     /** Whether the sandbox's pcb can be copied: TIME_WAIT, nothing queued or SACKed, only 2MSL pending. */
     public static boolean copyable(TcpConnection proto) {
         return proto.state == TcpState.TIME_WAIT && proto.reassembly.isEmpty() && proto.sackBlocks.count() == 0
-                && !proto.retransmitTimer().isScheduled() && !proto.persistTimer().isScheduled()
-                && !proto.keepTimer().isScheduled() && !proto.delayedAckTimer().isScheduled()
-                && proto.twoMslTimer().isScheduled();
+                && !proto.armed(TimerKind.REXMT) && !proto.armed(TimerKind.PERSIST)
+                && !proto.armed(TimerKind.KEEP) && !proto.armed(TimerKind.DELACK)
+                && proto.armed(TimerKind.TWO_MSL);
     }
 
     /**
@@ -116,7 +117,7 @@ public final class TcpReplay {
      * is while the sandbox goes on: returns when its 2MSL timer would have fired.
      */
     public static long detach(TcpConnection proto) {
-        long twoMsl = proto.twoMslTimer().time();
+        long twoMsl = proto.timer(TimerKind.TWO_MSL).time();
         proto.cancelAllTimers();
         proto.stack.connections.remove(proto.flow);
         return twoMsl;
@@ -160,7 +161,7 @@ public final class TcpReplay {
         copyOptions(tp.opts, proto.opts, m, tp);
         copyFlags(tp, proto);
         tp.lastReceived = proto.lastReceived + m.micros();
-        tp.simulator.schedule(tp.twoMslTimer(), twoMslAt + m.micros());
+        tp.simulator.schedule(tp.timer(TimerKind.TWO_MSL), twoMslAt + m.micros());
     }
 
     private static void copyCongestion(TcpConnection tp, TcpConnection proto, Move m) {

@@ -1,5 +1,6 @@
 package dev.scn.engine.tcp;
 
+import dev.scn.engine.tcp.TcpConnection.TimerKind;
 import dev.scn.engine.kernel.Event;
 import dev.scn.engine.kernel.SimTime;
 import dev.scn.engine.kernel.Simulator;
@@ -281,7 +282,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         configure.accept(tp);
         tp.setState(TcpState.SYN_SENT, "connect()");
         // The keep timer is the connection-establishment timer until ESTABLISHED (keepinit, 75 s).
-        tp.arm(tp.keepTimer(), tp.keepInitMs());
+        tp.arm(TimerKind.KEEP, tp.keepInitMs());
         TcpOutput.output(tp);
         return tp.socket;
     }

@@ -1,5 +1,6 @@
 package dev.scn.engine.tcp;
 
+import dev.scn.engine.tcp.TcpConnection.TimerKind;
 import dev.scn.engine.kernel.SimTime;
 import dev.scn.engine.trace.TraceKind;
 import dev.scn.fact.Fact;
@@ -91,7 +92,7 @@ final class TcpTimers {
         long t = ((tp.srtt >> 2) + tp.rttvar) >> 1;
         long interval = rangeSet(tp, t * TcpConstants.BACKOFF[tp.rxtShift], TcpConstants.PERSMIN_MS,
                 TcpConstants.PERSMAX_MS);
-        tp.arm(tp.persistTimer(), interval);
+        tp.arm(TimerKind.PERSIST, interval);
         if (tp.rxtShift < TcpConstants.MAXRXTSHIFT) {
             tp.rxtShift++;
         }
@@ -133,9 +134,9 @@ final class TcpTimers {
             tp.traceTimer(TraceKind.TCP_TIMER_FIRED, () -> new Fact.TimerFired(TcpTimer.KEEPALIVE, Fact.TimerOutcome.SENT,
                     idleMs, -1, tp.keepIntvlMs(), -1, "keepalive probe after " + idleMs / 1000 + " s idle"));
             TcpOutput.sendKeepaliveProbe(tp);
-            tp.arm(tp.keepTimer(), tp.keepIntvlMs());
+            tp.arm(TimerKind.KEEP, tp.keepIntvlMs());
         } else {
-            tp.arm(tp.keepTimer(), keepIdle);
+            tp.arm(TimerKind.KEEP, keepIdle);
         }
     }
 
@@ -161,7 +162,7 @@ final class TcpTimers {
         long maxIdle = tp.maxIdleMs();
         if (idleMs <= maxIdle) {
             long keepIntvl = tp.keepIntvlMs();
-            tp.arm(tp.twoMslTimer(), keepIntvl);
+            tp.arm(TimerKind.TWO_MSL, keepIntvl);
             long next = tp.simulator.now() + SimTime.millis(keepIntvl);
             tp.traceTimer(TraceKind.TCP_TIMER_FIRED, () -> new Fact.TimerFired(TcpTimer.FIN_WAIT_2,
                     Fact.TimerOutcome.REARMED, idleMs, maxIdle, keepIntvl, next, "FIN_WAIT_2 timer: last segment "
