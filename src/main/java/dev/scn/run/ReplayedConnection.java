@@ -161,17 +161,16 @@ final class ReplayedConnection extends Event {
 
     private void synArrives() {
         Packet sandboxSyn = shape.syn;
-        Packet syn = Packet.tcp(clientAddress, clientPort, sandboxSyn.destination(), sandboxSyn.destinationPort())
-                .seq(clientIss).flags(sandboxSyn.flags()).window(sandboxSyn.window()).options(sandboxSyn.options())
-                .build();
-        syncacheEntry = TcpReplay.synArrived(traffic.server().tcp(), syn);
+        int serverAddress = sandboxSyn.destination();
+        int serverPort = sandboxSyn.destinationPort();
+        syncacheEntry = TcpReplay.synArrived(traffic.server().tcp(), clientFlow, clientAddress, clientPort,
+                serverAddress, serverPort, clientIss, sandboxSyn.mssOption());
         serverIss = TcpReplay.serverIss(syncacheEntry);
         Ipfw ipfw = traffic.ipfw();
         if (ipfw != null && shape.dynLinked != null) {
             ConnectionShape.DynRefreshed d = shape.dynLinked;
-            dyn = IpfwReplay.link(ipfw, shape.liveRules, clientAddress, clientPort, syn.destination(),
-                    syn.destinationPort(), d.stateBits(), d.lifetime(), d.packets(), d.bytes(), ackFwd(d.ackFwd()),
-                    ackRev(d.ackRev()));
+            dyn = IpfwReplay.link(ipfw, shape.liveRules, clientAddress, clientPort, serverAddress, serverPort,
+                    d.stateBits(), d.lifetime(), d.packets(), d.bytes(), ackFwd(d.ackFwd()), ackRev(d.ackRev()));
         }
         applyStepInstant(ConnectionShape.Step.SYN);
         traffic.linked(this);

@@ -93,7 +93,8 @@ final class TrafficGenerator {
         private final Machine clients;
         private final Machine target;
         private final Link link;
-        private final List<Integer> pool;
+        /** The pool's addresses, unboxed: one is drawn per arrival. */
+        private final int[] pool;
         private final SplittableRandom random;
         private final FastTraffic fast;
         /** The block's shares and their total, read once: one is picked per arrival. */
@@ -107,7 +108,7 @@ final class TrafficGenerator {
             this.clients = clients;
             this.target = target;
             this.link = link;
-            this.pool = pool;
+            this.pool = pool.stream().mapToInt(Integer::intValue).toArray();
             this.random = sim.simulator().random("traffic " + traffic.name());
             this.shares = traffic.shares().toArray(new TrafficDecl.Share[0]);
             double total = 0;
@@ -133,7 +134,7 @@ final class TrafficGenerator {
         @Override
         protected void fire() {
             sim.trace().setCurrentCause(0);
-            int source = pool.get(random.nextInt(pool.size()));
+            int source = pool[random.nextInt(pool.length)];
             TrafficDecl.Share share = pickShare();
             TcpSocket socket;
             if (fast != null && share.behaviour() == TrafficDecl.Behaviour.NORMAL) {

@@ -2,10 +2,6 @@ package dev.scn.engine.tcp;
 
 import dev.scn.engine.flow.FlowKey;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * What a SYN cookie lets the kernel check later without keeping an entry. FreeBSD encodes it in
  * the ISS (an MD5 or SipHash of the endpoints and a secret that rotates, plus the peer MSS's
@@ -20,8 +16,20 @@ final class CookieJar {
     record Cookie(int iss, int irs, int peerMss, long sent) {
     }
 
-    /** In the order they were sent (a reissued cookie moves to the end), so the oldest come first. */
-    private final Map<FlowKey, Cookie> sent = new LinkedHashMap<>();
+    /*
+     * The cookies in the order they were sent, oldest first, in a ring of parallel arrays: a SYN
+     * costs no object and no hashing (a busy server sends one per connection and almost never
+     * looks one up). A lookup scans from the newest, so a flow sent a cookie again (a
+     * retransmitted SYN) is answered with its latest one; the older stays until it expires.
+     */
+    private FlowKey[] flows = new FlowKey[64];
+    private int[] iss = new int[64];
+    private int[] irs = new int[64];
+    private int[] peerMss = new int[64];
+    private long[] sent = new long[64];
+    /** Index of the oldest cookie, and how many there are. */
+    private int head;
+    private int count;
     private final long lifetime;
 
     /** @param lifetime how long a cookie stays valid; older ones are forgotten */
@@ -34,33 +42,71 @@ final class CookieJar {
         // looks a cookie up, and the jar grew by one entry per connection (five days at 50/s:
         // 21.6 million). find() would have dropped the same ones before any lookup.
         forgetExpired(now);
-        sent.remove(flow);
-        sent.put(flow, new Cookie(iss, irs, quantize(peerMss), now));
+        if (count == flows.length) {
+            grow();
+        }
+        int at = (head + count) & (flows.length - 1);
+        flows[at] = flow;
+        this.iss[at] = iss;
+        this.irs[at] = irs;
+        this.peerMss[at] = quantize(peerMss);
+        sent[at] = now;
+        count++;
     }
 
-    /** The cookie sent to this flow if it is at most the lifetime old. */
+    /** The latest cookie sent to this flow if it is at most the lifetime old. */
     Cookie find(FlowKey flow, long now) {
         forgetExpired(now);
-        return sent.get(flow);
+        for (int i = count - 1; i >= 0; i--) {
+            int at = (head + i) & (flows.length - 1);
+            if (flows[at].equals(flow)) {
+                return new Cookie(iss[at], irs[at], peerMss[at], sent[at]);
+            }
+        }
+        return null;
     }
 
-    /** Cookies remembered (the expired ones are forgotten as cookies are sent and looked up). */
+    /** Cookies remembered, one per SYN answered (the expired ones are forgotten as cookies are sent and looked up). */
     int size() {
-        return sent.size();
+        return count;
     }
 
     private void forgetExpired(long now) {
-        for (Iterator<Cookie> it = sent.values().iterator(); it.hasNext(); ) {
-            if (it.next().sent() + lifetime < now) {
-                it.remove();
-            } else {
-                break;
-            }
+        while (count > 0 && sent[head] + lifetime < now) {
+            flows[head] = null;
+            head = (head + 1) & (flows.length - 1);
+            count--;
         }
     }
 
+    /** Twice the room, the cookies moved to the start in the same order. */
+    private void grow() {
+        int n = flows.length;
+        FlowKey[] f = new FlowKey[2 * n];
+        int[] a = new int[2 * n];
+        int[] b = new int[2 * n];
+        int[] c = new int[2 * n];
+        long[] t = new long[2 * n];
+        for (int i = 0; i < count; i++) {
+            int at = (head + i) & (n - 1);
+            f[i] = flows[at];
+            a[i] = iss[at];
+            b[i] = irs[at];
+            c[i] = peerMss[at];
+            t[i] = sent[at];
+        }
+        flows = f;
+        iss = a;
+        irs = b;
+        peerMss = c;
+        sent = t;
+        head = 0;
+    }
+
     void clear() {
-        sent.clear();
+        java.util.Arrays.fill(flows, null);
+        head = 0;
+        count = 0;
     }
 
     /** syncookie_generate: the largest msstab value not above the peer's MSS. */

@@ -56,7 +56,8 @@ final class Syncache {
     private final Responder responder;
     private final Runnable changed;
     private final Map<FlowKey, Entry> byFlow = new HashMap<>();
-    private final Map<Integer, EntryQueue> buckets = new HashMap<>();
+    /** The hash buckets' rows by bucket number, each made at its first SYN (null before). */
+    private EntryQueue[] buckets = new EntryQueue[0];
     private final List<EntryQueue> slots = new ArrayList<>();
     private final CookieJar cookies = new CookieJar(COOKIE_LIFETIME_MICROS);
     private final SyncacheStats stats = new SyncacheStats();
@@ -131,7 +132,7 @@ final class Syncache {
             return answerWithCookieOnly(entry);
         }
         int bucket = bucketOf(entry);
-        EntryQueue row = buckets.computeIfAbsent(bucket, b -> new EntryQueue(EntryQueue.Links.ROW));
+        EntryQueue row = row(bucket);
         if (design == Design.BUCKET_ROWS && byFlow.size() >= cacheLimit()) {
             // uma_zalloc failed: "Treat this as if the cache was full; drop the oldest entry".
             stats.zoneFail++;
@@ -288,14 +289,28 @@ final class Syncache {
     /** Entries in the order syncache_pcblist exports them: bucket by bucket, each from its head. */
     List<Entry> exportOrder() {
         List<Entry> out = new ArrayList<>();
-        buckets.keySet().stream().sorted().forEach(b -> {
-            List<Entry> row = buckets.get(b).toList();
+        for (EntryQueue bucket : buckets) {
+            if (bucket == null) {
+                continue;
+            }
+            List<Entry> row = bucket.toList();
             if (design == Design.BUCKET_ROWS) {
                 java.util.Collections.reverse(row);
             }
             out.addAll(row);
-        });
+        }
         return out;
+    }
+
+    /** The row of a hash bucket, made at its first use (the hash size is a boot-time tunable). */
+    private EntryQueue row(int bucket) {
+        if (bucket >= buckets.length) {
+            buckets = java.util.Arrays.copyOf(buckets, Math.max(bucket + 1, 2 * buckets.length));
+        }
+        if (buckets[bucket] == null) {
+            buckets[bucket] = new EntryQueue(EntryQueue.Links.ROW);
+        }
+        return buckets[bucket];
     }
 
     private void drop(Entry entry) {
@@ -307,7 +322,7 @@ final class Syncache {
             return;
         }
         // An emptied row stays (at most one per hash bucket): the next SYN to it reuses it.
-        buckets.get(entry.bucket).remove(entry);
+        buckets[entry.bucket].remove(entry);
         slots.get(entry.slot).remove(entry);
         simulator.cancel(entry);
         changed.run();
@@ -418,7 +433,7 @@ final class Syncache {
                     syn.seq(), iss, syn.mssOption(), rtoBaseMs);
         }
 
-        private Entry(FlowKey flow, int localAddress, int localPort, int foreignAddress, int foreignPort, int irs,
+        Entry(FlowKey flow, int localAddress, int localPort, int foreignAddress, int foreignPort, int irs,
                       int iss, int peerMss, long rtoBaseMs) {
             this.flow = flow;
             this.localAddress = localAddress;

@@ -3,7 +3,6 @@ package dev.scn.engine.tcp;
 import dev.scn.engine.tcp.TcpConnection.TimerKind;
 import dev.scn.engine.flow.FlowKey;
 import dev.scn.engine.kernel.SimTime;
-import dev.scn.engine.net.Packet;
 
 /**
  * What the fast way does to TCP for a connection whose packets it does not simulate one by one:
@@ -46,10 +45,16 @@ public final class TcpReplay {
         }
     }
 
-    /** The replayed SYN reaches the listener: a syncache entry (the server's ISS drawn), returned as a token. */
-    public static Object synArrived(TcpStack stack, Packet syn) {
-        stack.simulator.trace().flowAppeared(syn.flowKey());
-        Syncache.Entry fresh = new Syncache.Entry(syn, stack.issRandom.nextInt(), stack.rtoBaseMs());
+    /**
+     * The replayed SYN from {@code client} reaches the listener at {@code server}: a syncache
+     * entry (the server's ISS drawn), returned as a token. The entry holds what syncache_add keeps
+     * of a SYN: the endpoints, its sequence number and the MSS it offered.
+     */
+    public static Object synArrived(TcpStack stack, FlowKey flow, int clientAddress, int clientPort, int serverAddress,
+                                    int serverPort, int clientIss, int peerMss) {
+        stack.simulator.trace().flowAppeared(flow);
+        Syncache.Entry fresh = new Syncache.Entry(flow, serverAddress, serverPort, clientAddress, clientPort, clientIss,
+                stack.issRandom.nextInt(), peerMss, stack.rtoBaseMs());
         return stack.syncache.addReplayed(fresh);
     }
 

@@ -48,4 +48,24 @@ class CookieJarTest {
         assertEquals(1460, c.peerMss());
         assertNull(jar.find(flow(1), LIFETIME + 1));
     }
+
+    /*
+     * A retransmitted SYN is answered with a new cookie (a new ISS): the ACK is checked against
+     * the latest. Sent at 0 s (ISS 7) and 10 s (ISS 8): at 20 s the latest is 10 s old, found with
+     * ISS 8; at 26 s + 1 us it is older than 16 s and nothing is found. Growing past the first
+     * 64 slots keeps the order: 100 other flows in between do not hide it.
+     */
+    @Test
+    @DisplayName("a flow sent a cookie again is answered with the latest one")
+    void latestCookieWins() {
+        CookieJar jar = new CookieJar(LIFETIME);
+        jar.issued(flow(1), 7, 9, 1460, 0);
+        for (int i = 0; i < 100; i++) {
+            jar.issued(flow(1000 + i), 100 + i, 0, 536, 5_000_000L + i);
+        }
+        jar.issued(flow(1), 8, 9, 1460, 10_000_000L);
+        assertEquals(8, jar.find(flow(1), 20_000_000L).iss());
+        assertEquals(100 + 42, jar.find(flow(1042), 20_000_000L).iss());
+        assertNull(jar.find(flow(1), 26_000_001L));
+    }
 }
