@@ -106,6 +106,9 @@ public sealed interface Fact {
 
     /** A value a timer's duration was computed from: a sysctl or a kernel constant. */
     record Input(String name, long value, String unit) {
+        /** The period of tcp_slowtimo's walk of the TIME_WAIT list (5.x-13.x), an input of TIME_WAIT's end. */
+        public static final String SLOWTIMO_WALK = "tcp_slowtimo walk";
+
         public String text() {
             return name + " " + value + (unit.isEmpty() ? "" : " " + unit);
         }

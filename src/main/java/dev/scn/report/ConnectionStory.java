@@ -149,7 +149,8 @@ final class ConnectionStory {
             Fact.TimerFired t = (Fact.TimerFired) fired.fact();
             RunFacts.Entry armed = lastBefore(c.target(), Fact.TimerArmed.class, fired.time());
             if (t.timer() == dev.scn.fact.TcpTimer.TIME_WAIT) {
-                out.step("story.timeWaitOver", c.target(), secs(fired.time()), armed == null ? "?"
+                out.step(walkPeriod(armed) > 0 ? "story.timeWaitOverWalk" : "story.timeWaitOver", c.target(),
+                        secs(fired.time()), armed == null ? "?"
                         : Long.toString(((Fact.TimerArmed) armed.fact()).millis() / 1000), inputs(armed));
                 return;
             }
@@ -357,6 +358,15 @@ final class ConnectionStory {
     private Origin segmentOrigin(RunFacts.Entry reset) {
         RunFacts.Entry delivered = facts.firstInChain(reset.id(), Fact.PacketDelivered.class);
         return delivered == null ? null : ((Fact.PacketDelivered) delivered.fact()).segment().sender();
+    }
+
+    /** The period of tcp_slowtimo's TIME_WAIT walk among a timer's inputs (5.x-13.x), or 0. */
+    static long walkPeriod(RunFacts.Entry armed) {
+        if (armed == null) {
+            return 0;
+        }
+        return ((Fact.TimerArmed) armed.fact()).inputs().stream().filter(i -> i.name().equals(Fact.Input.SLOWTIMO_WALK))
+                .mapToLong(Fact.Input::value).findFirst().orElse(0);
     }
 
     private String inputs(RunFacts.Entry armed) {

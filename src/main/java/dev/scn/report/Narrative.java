@@ -121,20 +121,29 @@ final class Narrative {
         }
         Fact.TimerArmed a = (Fact.TimerArmed) armed.fact();
         long msl = a.inputs().isEmpty() ? a.millis() / 2 : a.inputs().get(0).value();
-        out.step("story.timeWaitWho", host, Format.seconds(a.millis() * 1000), Format.seconds(msl * 1000));
+        // 5.x-13.x: the half-second walk that ends it comes, on average, half a period after 2MSL.
+        long walk = ConnectionStory.walkPeriod(armed);
+        long heldMicros = a.millis() * 1000 + walk * 1000 / 2;
+        if (walk > 0) {
+            out.step("story.timeWaitWhoWalk", host, Format.seconds(a.millis() * 1000), Format.seconds(msl * 1000),
+                    Format.seconds(walk * 1000), Format.seconds(heldMicros));
+        } else {
+            out.step("story.timeWaitWho", host, Format.seconds(a.millis() * 1000), Format.seconds(msl * 1000));
+        }
         double rate = scenario.traffic().stream().filter(t -> t.target().equals(host))
                 .mapToDouble(TrafficDecl::ratePerSecond).sum();
         if (rate > 0) {
-            double little = rate * a.millis() / 1000.0;
-            out.step("story.little", Format.number(rate), Format.seconds(a.millis() * 1000), Format.number(little), peak);
+            double little = rate * heldMicros / 1_000_000.0;
+            out.step("story.little", Format.number(rate), Format.seconds(heldMicros), Format.number(little), peak);
         }
         for (RunResult run : others) {
             run.facts().all().stream().filter(e -> host.equals(e.host()) && e.fact() instanceof Fact.TimerArmed v
                     && v.timer() == dev.scn.fact.TcpTimer.TIME_WAIT).findFirst().ifPresent(e -> {
                         Fact.TimerArmed v = (Fact.TimerArmed) e.fact();
-                        if (v.millis() != a.millis()) {
-                            out.step("story.timeWaitVariant", run.variant(), Format.seconds(v.millis() * 1000),
-                                    Format.number(rate * v.millis() / 1000.0));
+                        long vHeld = v.millis() * 1000 + ConnectionStory.walkPeriod(e) * 1000 / 2;
+                        if (vHeld != heldMicros) {
+                            out.step("story.timeWaitVariant", run.variant(), Format.seconds(vHeld),
+                                    Format.number(rate * vHeld / 1_000_000.0));
                         }
                     });
         }

@@ -66,8 +66,12 @@ final class ConnectionShape {
     long sandboxStart;
     /** The server's pcb in TIME_WAIT in the sandbox, what later connections' pcbs are copied from. */
     TcpConnection timeWaitPrototype;
-    /** When the sandbox pcb's 2MSL timer would have fired (it is taken out of the sandbox, timers off). */
+    /**
+     * When the sandbox pcb's 2MSL timer would have fired (it is taken out of the sandbox, timers
+     * off); on 5.x-13.x when its 2MSL ended in the TIME_WAIT list (tw_time), and when it was listed.
+     */
     long twoMslAt;
+    long twListedAt;
     /** The dynamic state as the SYN's instant left it, and the number of the rule that made it. */
     DynRefreshed dynLinked;
     int dynRule;

@@ -184,6 +184,6 @@ final class ReplayedConnection extends Event {
                 + TcpReplay.tsOffset(traffic.clients().tcp(), clientFlow) - shape.clientTsOffset;
         TcpReplay.Move move = new TcpReplay.Move(serverIss - shape.serverIss, clientIss - shape.clientIss, moved,
                 ticks, TcpReplay.tsOffset(traffic.server().tcp(), pcb.flow()));
-        TcpReplay.becomeTimeWait(pcb, shape.timeWaitPrototype, shape.twoMslAt, move);
+        TcpReplay.becomeTimeWait(pcb, shape.timeWaitPrototype, shape.twoMslAt, shape.twListedAt, move);
     }
 }

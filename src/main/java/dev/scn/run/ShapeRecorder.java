@@ -149,6 +149,8 @@ final class ShapeRecorder {
         private final long[] serverCounts = new long[TcpState.values().length];
         private long eventsBefore;
         private long ticksBefore;
+        /** The TIME_WAIT list's walks (5.x-13.x) are the sandbox's own, like ipfw's ticks: not the connection's. */
+        private long walksBefore;
         private long[] traceBefore;
         private long[][] rulesBefore;
         private DynamicState dyn;
@@ -169,6 +171,7 @@ final class ShapeRecorder {
             serverCounts[TcpState.SYN_RECEIVED.ordinal()] -= TcpReplay.listedSyncacheEntries(server.tcp());
             eventsBefore = sim.simulator().eventsProcessed();
             ticksBefore = server.ipfw().map(Ipfw::ticksRun).orElse(0L);
+            walksBefore = TcpReplay.timeWaitWalks(server.tcp());
             traceBefore = traceCounts();
             rulesBefore = ruleCounts();
         }
@@ -307,12 +310,14 @@ final class ShapeRecorder {
                 return false; // a limit rule's parent state is not replayed
             }
             shape.timeWaitPrototype = served;
+            shape.twListedAt = TcpReplay.timeWaitListedAt(served);
             shape.twoMslAt = TcpReplay.detach(served);
             shape.clientTsOffset = TcpReplay.tsOffset(pool.tcp(), clientFlow);
             shape.serverIss = served.iss();
             shape.clientIss = served.irs();
             shape.events = sim.simulator().eventsProcessed() - eventsBefore
-                    - (server.ipfw().map(Ipfw::ticksRun).orElse(0L) - ticksBefore);
+                    - (server.ipfw().map(Ipfw::ticksRun).orElse(0L) - ticksBefore)
+                    - (TcpReplay.timeWaitWalks(server.tcp()) - walksBefore);
             long[] trace = traceCounts();
             for (int i = 0; i < trace.length; i++) {
                 trace[i] -= traceBefore[i];

@@ -106,21 +106,24 @@ class NarrativeTest {
     }
 
     /**
-     * time-wait-on-the-server: Apache closes first, so the server holds TIME_WAIT for 2 × msl =
-     * 2 × 30 s = 60 s; Little's law: 10/s × 60 s = 600. The variant's msl = 15 s halves it: 30 s,
-     * about 300.
+     * time-wait-on-the-server (5.4): Apache closes first, so the server holds TIME_WAIT for 2 × msl
+     * = 2 × 30 s = 60 s, then until tcp_slowtimo's next walk, every 0.5 s: 60.25 s on average;
+     * Little's law: 10/s × 60.25 s = 602.5. The variant's msl = 15 s: 30 + 0.25 = 30.25 s, about
+     * 302.5.
      */
     @Test
-    @DisplayName("time-wait-on-the-server: TIME_WAIT count, 2·MSL = 60 s, Little's law 600, the variant's 300")
+    @DisplayName("time-wait-on-the-server: TIME_WAIT count, 2·MSL = 60 s and the walk, Little's law 602.5, the variant's 302.5")
     void timeWait() {
         String en = EN.get("time-wait-on-the-server");
         contains("time-wait en", en, "Connections in TIME_WAIT piled up on server",
-                "2·MSL = 60 s (net.inet.tcp.msl = 30 s)", "10 new connections a second each held 60 s give about 600",
-                "TIME_WAIT lasts 30 s, so Little's law gives about 300");
+                "2·MSL = 60 s (net.inet.tcp.msl = 30 s) and then until tcp_slowtimo's next walk of the TIME_WAIT list,"
+                        + " which comes every 0.5 s: 60.25 s on average",
+                "10 new connections a second each held 60.25 s give about 602.5",
+                "TIME_WAIT lasts 30.25 s, so Little's law gives about 302.5");
         // the few FIN_WAIT_1 in flight (well under a tenth of the TIME_WAIT pile) get no paragraph
         assertFalse(en.contains("Connections in FIN_WAIT_1 piled up"), en);
-        contains("time-wait zh", ZH.get("time-wait-on-the-server"), "TIME_WAIT", "2·MSL = 60 秒", "约有 600 个",
-                "约为 300 个");
+        contains("time-wait zh", ZH.get("time-wait-on-the-server"), "TIME_WAIT", "2·MSL = 60 秒", "每 0.5 秒一次",
+                "平均共 60.25 秒", "约有 602.5 个", "约为 302.5 个");
     }
 
     /**

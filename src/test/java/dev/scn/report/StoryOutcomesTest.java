@@ -3,6 +3,8 @@ package dev.scn.report;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -113,5 +115,52 @@ class StoryOutcomesTest {
         SequenceDiagram.Row fixEnd = report.sequences().get(1).diagram().rows()
                 .get(report.sequences().get(1).diagram().rows().size() - 1);
         assertEquals("CLOSED", fixEnd.args().get(1));
+    }
+
+    /*
+     * The server closes first and ends in TIME_WAIT; the story says what ended it. The fetch is
+     * over within a second (40 ms each way) and the client closes at 2 s, so the server's TIME_WAIT
+     * starts at F = 2.04 s (the client's FIN, 40 ms on the way).
+     * 14.2: a callout of exactly 2MSL = 60 s (net.inet.tcp.msl 30 s): it ends at F + 60 s =
+     * 62.04 s. 5.4: 2MSL is over at 62.04 s (2040 ticks + 60000); the walks run at 1 ms + k x
+     * 500 ms after boot at 0 (62.001, 62.501 s): the one at 62.501 s ends it (printed 62.5 s).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"5.4", "14.2"})
+    @DisplayName("a connection that ended in TIME_WAIT: the 2MSL callout (4.x, 14.x) or tcp_slowtimo's walk (5.x-13.x)")
+    void timeWaitEnd(String release, @TempDir Path dir) throws IOException {
+        Path file = dir.resolve("tw.scn");
+        Files.writeString(file, """
+                scenario tw {
+                    title en "TIME_WAIT" zh "TIME_WAIT"
+                    seed 1
+                    run 2m
+                    host server {
+                        os freebsd RELEASE
+                        ip 192.0.2.10
+                        listen 80 http { request 300 response 20k then close }
+                    }
+                    host client {
+                        os freebsd RELEASE
+                        ip 198.51.100.7
+                    }
+                    link client server delay 40ms
+                    at 0s client connect server:80 as c1
+                    at 2s c1 close
+                }
+                """.replace("RELEASE", release), StandardCharsets.UTF_8);
+        Report report = SeedReport.build(file).report();
+        String en = String.join("\n", story(report, Messages.load(Lang.EN)));
+        String zh = String.join("\n", story(report, Messages.load(Lang.ZH)));
+        if (release.equals("5.4")) {
+            assertTrue(en.contains("server closed first, so it held the connection in TIME_WAIT; once 2MSL (60 s:"
+                    + " net.inet.tcp.msl = 30000 ms · tcp_slowtimo walk = 500 ms) was over, the next half-second walk of"
+                    + " the TIME_WAIT list by tcp_slowtimo ended it at 62.5 s. A normal end."), en);
+            assertTrue(zh.contains("tcp_slowtimo 每半秒一次巡查 TIME_WAIT 列表，下一次巡查在 62.5 秒结束了它"), zh);
+        } else {
+            assertTrue(en.contains("server closed first, so it held the connection in TIME_WAIT; its 2MSL timer (60 s:"
+                    + " net.inet.tcp.msl = 30000 ms) ended it at 62.04 s. A normal end."), en);
+            assertFalse(en.contains("walk"), en);
+        }
     }
 }

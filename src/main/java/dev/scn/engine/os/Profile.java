@@ -65,6 +65,18 @@ public record Profile(String name, int major, int minor, IpfwEra ipfwEra, RstVal
         return major >= 14;
     }
 
+    /**
+     * TIME_WAIT is a compact tcptw on a list that tcp_slowtimo walks every 500 ms (5.x tcp_timer.c
+     * tcp_timer_2msl_tw; 9.3 and 10.4 tcp_timewait.c tcp_tw_2msl_scan; a 13.1-era tree too), so it
+     * ends at the first walk after 2MSL. 4.x (a tcpcb with the tt_2msl callout, in the pre-tcptw
+     * tcp_input.c) and 14.x (tcptw removed in 2022: 14.x tcp_timewait.c tcp_twstart arms TT_2MSL)
+     * end it by a callout of exactly 2MSL. 11.x and 12.x are taken as 10.x and 13.x (the 12-era
+     * file read has the same walk); the RELENG_4 and 11.x trees themselves were not read.
+     */
+    public boolean timeWaitWalked() {
+        return major >= 5 && major <= 13;
+    }
+
     /** The release string as {@code uname -r} prints it, e.g. {@code 5.4-RELEASE}. */
     public String release() {
         return major + "." + minor + "-RELEASE";

@@ -132,14 +132,23 @@ public final class TcpConnection {
         return timer;
     }
 
-    /** Whether the timer of this kind is armed (one never made is not: asking does not make it). */
+    /**
+     * Whether the timer of this kind is armed (one never made is not: asking does not make it).
+     * 2MSL in TIME_WAIT on 5.x-13.x is the connection's place in the TIME_WAIT list.
+     */
     boolean armed(TimerKind kind) {
+        if (kind == TimerKind.TWO_MSL && twEnd >= 0) {
+            return true;
+        }
         Timer timer = timers[kind.ordinal()];
         return timer != null && timer.isScheduled();
     }
 
     /** Stops the timer of this kind if it is armed. */
     void disarm(TimerKind kind) {
+        if (kind == TimerKind.TWO_MSL) {
+            leaveTimeWaitList();
+        }
         Timer timer = timers[kind.ordinal()];
         if (timer != null) {
             simulator.cancel(timer);
@@ -148,8 +157,28 @@ public final class TcpConnection {
 
     /** When the timer fires, or -1 when it is not armed (or was never made). */
     private long firesAt(TimerKind kind) {
+        if (kind == TimerKind.TWO_MSL && twEnd >= 0) {
+            return stack.timeWait.closesAt(this);
+        }
         return armed(kind) ? timers[kind.ordinal()].time() : -1;
     }
+
+    private void leaveTimeWaitList() {
+        if (twEnd >= 0) {
+            stack.timeWait.remove(this);
+        }
+    }
+
+    /*
+     * The place in the host's TIME_WAIT list (5.x-13.x, TimeWaitQueue): neighbours, the end of
+     * 2MSL as a time on a tick (tw_time; -1 when not in the list), when it was put there, and the
+     * trace record that put it there, which the walk that closes it follows as a callout would.
+     */
+    TcpConnection twPrev;
+    TcpConnection twNext;
+    long twEnd = -1;
+    long twListedAt;
+    long twCause;
 
     TcpConnection(TcpStack stack, int localAddress, int localPort, int foreignAddress, int foreignPort) {
         this.stack = stack;
@@ -423,6 +452,7 @@ public final class TcpConnection {
     }
 
     void cancelAllTimers() {
+        leaveTimeWaitList();
         for (Timer timer : timers) {
             if (timer != null) {
                 simulator.cancel(timer);
@@ -537,6 +567,14 @@ public final class TcpConnection {
     }
 
     void arm(TimerKind kind, long millis) {
+        if (kind == TimerKind.TWO_MSL && state == TcpState.TIME_WAIT && stack.timeWait != null) {
+            // tcp_twstart / tcp_tw_2msl_reset: no callout; the FIN_WAIT_2 one, if armed, is gone
+            // with the tcpcb (tcp_discardcb).
+            disarm(TimerKind.TWO_MSL);
+            twCause = simulator.trace().currentCause();
+            stack.timeWait.reset(this, millis);
+            return;
+        }
         simulator.schedule(timer(kind), simulator.now() + SimTime.millis(millis));
     }
 

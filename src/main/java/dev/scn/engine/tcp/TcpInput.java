@@ -390,8 +390,12 @@ final class TcpInput {
         tp.disarm(TimerKind.DELACK);
         long twoMsl = 2 * tp.stack.mslMs();
         tp.arm(TimerKind.TWO_MSL, twoMsl);
-        tp.traceTimer(TraceKind.TCP_TIMER_ARMED, () -> new Fact.TimerArmed(TcpTimer.TIME_WAIT, twoMsl, "2 x net.inet.tcp.msl",
-                java.util.List.of(new Fact.Input("net.inet.tcp.msl", tp.stack.mslMs(), "ms")), null));
+        Fact.Input msl = new Fact.Input("net.inet.tcp.msl", tp.stack.mslMs(), "ms");
+        tp.traceTimer(TraceKind.TCP_TIMER_ARMED, () -> tp.stack.timeWait == null
+                ? new Fact.TimerArmed(TcpTimer.TIME_WAIT, twoMsl, "2 x net.inet.tcp.msl", java.util.List.of(msl), null)
+                : new Fact.TimerArmed(TcpTimer.TIME_WAIT, twoMsl, "2 x net.inet.tcp.msl, then tcp_slowtimo's next walk",
+                        java.util.List.of(msl, new Fact.Input(Fact.Input.SLOWTIMO_WALK,
+                                TimeWaitQueue.WALK_PERIOD_MICROS / SimTime.MICROS_PER_MILLI, "ms")), null));
     }
 
     /**

@@ -122,10 +122,21 @@ public final class TcpReplay {
      * is while the sandbox goes on: returns when its 2MSL timer would have fired.
      */
     public static long detach(TcpConnection proto) {
-        long twoMsl = proto.timer(TimerKind.TWO_MSL).time();
+        // On 5.x-13.x the end of 2MSL in the TIME_WAIT list (the walk after it closes the copy).
+        long twoMsl = proto.twEnd >= 0 ? proto.twEnd : proto.timer(TimerKind.TWO_MSL).time();
         proto.cancelAllTimers();
         proto.stack.connections.remove(proto.flow);
         return twoMsl;
+    }
+
+    /** When the sandbox's pcb entered the TIME_WAIT list (5.x-13.x), or -1: read before {@link #detach}. */
+    public static long timeWaitListedAt(TcpConnection proto) {
+        return proto.twEnd >= 0 ? proto.twListedAt : -1;
+    }
+
+    /** Walks of the TIME_WAIT list run so far (0 where a callout ends TIME_WAIT). */
+    public static long timeWaitWalks(TcpStack stack) {
+        return stack.timeWait == null ? 0 : stack.timeWait.walks();
     }
 
     /** tcp_new_ts_offset for the connection's own end (0 before 12.x). */
@@ -143,7 +154,7 @@ public final class TcpReplay {
      * connection's spaces, clock readings to its time, the peer's timestamp to its clock, and
      * its 2MSL timer armed where the sandbox's would fire.
      */
-    public static void becomeTimeWait(TcpConnection tp, TcpConnection proto, long twoMslAt, Move m) {
+    public static void becomeTimeWait(TcpConnection tp, TcpConnection proto, long twoMslAt, long listedAt, Move m) {
         tp.state = proto.state;
         tp.socket.copyFlagsFrom(proto.socket);
         tp.iss = proto.iss + m.serverSeq();
@@ -166,7 +177,12 @@ public final class TcpReplay {
         copyOptions(tp.opts, proto.opts, m, tp);
         copyFlags(tp, proto);
         tp.lastReceived = proto.lastReceived + m.micros();
-        tp.simulator.schedule(tp.timer(TimerKind.TWO_MSL), twoMslAt + m.micros());
+        if (tp.stack.timeWait != null) {
+            // Listed where the detailed way listed it, when its server entered TIME_WAIT.
+            tp.stack.timeWait.insert(tp, twoMslAt + m.micros(), listedAt + m.micros());
+        } else {
+            tp.simulator.schedule(tp.timer(TimerKind.TWO_MSL), twoMslAt + m.micros());
+        }
     }
 
     private static void copyCongestion(TcpConnection tp, TcpConnection proto, Move m) {

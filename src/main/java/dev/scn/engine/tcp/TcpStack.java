@@ -45,6 +45,8 @@ public final class TcpStack implements Transport, Host.Lifecycle {
      */
     final TcpOptionWriter.Out optionScratch = new TcpOptionWriter.Out();
     StateCountListener countListener = StateCountListener.NONE;
+    /** The TIME_WAIT list tcp_slowtimo walks (5.x-13.x), or null where a callout ends TIME_WAIT (4.x, 14.x). */
+    final TimeWaitQueue timeWait;
 
     public TcpStack(Host host) {
         this.host = host;
@@ -56,6 +58,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         this.syncache = new Syncache(simulator, sysctls, host.profile().major(),
                 simulator.random("host " + host.name() + " syncache secret").nextInt(), this::sendSynAck,
                 this::syncacheChanged);
+        this.timeWait = host.profile().timeWaitWalked() ? new TimeWaitQueue(this) : null;
         host.setTcp(this);
         host.addLifecycleListener(this);
     }
@@ -678,6 +681,9 @@ public final class TcpStack implements Transport, Host.Lifecycle {
             tp.discardSilently();
         }
         connections.clear();
+        if (timeWait != null) {
+            timeWait.clear();
+        }
         localPortUse.clear();
         localPortsFreed++;
         syncache.clear();

@@ -176,6 +176,17 @@ final class TcpTimers {
         }
     }
 
+    /**
+     * tcp_slowtimo's walk of the TIME_WAIT list (5.x-13.x) reached a connection whose 2MSL is
+     * over: tcp_twclose. Its trace follows the record that put it on the list, as a callout's would.
+     */
+    static void timeWaitOver(TcpConnection tp) {
+        tp.simulator.trace().setCurrentCause(tp.twCause);
+        tp.traceTimer(TraceKind.TCP_TIMER_FIRED, () -> fired(TcpTimer.TIME_WAIT, Fact.TimerOutcome.CLOSED,
+                "tcp_slowtimo: 2MSL over, TIME_WAIT closed at the next half-second walk"));
+        tp.close(TcpApplication.CloseReason.CLOSED, "2MSL over (tcp_slowtimo)");
+    }
+
     /** tcp_timer_delack: the delayed ACK is due. */
     static void delayedAck(TcpConnection tp) {
         tp.ackNow = true;

@@ -42,25 +42,77 @@ class TcpFactsTest {
 
     /*
      * The server closes first; the client closes on EOF. The server receives the client's FIN at
-     * F and enters TIME_WAIT, which lasts 2 x MSL = 2 x 30 s = 60 s: gone at F + 60 s, present
-     * a microsecond before.
+     * F and enters TIME_WAIT for 2 x MSL = 2 x 30 s = 60 s.
+     * 4.11 and 14.2 end it with a callout of exactly 2MSL: gone at F + 60 s, present a
+     * microsecond before.
+     * 5.4 to 13.x list it with tw_time = ticks + 2MSL (ticks: whole milliseconds since boot at 0,
+     * hz 1000), and tcp_slowtimo's walks, at 1 ms + k x 500 ms (pfslowtimo: first one tick after
+     * domain initialisation, then every hz/2), close it at the first walk W >= floor_ms(F) + 60 s:
+     * gone at W, present a microsecond before.
      */
-    @Test
-    @DisplayName("model §5: TIME_WAIT lasts 2*MSL = 60 s")
-    void timeWaitLastsTwoMsl() {
-        TwoHosts n = new TwoHosts("5.4");
+    @ParameterizedTest(name = "{0}: TIME_WAIT ends by {1}")
+    @CsvSource({"4.11, callout", "5.4, walk", "9.3, walk", "10.4, walk", "11.4, walk", "14.2, callout"})
+    @DisplayName("model §5: TIME_WAIT lasts 2*MSL = 60 s, on 5.x-13.x until the next tcp_slowtimo walk")
+    void timeWaitLastsTwoMsl(String release, String endedBy) {
+        TwoHosts n = new TwoHosts(release);
         n.serverTcp.listen(80, new HttpServer(300, 20 * 1024, HttpServer.Ending.CLOSE, 0));
         n.clientTcp.connect("c1", TwoHosts.SERVER_IP, 80, new HttpClient(300, true));
         n.runUntil(SimTime.seconds(5));
         TcpConnection server = only(n.serverTcp);
         assertEquals(TcpState.TIME_WAIT, server.state());
         long finArrival = server.lastReceived();
-        assertEquals(finArrival + SimTime.seconds(60), server.twoMslDeadline());
-        n.runUntil(finArrival + SimTime.seconds(60) - 1);
+        long end;
+        if (endedBy.equals("callout")) {
+            end = finArrival + SimTime.seconds(60);
+        } else {
+            long twTime = finArrival / 1000 * 1000 + SimTime.seconds(60);
+            long walk = 1000;
+            while (walk < twTime) {
+                walk += 500_000;
+            }
+            end = walk;
+            assertTrue(end >= finArrival + SimTime.seconds(60) - 1000 && end < finArrival + SimTime.seconds(60) + 500_000);
+        }
+        assertEquals(end, server.twoMslDeadline());
+        n.runUntil(end - 1);
         assertEquals(1, n.serverTcp.count(TcpState.TIME_WAIT));
-        n.runUntil(finArrival + SimTime.seconds(60));
+        n.runUntil(end);
         assertEquals(0, n.serverTcp.count(TcpState.TIME_WAIT));
         assertTrue(n.clientTcp.connections().isEmpty(), "the client's LAST_ACK ended with the server's ACK");
+    }
+
+    /*
+     * 5.x-13.x: the walk stops at the first entry whose 2MSL is not over (tcp_tw_2msl_scan's
+     * break). A enters TIME_WAIT at F_A with net.inet.tcp.msl = 30 s (tw_time = F_A + 60 s); the
+     * MSL is then lowered to 10 s and B enters at F_B = F_A + 5 s (tw_time = F_B + 20 s, 35 s
+     * before A's). B's 2MSL is over at F_A + 25 s, but B sits behind A and stays until the walk
+     * that closes A, the first at or after F_A + 60 s: both gone there, B present until then.
+     */
+    @Test
+    @DisplayName("model §5 (5.x-13.x): a TIME_WAIT entry behind one with a later end waits for it")
+    void timeWaitWalkStopsAtFirstNotDue() {
+        TwoHosts n = new TwoHosts("5.4");
+        n.serverTcp.listen(80, new HttpServer(300, 20 * 1024, HttpServer.Ending.CLOSE, 0));
+        n.clientTcp.connect("a", TwoHosts.SERVER_IP, 80, new HttpClient(300, true));
+        n.runUntil(SimTime.seconds(2));
+        TcpConnection a = only(n.serverTcp);
+        long fa = a.lastReceived();
+        n.server.sysctls().setByAdministrator("net.inet.tcp.msl", 10_000);
+        n.sim.schedule(fa + SimTime.seconds(5) - SimTime.millis(800), () -> n.clientTcp.connect("b", TwoHosts.SERVER_IP, 80,
+                new HttpClient(300, true)));
+        n.runUntil(fa + SimTime.seconds(10));
+        assertEquals(2, n.serverTcp.count(TcpState.TIME_WAIT));
+        long aEnd = fa / 1000 * 1000 + SimTime.seconds(60);
+        long walk = 1000;
+        while (walk < aEnd) {
+            walk += 500_000;
+        }
+        n.runUntil(fa + SimTime.seconds(40));
+        assertEquals(2, n.serverTcp.count(TcpState.TIME_WAIT), "B's 2MSL is over but A is ahead of it");
+        n.runUntil(walk - 1);
+        assertEquals(2, n.serverTcp.count(TcpState.TIME_WAIT));
+        n.runUntil(walk);
+        assertEquals(0, n.serverTcp.count(TcpState.TIME_WAIT));
     }
 
     /*
@@ -232,7 +284,9 @@ class TcpFactsTest {
                 .origin(Origin.INJECTED).build()));
         n.runUntil(SimTime.seconds(11));
         assertEquals(TcpState.TIME_WAIT, server.state());
-        assertEquals(SimTime.seconds(10) + SimTime.millis(40) + SimTime.seconds(60), server.twoMslDeadline());
+        // 5.4: 2MSL is over at 10.04 s + 60 s = 70.04 s; tcp_slowtimo walks at 1 ms + k x 500 ms
+        // (70.001 s, 70.501 s): the one at 70.501 s closes it.
+        assertEquals(SimTime.seconds(70) + SimTime.millis(501), server.twoMslDeadline());
     }
 
     /*
