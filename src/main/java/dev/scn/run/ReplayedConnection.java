@@ -7,7 +7,6 @@ import dev.scn.engine.ipfw.Ipfw;
 import dev.scn.engine.ipfw.IpfwReplay;
 import dev.scn.engine.kernel.Event;
 import dev.scn.engine.net.Packet;
-import dev.scn.engine.tcp.TcpConnection;
 import dev.scn.engine.tcp.TcpReplay;
 
 /**
@@ -32,7 +31,8 @@ final class ReplayedConnection extends Event {
     private Object syncacheEntry;
     private int serverIss;
     private DynamicState dyn;
-    private TcpConnection pcb;
+    /** The server's pcb, or what stands for it until looked at (TcpReplay.pcbMade's token). */
+    private Object pcb;
     private Stage stage = Stage.SYN;
     /** Index of the next instant of the shape the backlog applies. */
     private int cursor;
@@ -183,7 +183,7 @@ final class ReplayedConnection extends Event {
                 - TcpReplay.tsTicks(traffic.clients().tcp(), shape.sandboxStart)
                 + TcpReplay.tsOffset(traffic.clients().tcp(), clientFlow) - shape.clientTsOffset;
         TcpReplay.Move move = new TcpReplay.Move(serverIss - shape.serverIss, clientIss - shape.clientIss, moved,
-                ticks, TcpReplay.tsOffset(traffic.server().tcp(), pcb.flow()));
+                ticks, TcpReplay.tsOffset(traffic.server().tcp(), TcpReplay.flowOf(pcb)));
         TcpReplay.becomeTimeWait(pcb, shape.timeWaitPrototype, shape.twoMslAt, shape.twListedAt, move);
     }
 }

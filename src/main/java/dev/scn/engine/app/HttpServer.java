@@ -45,6 +45,12 @@ public record HttpServer(long requestBytes, long responseBytes, Ending ending, l
         return new Session();
     }
 
+    /** A session that never ran has no lingering close to cancel ({@link Session#terminated}). */
+    @Override
+    public boolean freshSessionEndsSilently() {
+        return true;
+    }
+
     private final class Session implements TcpApplication {
         private long received;
         private boolean answered;

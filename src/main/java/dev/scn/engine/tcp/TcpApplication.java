@@ -33,6 +33,15 @@ public interface TcpApplication {
     @FunctionalInterface
     interface Factory {
         TcpApplication forConnection(TcpSocket socket);
+
+        /**
+         * Whether an application this factory made and never called is done with nothing to do
+         * when its connection ends: then the fast way need not make one for a replayed connection
+         * nobody looks at (ReplayedTimeWait).
+         */
+        default boolean freshSessionEndsSilently() {
+            return false;
+        }
     }
 
     /** How a connection ended, as errno would tell the process. */

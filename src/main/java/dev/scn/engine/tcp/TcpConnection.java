@@ -20,7 +20,7 @@ import dev.scn.fact.TcpTimer;
  * {@link TcpInput}, segment building in {@link TcpOutput}; this class owns the state, the
  * buffers and the five per-connection timers.
  */
-public final class TcpConnection {
+public final class TcpConnection extends TimeWaitEntry {
     final TcpStack stack;
     final Host host;
     final Simulator simulator;
@@ -169,18 +169,12 @@ public final class TcpConnection {
         }
     }
 
-    /*
-     * The place in the host's TIME_WAIT list (5.x-13.x, TimeWaitQueue): neighbours, the end of
-     * 2MSL as a time on a tick (tw_time; -1 when not in the list), when it was put there, and the
-     * trace record that put it there, which the walk that closes it follows as a callout would.
-     */
-    TcpConnection twPrev;
-    TcpConnection twNext;
-    long twEnd = -1;
-    long twListedAt;
-    long twCause;
-
     TcpConnection(TcpStack stack, int localAddress, int localPort, int foreignAddress, int foreignPort) {
+        this(stack, localAddress, localPort, foreignAddress, foreignPort, stack.simulator.now());
+    }
+
+    /** A pcb made at {@code createdAt}: now, or when the fast way's stand-in for it was (ReplayedTimeWait). */
+    TcpConnection(TcpStack stack, int localAddress, int localPort, int foreignAddress, int foreignPort, long createdAt) {
         this.stack = stack;
         this.host = stack.host();
         this.simulator = host.simulator();
@@ -189,7 +183,7 @@ public final class TcpConnection {
         this.foreignAddress = foreignAddress;
         this.foreignPort = foreignPort;
         this.flow = FlowKey.of(Protocol.TCP, localAddress, localPort, foreignAddress, foreignPort);
-        this.createdAt = simulator.now();
+        this.createdAt = createdAt;
         this.lastReceived = simulator.now();
         this.rttMinMs = stack.rexmitMinMs();
         // tcp_newtcpcb: t_rxtcur = TCPTV_RTOBASE, t_rttvar = (RTOBASE - SRTTBASE) << RTTVAR_SHIFT / 4.

@@ -63,11 +63,20 @@ public final class TcpReplay {
         return ((Syncache.Entry) entry).iss;
     }
 
-    /** The replayed handshake's ACK: the entry expands into the server's pcb. */
-    public static TcpConnection pcbMade(TcpStack stack, Object entry) {
+    /**
+     * The replayed handshake's ACK: the entry expands into the server's pcb, returned as a token.
+     * On 5.x-13.x, with a listener whose fresh sessions end silently, the pcb is not built: a
+     * {@link ReplayedTimeWait} takes its order and port, and it is built only if looked at.
+     */
+    public static Object pcbMade(TcpStack stack, Object entry) {
         Syncache.Entry e = (Syncache.Entry) entry;
         stack.syncache.completed(e);
         TcpStack.Listener listener = stack.listeners.get(e.localPort);
+        if (stack.timeWait != null && listener.factory().freshSessionEndsSilently()) {
+            ReplayedTimeWait stub = new ReplayedTimeWait(stack, e, stack.order++, listener.factory());
+            stack.localPortUse.take(e.localPort);
+            return stub;
+        }
         TcpConnection tp = new TcpConnection(stack, e.localAddress, e.localPort, e.foreignAddress, e.foreignPort);
         tp.order = stack.order++;
         stack.connections.put(tp.flow, tp);
@@ -97,12 +106,17 @@ public final class TcpReplay {
     public static boolean serverReady(TcpStack server, int port, FlowKey serverFlow) {
         TcpStack.Listener listener = server.listeners.get(port);
         return listener != null && !(listener.factory() instanceof TcpStack.Admission) && !server.syncache.cookiesOnly()
-                && !server.connections.containsKey(serverFlow) && server.syncache.lookup(serverFlow) == null;
+                && !server.flowInUse(serverFlow) && server.syncache.lookup(serverFlow) == null;
     }
 
     /** The syncache's bucket limit: while fewer entries than this exist in all, no bucket overflows. */
     public static long syncacheBucketLimit(TcpStack stack) {
         return stack.syncache.bucketLimit();
+    }
+
+    /** The server's 4-tuple of a replayed pcb (its token from {@link #pcbMade}). */
+    public static FlowKey flowOf(Object pcb) {
+        return pcb instanceof ReplayedTimeWait stub ? stub.flow : ((TcpConnection) pcb).flow;
     }
 
     /** What the sandbox's pcb is moved by to become this connection's. */
@@ -154,7 +168,25 @@ public final class TcpReplay {
      * connection's spaces, clock readings to its time, the peer's timestamp to its clock, and
      * its 2MSL timer armed where the sandbox's would fire.
      */
-    public static void becomeTimeWait(TcpConnection tp, TcpConnection proto, long twoMslAt, long listedAt, Move m) {
+    public static void becomeTimeWait(Object pcb, TcpConnection proto, long twoMslAt, long listedAt, Move m) {
+        if (pcb instanceof ReplayedTimeWait stub) {
+            stub.timeWait(proto, m);
+            stub.stack.replayedTimeWait.put(stub.flow, stub);
+            stub.stack.timeWait.insert(stub, twoMslAt + m.micros(), listedAt + m.micros());
+            return;
+        }
+        TcpConnection tp = (TcpConnection) pcb;
+        copyTimeWait(tp, proto, m);
+        if (tp.stack.timeWait != null) {
+            // Listed where the detailed way listed it, when its server entered TIME_WAIT.
+            tp.stack.timeWait.insert(tp, twoMslAt + m.micros(), listedAt + m.micros());
+        } else {
+            tp.simulator.schedule(tp.timer(TimerKind.TWO_MSL), twoMslAt + m.micros());
+        }
+    }
+
+    /** The sandbox pcb's fields, moved to this connection, into {@code tp}. */
+    static void copyTimeWait(TcpConnection tp, TcpConnection proto, Move m) {
         tp.state = proto.state;
         tp.socket.copyFlagsFrom(proto.socket);
         tp.iss = proto.iss + m.serverSeq();
@@ -177,12 +209,6 @@ public final class TcpReplay {
         copyOptions(tp.opts, proto.opts, m, tp);
         copyFlags(tp, proto);
         tp.lastReceived = proto.lastReceived + m.micros();
-        if (tp.stack.timeWait != null) {
-            // Listed where the detailed way listed it, when its server entered TIME_WAIT.
-            tp.stack.timeWait.insert(tp, twoMslAt + m.micros(), listedAt + m.micros());
-        } else {
-            tp.simulator.schedule(tp.timer(TimerKind.TWO_MSL), twoMslAt + m.micros());
-        }
     }
 
     private static void copyCongestion(TcpConnection tp, TcpConnection proto, Move m) {

@@ -32,6 +32,8 @@ public final class TcpStack implements Transport, Host.Lifecycle {
     final Simulator simulator;
     private final Sysctls sysctls;
     final Map<FlowKey, TcpConnection> connections = new LinkedHashMap<>();
+    /** Replayed connections' server pcbs in TIME_WAIT not built yet (5.x-13.x, {@link ReplayedTimeWait}). */
+    final Map<FlowKey, ReplayedTimeWait> replayedTimeWait = new HashMap<>();
     final Map<Integer, Listener> listeners = new LinkedHashMap<>();
     final Syncache syncache;
     final EphemeralPorts ephemeralPorts;
@@ -222,7 +224,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
 
     /** True when a connection to this 4-tuple exists (in_pcblookup for connect's EADDRINUSE). */
     boolean flowInUse(FlowKey flow) {
-        return connections.containsKey(flow);
+        return connections.containsKey(flow) || replayedTimeWait.containsKey(flow);
     }
 
     long order;
@@ -330,12 +332,70 @@ public final class TcpStack implements Transport, Host.Lifecycle {
 
     void stateChanged(TcpConnection tp, TcpState previous, TcpState next) {
         if (connections.get(tp.flow) == tp) {
-            stateCounts[previous.ordinal()]--;
-            stateCounts[next.ordinal()]++;
-            // What netstat would count: SYN_RCVD includes the syncache's entries where netstat lists
-            // them, as syncacheChanged reports it.
-            countListener.countChanged(previous, reported(previous));
-            countListener.countChanged(next, reported(next));
+            counted(previous, next);
+        }
+    }
+
+    private void counted(TcpState previous, TcpState next) {
+        stateCounts[previous.ordinal()]--;
+        stateCounts[next.ordinal()]++;
+        // What netstat would count: SYN_RCVD includes the syncache's entries where netstat lists
+        // them, as syncacheChanged reports it.
+        countListener.countChanged(previous, reported(previous));
+        countListener.countChanged(next, reported(next));
+    }
+
+    /**
+     * tcp_slowtimo's walk reached a replayed pcb nobody built: what timeWaitOver and tcp_close do
+     * to a built one that nothing traces (out of the table, its port free), without building it.
+     * The counts follow for all of one walk at once ({@link #replayedTimeWaitsOver}).
+     */
+    void replayedTimeWaitOver(ReplayedTimeWait stub) {
+        replayedTimeWait.remove(stub.flow);
+        if (localPortUse.giveBack(stub.localPort)) {
+            localPortsFreed++;
+        }
+    }
+
+    /**
+     * The counts of {@code n} replayed pcbs one walk closed (each: the timer and the state change
+     * counted, TIME_WAIT to CLOSED and out of the table). Said once for the walk's instant: what
+     * the per-state counts hear is kept as each instant's last value.
+     */
+    void replayedTimeWaitsOver(int n) {
+        simulator.trace().count(TraceKind.TCP_TIMER_FIRED, n);
+        simulator.trace().count(TraceKind.TCP_STATE, n);
+        stateCounts[TcpState.TIME_WAIT.ordinal()] -= n;
+        countListener.countChanged(TcpState.TIME_WAIT, reported(TcpState.TIME_WAIT));
+    }
+
+    /** The pcb of this 4-tuple, built now if the fast way had only kept its stand-in. */
+    private TcpConnection lookup(FlowKey flow) {
+        TcpConnection tp = connections.get(flow);
+        if (tp != null || replayedTimeWait.isEmpty()) {
+            return tp;
+        }
+        ReplayedTimeWait stub = replayedTimeWait.remove(flow);
+        return stub == null ? null : build(stub);
+    }
+
+    private TcpConnection build(ReplayedTimeWait stub) {
+        TcpConnection tp = stub.build();
+        connections.put(tp.flow, tp);
+        timeWait.replace(stub, tp);
+        return tp;
+    }
+
+    /** Every stand-in built: for whoever walks the whole table. */
+    private void buildAll() {
+        if (replayedTimeWait.isEmpty()) {
+            return;
+        }
+        List<ReplayedTimeWait> stubs = new ArrayList<>(replayedTimeWait.values());
+        stubs.sort((a, b) -> Long.compare(a.order, b.order));
+        replayedTimeWait.clear();
+        for (ReplayedTimeWait stub : stubs) {
+            build(stub);
         }
     }
 
@@ -343,11 +403,25 @@ public final class TcpStack implements Transport, Host.Lifecycle {
 
     /** Connections in creation order (netstat prints them newest first). */
     public List<TcpConnection> connections() {
-        return new ArrayList<>(connections.values());
+        buildAll();
+        List<TcpConnection> out = new ArrayList<>(connections.values());
+        out.sort((a, b) -> Long.compare(a.order, b.order));
+        return out;
     }
 
     public TcpConnection connection(FlowKey flow) {
-        return connections.get(flow);
+        return lookup(flow);
+    }
+
+    /** The 4-tuples in the TIME_WAIT list, in the order tcp_slowtimo walks it (empty on 4.x and 14.x). */
+    public List<FlowKey> timeWaitListed() {
+        List<FlowKey> out = new ArrayList<>();
+        if (timeWait != null) {
+            for (TimeWaitEntry e : timeWait.entries()) {
+                out.add(e instanceof TcpConnection tp ? tp.flow : ((ReplayedTimeWait) e).flow);
+            }
+        }
+        return out;
     }
 
     public List<Integer> listeningPorts() {
@@ -363,6 +437,9 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         for (TcpConnection tp : connections.values()) {
             out.add(new SocketEntry(tp.order, tp.localAddress, tp.localPort, tp.foreignAddress, tp.foreignPort,
                     tp.receiveBuffered(), tp.sendBuffered(), tp.state));
+        }
+        for (ReplayedTimeWait stub : replayedTimeWait.values()) {
+            out.add(stub.socketEntry());
         }
         out.sort((a, b) -> Long.compare(a.order(), b.order()));
         if (syncache.exported()) {
@@ -404,7 +481,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
     @Override
     public void input(Packet p) {
         FlowKey flow = p.flowKey();
-        TcpConnection tp = connections.get(flow);
+        TcpConnection tp = lookup(flow);
         if (tp != null) {
             TcpInput.segmentArrived(tp, p);
             return;
@@ -653,7 +730,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
      */
     public int dropByAdministrator(TcpState state) {
         int dropped = 0;
-        for (TcpConnection tp : new ArrayList<>(connections.values())) {
+        for (TcpConnection tp : connections()) {
             if (tp.state == state) {
                 tp.drop(TcpApplication.CloseReason.ABORTED, "tcpdrop");
                 dropped++;
@@ -681,6 +758,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
             tp.discardSilently();
         }
         connections.clear();
+        replayedTimeWait.clear();
         if (timeWait != null) {
             timeWait.clear();
         }

@@ -37,8 +37,8 @@ final class TimeWaitQueue {
     private final TcpStack stack;
     private final Simulator simulator;
     private final Walk walk = new Walk();
-    private TcpConnection head;
-    private TcpConnection tail;
+    private TimeWaitEntry head;
+    private TimeWaitEntry tail;
     private int size;
     private long walks;
 
@@ -57,7 +57,7 @@ final class TimeWaitQueue {
         return size;
     }
 
-    boolean contains(TcpConnection tp) {
+    boolean contains(TimeWaitEntry tp) {
         return tp.twEnd >= 0;
     }
 
@@ -69,7 +69,7 @@ final class TimeWaitQueue {
     }
 
     /** Puts the connection at the tail with this end (a time on a tick); out of the list first if in it. */
-    private void append(TcpConnection tp, long end) {
+    private void append(TimeWaitEntry tp, long end) {
         insert(tp, end, simulator.now());
     }
 
@@ -78,9 +78,9 @@ final class TimeWaitQueue {
      * before): behind every entry listed at or before then. The fast way lists a replayed
      * connection once it is done, a round trip after its server entered TIME_WAIT.
      */
-    void insert(TcpConnection tp, long end, long listedAt) {
+    void insert(TimeWaitEntry tp, long end, long listedAt) {
         remove(tp);
-        TcpConnection before = tail;
+        TimeWaitEntry before = tail;
         while (before != null && before.twListedAt > listedAt) {
             before = before.twPrev;
         }
@@ -105,7 +105,7 @@ final class TimeWaitQueue {
     }
 
     /** Takes the connection out of the list if it is in it (closed, dropped, reopened by a SYN). */
-    void remove(TcpConnection tp) {
+    void remove(TimeWaitEntry tp) {
         if (tp.twEnd < 0) {
             return;
         }
@@ -125,18 +125,38 @@ final class TimeWaitQueue {
         size--;
     }
 
-    /** The end in ticks as a time (tw_time), or -1 when the connection is not in the list. */
-    long end(TcpConnection tp) {
-        return tp.twEnd;
+    /**
+     * The built tcpcb takes the place of the fast way's stand-in: same neighbours, end, listing
+     * time and cause.
+     */
+    void replace(TimeWaitEntry stub, TimeWaitEntry tp) {
+        tp.twPrev = stub.twPrev;
+        tp.twNext = stub.twNext;
+        tp.twEnd = stub.twEnd;
+        tp.twListedAt = stub.twListedAt;
+        tp.twCause = stub.twCause;
+        if (tp.twPrev == null) {
+            head = tp;
+        } else {
+            tp.twPrev.twNext = tp;
+        }
+        if (tp.twNext == null) {
+            tail = tp;
+        } else {
+            tp.twNext.twPrev = tp;
+        }
+        stub.twPrev = null;
+        stub.twNext = null;
+        stub.twEnd = -1;
     }
 
     /** The walk that will close the connection: the first at or after its end and every end before it. */
-    long closesAt(TcpConnection tp) {
+    long closesAt(TimeWaitEntry tp) {
         if (tp.twEnd < 0) {
             return -1;
         }
         long latest = tp.twEnd;
-        for (TcpConnection c = head; c != tp; c = c.twNext) {
+        for (TimeWaitEntry c = head; c != tp; c = c.twNext) {
             latest = Math.max(latest, c.twEnd);
         }
         return walkAtOrAfter(latest);
@@ -151,8 +171,17 @@ final class TimeWaitQueue {
         return first + Math.floorDiv(time - first + WALK_PERIOD_MICROS - 1, WALK_PERIOD_MICROS) * WALK_PERIOD_MICROS;
     }
 
+    /** The entries in list order, oldest first. */
+    java.util.List<TimeWaitEntry> entries() {
+        java.util.List<TimeWaitEntry> out = new java.util.ArrayList<>(size);
+        for (TimeWaitEntry e = head; e != null; e = e.twNext) {
+            out.add(e);
+        }
+        return out;
+    }
+
     /** The walk for a new head, unless one is already due at or before it. */
-    private void scheduleWalkFor(TcpConnection first) {
+    private void scheduleWalkFor(TimeWaitEntry first) {
         long at = walkAtOrAfter(first.twEnd);
         if (!walk.isScheduled() || walk.time() > at) {
             simulator.schedule(walk, at);
@@ -173,10 +202,19 @@ final class TimeWaitQueue {
         protected void fire() {
             walks++;
             long now = simulator.now();
+            int replayed = 0;
             while (head != null && head.twEnd <= now) {
-                TcpConnection tp = head;
-                remove(tp);
-                TcpTimers.timeWaitOver(tp);
+                TimeWaitEntry e = head;
+                remove(e);
+                if (e instanceof TcpConnection tp) {
+                    TcpTimers.timeWaitOver(tp);
+                } else {
+                    stack.replayedTimeWaitOver((ReplayedTimeWait) e);
+                    replayed++;
+                }
+            }
+            if (replayed > 0) {
+                stack.replayedTimeWaitsOver(replayed);
             }
             if (head != null) {
                 scheduleWalkFor(head);

@@ -113,6 +113,11 @@ public final class CausalTrace {
         counters[kind.ordinal()]++;
     }
 
+    /** Counts {@code n} occurrences without storing them. */
+    public void count(TraceKind kind, long n) {
+        counters[kind.ordinal()] += n;
+    }
+
     /**
      * Counts the occurrence and, for a detailed flow, stores it with the current cause.
      *
