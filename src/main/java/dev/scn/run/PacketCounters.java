@@ -46,9 +46,21 @@ final class PacketCounters implements PacketTap {
         if (received) {
             return;
         }
-        tally(byHost.computeIfAbsent(host.name(), h -> new long[Kind.values().length]), packet);
+        tally(rowOf(host), packet);
         byOrigin[packet.origin().ordinal()]++;
     }
+
+    /** The host's row of counts, found by the host itself (no hashing of its name per packet). */
+    private long[] rowOf(Host host) {
+        long[] row = rows.get(host);
+        if (row == null) {
+            row = byHost.computeIfAbsent(host.name(), h -> new long[Kind.values().length]);
+            rows.put(host, row);
+        }
+        return row;
+    }
+
+    private final java.util.IdentityHashMap<Host, long[]> rows = new java.util.IdentityHashMap<>();
 
     /** The same counts for packets one host sent at one instant (one lookup of the host's row). */
     @Override
@@ -57,7 +69,7 @@ final class PacketCounters implements PacketTap {
             PacketTap.super.sentTogether(time, host, via, sent);
             return;
         }
-        long[] counts = byHost.computeIfAbsent(host.name(), h -> new long[Kind.values().length]);
+        long[] counts = rowOf(host);
         counts[Kind.SENT.ordinal()] += sent.size();
         counts[Kind.SYN.ordinal()] += sent.syn();
         counts[Kind.FIN.ordinal()] += sent.fin();

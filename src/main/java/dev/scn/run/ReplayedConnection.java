@@ -164,7 +164,7 @@ final class ReplayedConnection extends Event {
         int serverAddress = sandboxSyn.destination();
         int serverPort = sandboxSyn.destinationPort();
         syncacheEntry = TcpReplay.synArrived(traffic.server().tcp(), clientFlow, clientAddress, clientPort,
-                serverAddress, serverPort, clientIss, sandboxSyn.mssOption());
+                serverAddress, serverPort, clientIss, sandboxSyn.mssOption(), shape.pcbMade - shape.synArrival);
         serverIss = TcpReplay.serverIss(syncacheEntry);
         Ipfw ipfw = traffic.ipfw();
         if (ipfw != null && shape.dynLinked != null) {

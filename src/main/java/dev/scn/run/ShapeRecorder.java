@@ -151,6 +151,15 @@ final class ShapeRecorder {
         private long ticksBefore;
         /** The TIME_WAIT list's walks (5.x-13.x) are the sandbox's own, like ipfw's ticks: not the connection's. */
         private long walksBefore;
+        /**
+         * SYN-ACKs the server's syncache timer sent again during the recording. A replay's entry
+         * sends none (its packets are the recording's), so a path slow enough for one is not replayed.
+         */
+        private long retransmittedBefore;
+
+        private boolean synAcksRetransmitted() {
+            return server.tcp().syncacheStats().retransmitted() != retransmittedBefore;
+        }
         private long[] traceBefore;
         private long[][] rulesBefore;
         private DynamicState dyn;
@@ -172,6 +181,7 @@ final class ShapeRecorder {
             eventsBefore = sim.simulator().eventsProcessed();
             ticksBefore = server.ipfw().map(Ipfw::ticksRun).orElse(0L);
             walksBefore = TcpReplay.timeWaitWalks(server.tcp());
+            retransmittedBefore = server.tcp().syncacheStats().retransmitted();
             traceBefore = traceCounts();
             rulesBefore = ruleCounts();
         }
@@ -301,7 +311,8 @@ final class ShapeRecorder {
             TcpConnection served = server.tcp().connection(serverFlow);
             if (served == null || !TcpReplay.copyable(served) || pool.tcp().connection(clientFlow) != null
                     || shape.syn == null || shape.synArrival < 0 || shape.synAckArrival < 0 || shape.pcbMade < 0
-                    || shape.clientGone < 0 || unlinkedSeen || !(shape.synArrival < shape.synAckArrival
+                    || shape.clientGone < 0 || unlinkedSeen || synAcksRetransmitted()
+                    || !(shape.synArrival < shape.synAckArrival
                     && shape.synAckArrival < shape.pcbMade && shape.pcbMade <= shape.clientGone)) {
                 return false;
             }

@@ -74,6 +74,35 @@ class FastWayEquivalenceTest {
         assertTrue(fast.connectionsReplayed() > 6_000, release + ": replayed " + fast.connectionsReplayed());
     }
 
+    /**
+     * A path slow enough that the server's SYN-ACK is retransmitted before the handshake ends:
+     * 14.2's first SYN-ACK retransmission is due tcp_rexmit_initial = 1 s after the SYN, and with
+     * 600 ms each way the handshake's ACK arrives 1.2 s after it; 4.11's after 3 s, and with
+     * 1.6 s each way the ACK comes 3.2 s after the SYN. A replay would send that retransmission
+     * twice (the recording's, and its entry's timer for real), so such connections are simulated
+     * in detail: the same result, none replayed. At 40 ms each way (5.4) the ACK comes 80 ms after
+     * the SYN, the replayed entry needs no timer, and hundreds of the ~900 are replayed.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"14.2, 600ms, false", "4.11, 1600ms, false", "5.4, 40ms, true"})
+    void aSynAckRetransmittedBeforeTheHandshakeEndsIsTheSameBothWays(String release, String delay, boolean replays) {
+        String text = BUSY.replace("os freebsd 5.4", "os freebsd " + release).replace("run 12m", "run 4m")
+                .replace("0s..10m", "0s..3m").replace("at 11m", "at 3m30s").replace("delay 40ms", "delay " + delay)
+                .replace("rate 50/s", "rate 5/s").replace("at 5m expect server netstat TIME_WAIT >= 1", "");
+        Scenario scenario = ScenarioLoad.text(text, "busy.scn").scenario();
+        ScenarioRunner.RunOptions options = ScenarioRunner.RunOptions.defaults();
+        RunResult slow = new ScenarioRunner(scenario, options).run(ScenarioRunner.BASE);
+        RunResult fast = new ScenarioRunner(scenario, options.withFastWay(true)).run(ScenarioRunner.BASE);
+        assertEquals(ResultJson.write("busy.scn", List.of(slow)), ResultJson.write("busy.scn", List.of(fast)), release);
+        assertEquals(listings(slow), listings(fast), release);
+        assertEquals(series(slow), series(fast), release);
+        if (replays) {
+            assertTrue(fast.connectionsReplayed() > 300, release + ": replayed " + fast.connectionsReplayed());
+        } else {
+            assertEquals(0, fast.connectionsReplayed(), release);
+        }
+    }
+
     @Test
     void aReplayedTimeWaitPcbIsFieldForFieldTheOneTheDetailedWayMakes() throws Exception {
         Scenario scenario = ScenarioLoad.text(BUSY, "busy.scn").scenario();

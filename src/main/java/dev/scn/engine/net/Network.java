@@ -14,7 +14,6 @@ import dev.scn.fact.Fact;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,14 +181,14 @@ public final class Network {
 
     /** Packets sent by origin and TCP flag kind, and drops by reason, for the whole network. */
     public static final class PacketCounters {
-        private final Map<Origin, long[]> sentByOrigin = new EnumMap<>(Origin.class);
+        private final long[] sentByOrigin = new long[Origin.values().length];
         private final long[] dropped = new long[DropBy.values().length];
         private long rst;
         private long fin;
         private long syn;
 
         void sent(Packet packet) {
-            sentByOrigin.computeIfAbsent(packet.origin(), o -> new long[1])[0]++;
+            sentByOrigin[packet.origin().ordinal()]++;
             if (packet.protocol() == Protocol.TCP) {
                 if (packet.has(TcpFlags.RST)) {
                     rst++;
@@ -206,7 +205,7 @@ public final class Network {
         /** {@link #sent(Packet)} for each of them. */
         void sent(SentTogether packets) {
             for (int i = 0; i < packets.origins(); i++) {
-                sentByOrigin.computeIfAbsent(packets.origin(i), o -> new long[1])[0] += packets.originCount(i);
+                sentByOrigin[packets.origin(i).ordinal()] += packets.originCount(i);
             }
             rst += packets.tcpRst();
             fin += packets.tcpFin();
@@ -218,8 +217,7 @@ public final class Network {
         }
 
         public long sent(Origin origin) {
-            long[] count = sentByOrigin.get(origin);
-            return count == null ? 0 : count[0];
+            return sentByOrigin[origin.ordinal()];
         }
 
         public long dropped(DropBy reason) {

@@ -167,17 +167,26 @@ final class Syncache {
         return entry;
     }
 
-    /** syncache_add for a replayed SYN: the entry and its timer as for any, its SYN-ACK replayed. */
-    Entry addReplayed(Entry entry) {
+    /**
+     * syncache_add for a replayed SYN: the entry as for any, its SYN-ACK replayed. Its
+     * retransmission timer is armed only if it could fire: the replay's handshake ACK completes
+     * the entry {@code completesAfter} microseconds from now, and a timer cancelled before it fires
+     * changes nothing any other event sees (its place among the others is by time and sequence,
+     * and sequences only ever grow), so one due after that is not scheduled at all.
+     */
+    Entry addReplayed(Entry entry, long completesAfter) {
         replayed = true;
+        untimed = completesAfter < SimTime.millis(entry.rtoBaseMs * TcpConstants.BACKOFF[0]);
         try {
             return add(entry);
         } finally {
             replayed = false;
+            untimed = false;
         }
     }
 
     private boolean replayed;
+    private boolean untimed;
 
     private Entry answerWithCookieOnly(Entry entry) {
         cookies.issued(entry.flow, entry.iss, entry.irs, entry.peerMss, simulator.now());
@@ -346,7 +355,9 @@ final class Syncache {
         entry.slot = slot;
         slots.get(slot).add(entry);
         entry.owner = this;
-        simulator.schedule(entry, simulator.now() + SimTime.millis(entry.rtoBaseMs * TcpConstants.BACKOFF[slot]));
+        if (!untimed) {
+            simulator.schedule(entry, simulator.now() + SimTime.millis(entry.rtoBaseMs * TcpConstants.BACKOFF[slot]));
+        }
     }
 
     /**

@@ -48,14 +48,15 @@ public final class TcpReplay {
     /**
      * The replayed SYN from {@code client} reaches the listener at {@code server}: a syncache
      * entry (the server's ISS drawn), returned as a token. The entry holds what syncache_add keeps
-     * of a SYN: the endpoints, its sequence number and the MSS it offered.
+     * of a SYN: the endpoints, its sequence number and the MSS it offered. The replay's handshake ACK
+     * completes it {@code completesAfter} microseconds later.
      */
     public static Object synArrived(TcpStack stack, FlowKey flow, int clientAddress, int clientPort, int serverAddress,
-                                    int serverPort, int clientIss, int peerMss) {
+                                    int serverPort, int clientIss, int peerMss, long completesAfter) {
         stack.simulator.trace().flowAppeared(flow);
         Syncache.Entry fresh = new Syncache.Entry(flow, serverAddress, serverPort, clientAddress, clientPort, clientIss,
                 stack.issRandom.nextInt(), peerMss, stack.rtoBaseMs());
-        return stack.syncache.addReplayed(fresh);
+        return stack.syncache.addReplayed(fresh, completesAfter);
     }
 
     /** The ISS the server drew for the entry. */
