@@ -60,15 +60,7 @@ class FastWayEquivalenceTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"4.11", "5.4", "6.4", "7.4", "8.4", "9.3", "10.4", "11.4",
             "14.2"})
     void everyReleaseGivesTheSameObservationsBothWays(String release) {
-        String text = BUSY.replace("os freebsd 5.4", "os freebsd " + release).replace("run 12m", "run 4m")
-                .replace("0s..10m", "0s..3m").replace("at 11m", "at 3m30s");
-        Scenario scenario = ScenarioLoad.text(text, "busy.scn").scenario();
-        ScenarioRunner.RunOptions options = ScenarioRunner.RunOptions.defaults();
-        RunResult slow = new ScenarioRunner(scenario, options).run(ScenarioRunner.BASE);
-        RunResult fast = new ScenarioRunner(scenario, options.withFastWay(true)).run(ScenarioRunner.BASE);
-        assertEquals(ResultJson.write("busy.scn", List.of(slow)), ResultJson.write("busy.scn", List.of(fast)), release);
-        assertEquals(listings(slow), listings(fast), release);
-        assertEquals(series(slow), series(fast), release);
+        RunResult fast = sameBothWays(shortBusy(release), release);
         // ~9,000 connections, 99 % normal; those near a sample (each minute) or an ipfw tick that
         // would probe them, and the first 64 (traced in detail), are simulated.
         assertTrue(fast.connectionsReplayed() > 6_000, release + ": replayed " + fast.connectionsReplayed());
@@ -86,9 +78,24 @@ class FastWayEquivalenceTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"14.2, 600ms, false", "4.11, 1600ms, false", "5.4, 40ms, true"})
     void aSynAckRetransmittedBeforeTheHandshakeEndsIsTheSameBothWays(String release, String delay, boolean replays) {
-        String text = BUSY.replace("os freebsd 5.4", "os freebsd " + release).replace("run 12m", "run 4m")
-                .replace("0s..10m", "0s..3m").replace("at 11m", "at 3m30s").replace("delay 40ms", "delay " + delay)
-                .replace("rate 50/s", "rate 5/s").replace("at 5m expect server netstat TIME_WAIT >= 1", "");
+        String text = shortBusy(release).replace("delay 40ms", "delay " + delay).replace("rate 50/s", "rate 5/s")
+                .replace("at 5m expect server netstat TIME_WAIT >= 1", "");
+        RunResult fast = sameBothWays(text, release);
+        if (replays) {
+            assertTrue(fast.connectionsReplayed() > 300, release + ": replayed " + fast.connectionsReplayed());
+        } else {
+            assertEquals(0, fast.connectionsReplayed(), release);
+        }
+    }
+
+    /** The busy scenario on a release, 4 minutes with traffic for 3. */
+    private static String shortBusy(String release) {
+        return BUSY.replace("os freebsd 5.4", "os freebsd " + release).replace("run 12m", "run 4m")
+                .replace("0s..10m", "0s..3m").replace("at 11m", "at 3m30s");
+    }
+
+    /** Runs the scenario both ways, asserts the same JSON, listings and series; returns the fast run. */
+    private static RunResult sameBothWays(String text, String release) {
         Scenario scenario = ScenarioLoad.text(text, "busy.scn").scenario();
         ScenarioRunner.RunOptions options = ScenarioRunner.RunOptions.defaults();
         RunResult slow = new ScenarioRunner(scenario, options).run(ScenarioRunner.BASE);
@@ -96,11 +103,7 @@ class FastWayEquivalenceTest {
         assertEquals(ResultJson.write("busy.scn", List.of(slow)), ResultJson.write("busy.scn", List.of(fast)), release);
         assertEquals(listings(slow), listings(fast), release);
         assertEquals(series(slow), series(fast), release);
-        if (replays) {
-            assertTrue(fast.connectionsReplayed() > 300, release + ": replayed " + fast.connectionsReplayed());
-        } else {
-            assertEquals(0, fast.connectionsReplayed(), release);
-        }
+        return fast;
     }
 
     @Test

@@ -172,7 +172,7 @@ public final class TcpReplay {
     public static void becomeTimeWait(Object pcb, TcpConnection proto, long twoMslAt, long listedAt, Move m) {
         if (pcb instanceof ReplayedTimeWait stub) {
             stub.timeWait(proto, m);
-            stub.stack.replayedTimeWait.put(stub.flow, stub);
+            stub.stack.unbuilt.add(stub);
             stub.stack.timeWait.insert(stub, twoMslAt + m.micros(), listedAt + m.micros());
             return;
         }

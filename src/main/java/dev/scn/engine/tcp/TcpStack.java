@@ -33,7 +33,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
     private final Sysctls sysctls;
     final Map<FlowKey, TcpConnection> connections = new LinkedHashMap<>();
     /** Replayed connections' server pcbs in TIME_WAIT not built yet (5.x-13.x, {@link ReplayedTimeWait}). */
-    final Map<FlowKey, ReplayedTimeWait> replayedTimeWait = new HashMap<>();
+    final UnbuiltPcbs unbuilt = new UnbuiltPcbs(this);
     final Map<Integer, Listener> listeners = new LinkedHashMap<>();
     final Syncache syncache;
     final EphemeralPorts ephemeralPorts;
@@ -224,7 +224,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
 
     /** True when a connection to this 4-tuple exists (in_pcblookup for connect's EADDRINUSE). */
     boolean flowInUse(FlowKey flow) {
-        return connections.containsKey(flow) || replayedTimeWait.containsKey(flow);
+        return connections.containsKey(flow) || unbuilt.contains(flow);
     }
 
     long order;
@@ -322,88 +322,46 @@ public final class TcpStack implements Transport, Host.Lifecycle {
 
     void remove(TcpConnection tp) {
         if (connections.remove(tp.flow) == tp) {
-            stateCounts[tp.state.ordinal()]--;
-            countListener.countChanged(tp.state, reported(tp.state));
-            if (localPortUse.giveBack(tp.localPort)) {
-                localPortsFreed++;
-            }
+            countDown(tp.state, 1);
+            portFreed(tp.localPort);
         }
     }
 
     void stateChanged(TcpConnection tp, TcpState previous, TcpState next) {
         if (connections.get(tp.flow) == tp) {
-            counted(previous, next);
+            stateCounts[previous.ordinal()]--;
+            stateCounts[next.ordinal()]++;
+            // What netstat would count: SYN_RCVD includes the syncache's entries where netstat lists
+            // them, as syncacheChanged reports it.
+            countListener.countChanged(previous, reported(previous));
+            countListener.countChanged(next, reported(next));
         }
     }
 
-    private void counted(TcpState previous, TcpState next) {
-        stateCounts[previous.ordinal()]--;
-        stateCounts[next.ordinal()]++;
-        // What netstat would count: SYN_RCVD includes the syncache's entries where netstat lists
-        // them, as syncacheChanged reports it.
-        countListener.countChanged(previous, reported(previous));
-        countListener.countChanged(next, reported(next));
-    }
-
-    /**
-     * tcp_slowtimo's walk reached a replayed pcb nobody built: what timeWaitOver and tcp_close do
-     * to a built one that nothing traces (out of the table, its port free), without building it.
-     * The counts follow for all of one walk at once ({@link #replayedTimeWaitsOver}).
-     */
-    void replayedTimeWaitOver(ReplayedTimeWait stub) {
-        replayedTimeWait.remove(stub.flow);
-        if (localPortUse.giveBack(stub.localPort)) {
+    /** A local port's use ended (tcp_close's in_pcbdetach). */
+    void portFreed(int port) {
+        if (localPortUse.giveBack(port)) {
             localPortsFreed++;
         }
     }
 
-    /**
-     * The counts of {@code n} replayed pcbs one walk closed (each: the timer and the state change
-     * counted, TIME_WAIT to CLOSED and out of the table). Said once for the walk's instant: what
-     * the per-state counts hear is kept as each instant's last value.
-     */
-    void replayedTimeWaitsOver(int n) {
-        simulator.trace().count(TraceKind.TCP_TIMER_FIRED, n);
-        simulator.trace().count(TraceKind.TCP_STATE, n);
-        stateCounts[TcpState.TIME_WAIT.ordinal()] -= n;
-        countListener.countChanged(TcpState.TIME_WAIT, reported(TcpState.TIME_WAIT));
+    /** {@code n} connections left {@code state} at once, out of the table. */
+    void countDown(TcpState state, int n) {
+        stateCounts[state.ordinal()] -= n;
+        countListener.countChanged(state, reported(state));
     }
 
     /** The pcb of this 4-tuple, built now if the fast way had only kept its stand-in. */
     private TcpConnection lookup(FlowKey flow) {
         TcpConnection tp = connections.get(flow);
-        if (tp != null || replayedTimeWait.isEmpty()) {
-            return tp;
-        }
-        ReplayedTimeWait stub = replayedTimeWait.remove(flow);
-        return stub == null ? null : build(stub);
-    }
-
-    private TcpConnection build(ReplayedTimeWait stub) {
-        TcpConnection tp = stub.build();
-        connections.put(tp.flow, tp);
-        timeWait.replace(stub, tp);
-        return tp;
-    }
-
-    /** Every stand-in built: for whoever walks the whole table. */
-    private void buildAll() {
-        if (replayedTimeWait.isEmpty()) {
-            return;
-        }
-        List<ReplayedTimeWait> stubs = new ArrayList<>(replayedTimeWait.values());
-        stubs.sort((a, b) -> Long.compare(a.order, b.order));
-        replayedTimeWait.clear();
-        for (ReplayedTimeWait stub : stubs) {
-            build(stub);
-        }
+        return tp != null ? tp : unbuilt.build(flow);
     }
 
     // ---- what observers read ----------------------------------------------------------------------
 
     /** Connections in creation order (netstat prints them newest first). */
     public List<TcpConnection> connections() {
-        buildAll();
+        unbuilt.buildAll();
         List<TcpConnection> out = new ArrayList<>(connections.values());
         out.sort((a, b) -> Long.compare(a.order, b.order));
         return out;
@@ -438,9 +396,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
             out.add(new SocketEntry(tp.order, tp.localAddress, tp.localPort, tp.foreignAddress, tp.foreignPort,
                     tp.receiveBuffered(), tp.sendBuffered(), tp.state));
         }
-        for (ReplayedTimeWait stub : replayedTimeWait.values()) {
-            out.add(stub.socketEntry());
-        }
+        unbuilt.socketEntries(out);
         out.sort((a, b) -> Long.compare(a.order(), b.order()));
         if (syncache.exported()) {
             // tcp_pcblist calls syncache_pcblist before walking the pcbs, so netstat prints the
@@ -758,7 +714,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
             tp.discardSilently();
         }
         connections.clear();
-        replayedTimeWait.clear();
+        unbuilt.clear();
         if (timeWait != null) {
             timeWait.clear();
         }

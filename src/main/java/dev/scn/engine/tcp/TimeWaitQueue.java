@@ -209,12 +209,12 @@ final class TimeWaitQueue {
                 if (e instanceof TcpConnection tp) {
                     TcpTimers.timeWaitOver(tp);
                 } else {
-                    stack.replayedTimeWaitOver((ReplayedTimeWait) e);
+                    stack.unbuilt.closed((ReplayedTimeWait) e);
                     replayed++;
                 }
             }
             if (replayed > 0) {
-                stack.replayedTimeWaitsOver(replayed);
+                stack.unbuilt.closedCounts(replayed);
             }
             if (head != null) {
                 scheduleWalkFor(head);
