@@ -52,25 +52,11 @@ final class TimeWaitQueue {
         return walks;
     }
 
-    /** Connections in the list. */
-    int size() {
-        return size;
-    }
-
-    boolean contains(TimeWaitEntry tp) {
-        return tp.twEnd >= 0;
-    }
-
     /** tcp_tw_2msl_reset: the end is now + 2MSL in whole ticks; the connection goes to the tail. */
     void reset(TcpConnection tp, long twoMslMs) {
         long boot = stack.host().bootTime();
         long ticksNow = Math.floorDiv(simulator.now() - boot, TICK_MICROS);
-        append(tp, boot + (ticksNow + twoMslMs * SimTime.MICROS_PER_MILLI / TICK_MICROS) * TICK_MICROS);
-    }
-
-    /** Puts the connection at the tail with this end (a time on a tick); out of the list first if in it. */
-    private void append(TimeWaitEntry tp, long end) {
-        insert(tp, end, simulator.now());
+        insert(tp, boot + (ticksNow + twoMslMs * SimTime.MICROS_PER_MILLI / TICK_MICROS) * TICK_MICROS, simulator.now());
     }
 
     /**
