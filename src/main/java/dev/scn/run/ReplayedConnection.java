@@ -169,8 +169,9 @@ final class ReplayedConnection extends Event {
         Ipfw ipfw = traffic.ipfw();
         if (ipfw != null && shape.dynLinked != null) {
             ConnectionShape.DynRefreshed d = shape.dynLinked;
-            dyn = IpfwReplay.link(ipfw, shape.liveRules, clientAddress, clientPort, serverAddress, serverPort,
-                    d.stateBits(), d.lifetime(), d.packets(), d.bytes(), ackFwd(d.ackFwd()), ackRev(d.ackRev()));
+            dyn = IpfwReplay.link(ipfw, shape.liveRules, clientFlow, clientAddress, clientPort, serverAddress,
+                    serverPort, d.stateBits(), d.lifetime(), d.packets(), d.bytes(), ackFwd(d.ackFwd()),
+                    ackRev(d.ackRev()));
         }
         applyStepInstant(ConnectionShape.Step.SYN);
         traffic.linked(this);

@@ -50,6 +50,13 @@ public final class DynamicState {
 
     DynamicState(IpfwRule rule, Protocol protocol, int source, int sourcePort, int destination, int destinationPort,
                  Kind kind, DynamicState parent) {
+        this(rule, protocol, source, sourcePort, destination, destinationPort, kind, parent,
+                FlowKey.of(protocol, source, sourcePort, destination, destinationPort));
+    }
+
+    /** A state whose flow key the caller already has (a replayed connection's). */
+    DynamicState(IpfwRule rule, Protocol protocol, int source, int sourcePort, int destination, int destinationPort,
+                 Kind kind, DynamicState parent, FlowKey flow) {
         this.kind = kind;
         this.parent = parent;
         this.rule = rule;
@@ -58,7 +65,7 @@ public final class DynamicState {
         this.sourcePort = sourcePort;
         this.destination = destination;
         this.destinationPort = destinationPort;
-        this.flow = FlowKey.of(protocol, source, sourcePort, destination, destinationPort);
+        this.flow = flow;
     }
 
     public Kind kind() {

@@ -1,5 +1,6 @@
 package dev.scn.engine.ipfw;
 
+import dev.scn.engine.flow.FlowKey;
 import dev.scn.engine.flow.Protocol;
 import dev.scn.engine.os.IpfwEra;
 import dev.scn.engine.os.Sysctl;
@@ -39,14 +40,14 @@ public final class IpfwReplay {
      * The SYN from {@code source}:{@code sourcePort} arrives: its lookup walks the bucket, then
      * {@code ruleNumber}'s install_state links a state whose fields are those given.
      */
-    public static DynamicState link(Ipfw ipfw, Rules rules, int source, int sourcePort, int destination,
+    public static DynamicState link(Ipfw ipfw, Rules rules, FlowKey flow, int source, int sourcePort, int destination,
                                     int destinationPort, int stateBits, long lifetime, long packets, long bytes,
                                     int ackFwd, int ackRev) {
         long now = ipfw.host().uptimeSeconds();
         DynamicTable table = ipfw.table();
         int bucket = walk(table, source, sourcePort, destination, destinationPort, null, now);
         DynamicState q = new DynamicState(rules.dynRule, Protocol.TCP, source, sourcePort, destination,
-                destinationPort);
+                destinationPort, DynamicState.Kind.STATE, null, flow);
         q.state = stateBits;
         q.expire = now + lifetime;
         q.packets = packets;
