@@ -39,6 +39,11 @@ final class ReplayedTimeWait extends TimeWaitEntry {
         this.application = application;
     }
 
+    @Override
+    FlowKey flow() {
+        return flow;
+    }
+
     /** It is in TIME_WAIT now: the sandbox's pcb moved by {@code move} is what it stands for. */
     void timeWait(TcpConnection proto, TcpReplay.Move move) {
         this.proto = proto;

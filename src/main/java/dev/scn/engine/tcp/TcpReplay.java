@@ -117,7 +117,7 @@ public final class TcpReplay {
 
     /** The server's 4-tuple of a replayed pcb (its token from {@link #pcbMade}). */
     public static FlowKey flowOf(Object pcb) {
-        return pcb instanceof ReplayedTimeWait stub ? stub.flow : ((TcpConnection) pcb).flow;
+        return ((TimeWaitEntry) pcb).flow();
     }
 
     /** What the sandbox's pcb is moved by to become this connection's. */

@@ -376,7 +376,7 @@ public final class TcpStack implements Transport, Host.Lifecycle {
         List<FlowKey> out = new ArrayList<>();
         if (timeWait != null) {
             for (TimeWaitEntry e : timeWait.entries()) {
-                out.add(e instanceof TcpConnection tp ? tp.flow : ((ReplayedTimeWait) e).flow);
+                out.add(e.flow());
             }
         }
         return out;

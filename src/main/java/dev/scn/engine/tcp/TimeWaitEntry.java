@@ -1,5 +1,7 @@
 package dev.scn.engine.tcp;
 
+import dev.scn.engine.flow.FlowKey;
+
 /**
  * A place in a host's TIME_WAIT list ({@link TimeWaitQueue}, 5.x-13.x): a tcpcb in TIME_WAIT or
  * one the fast way has not built ({@link ReplayedTimeWait}). The neighbours, the end of 2MSL as a
@@ -12,4 +14,7 @@ abstract class TimeWaitEntry {
     long twEnd = -1;
     long twListedAt;
     long twCause;
+
+    /** The 4-tuple it holds. */
+    abstract FlowKey flow();
 }
