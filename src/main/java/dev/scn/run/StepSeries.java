@@ -106,8 +106,13 @@ public final class StepSeries {
         private double bucketsPerUnit;
         private long[] times = new long[16];
         private long[] values = new long[16];
+        /** Each held point's bucket, found when it was added: thinning then needs no logarithm. */
+        private int[] buckets = new int[16];
         private int size = 1;
         private boolean thinned;
+        /** The bucket of the last point added, and the first instant past it (see {@link #bucketOf}). */
+        private int lastBucket;
+        private long nextBucketAt = 0;
 
         /** @param endMicros the run's length: buckets are sized so capacity / 8 of them cover it */
         public Builder(long endMicros) {
@@ -144,10 +149,12 @@ public final class StepSeries {
                 } else {
                     times = Arrays.copyOf(times, Math.min(capacity, size * 2));
                     values = Arrays.copyOf(values, times.length);
+                    buckets = Arrays.copyOf(buckets, times.length);
                 }
             }
             times[size] = micros;
             values[size] = value;
+            buckets[size] = bucketOf(micros);
             size++;
         }
 
@@ -156,8 +163,44 @@ public final class StepSeries {
             return values[size - 1];
         }
 
-        private long bucket(long micros) {
-            return (long) (StrictMath.log1p(micros / RESOLUTION_MICROS) * bucketsPerUnit);
+        private int bucket(long micros) {
+            return (int) (StrictMath.log1p(micros / RESOLUTION_MICROS) * bucketsPerUnit);
+        }
+
+        /**
+         * {@link #bucket} of an instant no earlier than the last one asked about. A bucket spans many
+         * points of a busy series, so the logarithm (a tenth of a busy run's time when taken per
+         * point) is taken only where a bucket ends: the first instant of the next bucket is found
+         * once, by bisection, which is exact because {@code bucket} never decreases as time grows
+         * (StrictMath.log1p is semi-monotonic; scaling and truncation keep that).
+         */
+        private int bucketOf(long micros) {
+            if (micros < nextBucketAt) {
+                return lastBucket;
+            }
+            lastBucket = bucket(micros);
+            long inBucket = micros;
+            long step = 1;
+            long past = micros == Long.MAX_VALUE ? micros : micros + step;
+            while (bucket(past) == lastBucket) {
+                if (past == Long.MAX_VALUE) {
+                    nextBucketAt = past; // the last bucket there is
+                    return lastBucket;
+                }
+                inBucket = past;
+                step *= 2;
+                past = step > Long.MAX_VALUE - micros ? Long.MAX_VALUE : micros + step;
+            }
+            while (past - inBucket > 1) {
+                long mid = inBucket + (past - inBucket) / 2;
+                if (bucket(mid) == lastBucket) {
+                    inBucket = mid;
+                } else {
+                    past = mid;
+                }
+            }
+            nextBucketAt = past;
+            return lastBucket;
         }
 
         /** Thins until at most half the capacity is used, with coarser buckets if needed. */
@@ -166,6 +209,10 @@ public final class StepSeries {
             thinOnce();
             while (size > capacity / 2) {
                 bucketsPerUnit /= 2; // only if the run went on past the end it was built for
+                nextBucketAt = 0;
+                for (int i = 1; i < size; i++) {
+                    buckets[i] = bucketOf(times[i]);
+                }
                 thinOnce();
             }
         }
@@ -178,11 +225,11 @@ public final class StepSeries {
             int out = 1;
             int i = 1;
             while (i < size) {
-                long b = bucket(times[i]);
+                int b = buckets[i];
                 int j = i;
                 int low = i;
                 int high = i;
-                while (j < size && bucket(times[j]) == b) {
+                while (j < size && buckets[j] == b) {
                     if (values[j] < values[low]) {
                         low = j;
                     }
@@ -200,6 +247,7 @@ public final class StepSeries {
                     }
                     times[out] = times[k];
                     values[out] = values[k];
+                    buckets[out] = buckets[k];
                     out++;
                 }
                 i = j;

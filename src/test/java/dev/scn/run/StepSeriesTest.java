@@ -93,4 +93,110 @@ class StepSeriesTest {
         }
         assertEquals(out[0], out[1]);
     }
+
+    /**
+     * Thinning buckets are equal in log(1 + t / 1 ms): a point at t belongs to bucket
+     * floor(log1p(t / 1000) * (capacity / 8) / log1p(end / 1000)). The builder finds bucket ends
+     * once and remembers them; this compares it with a plain re-statement of the rule that takes
+     * the logarithm at every point. Steps of 1 to 3 µs over 40 ms (capacity 64: 8 buckets over
+     * log1p(40) = 3.71, a bucket end every few ms at first) put a point on or next to every bucket
+     * end, so an end found one microsecond off moves a point to the wrong bucket and changes what
+     * is kept. Runs to 4× the end also take the path that halves the buckets.
+     */
+    @Test
+    @DisplayName("thinning cuts time at the exact log-scale bucket ends, microsecond for microsecond")
+    void thinningBucketsAreExact() {
+        for (int seed = 0; seed < 20; seed++) {
+            long end = 40_000;
+            StepSeries.Builder b = new StepSeries.Builder(end, 64);
+            ReferenceThinning reference = new ReferenceThinning(end, 64);
+            SplittableRandom random = new SplittableRandom(seed);
+            long t = 0;
+            while (t < 4 * end) {
+                t += 1 + random.nextInt(3);
+                long value = random.nextInt(6);
+                b.set(t, value);
+                reference.set(t, value);
+            }
+            assertEquals(reference.toString(), b.build().toString(), "seed " + seed);
+        }
+    }
+
+    /** The thinning rule with the logarithm taken at every point, as it was first written. */
+    private static final class ReferenceThinning {
+        private final int capacity;
+        private double bucketsPerUnit;
+        private final long[] times;
+        private final long[] values;
+        private int size = 1;
+
+        ReferenceThinning(long end, int capacity) {
+            this.capacity = capacity;
+            this.bucketsPerUnit = (capacity / 8.0) / StrictMath.log1p(end / 1000.0);
+            this.times = new long[capacity];
+            this.values = new long[capacity];
+        }
+
+        void set(long micros, long value) {
+            int last = size - 1;
+            if (micros == times[last]) {
+                values[last] = value;
+                if (last > 0 && values[last - 1] == value) {
+                    size--;
+                }
+                return;
+            }
+            if (values[last] == value) {
+                return;
+            }
+            if (size == capacity) {
+                thinOnce();
+                while (size > capacity / 2) {
+                    bucketsPerUnit /= 2;
+                    thinOnce();
+                }
+            }
+            times[size] = micros;
+            values[size] = value;
+            size++;
+        }
+
+        private long bucket(long micros) {
+            return (long) (StrictMath.log1p(micros / 1000.0) * bucketsPerUnit);
+        }
+
+        private void thinOnce() {
+            int out = 1;
+            int i = 1;
+            while (i < size) {
+                long b = bucket(times[i]);
+                int j = i;
+                int low = i;
+                int high = i;
+                while (j < size && bucket(times[j]) == b) {
+                    low = values[j] < values[low] ? j : low;
+                    high = values[j] > values[high] ? j : high;
+                    j++;
+                }
+                for (int k : new int[] {Math.min(low, high), Math.max(low, high), j - 1}) {
+                    if (times[out - 1] != times[k] && values[out - 1] != values[k]) {
+                        times[out] = times[k];
+                        values[out] = values[k];
+                        out++;
+                    }
+                }
+                i = j;
+            }
+            size = out;
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < size; i++) {
+                text.append(i == 0 ? "" : " ").append(times[i]).append(':').append(values[i]);
+            }
+            return text.toString();
+        }
+    }
 }
