@@ -23,6 +23,8 @@ final class ReplayedTimeWait extends TimeWaitEntry {
     final long order;
     final long createdAt;
     private final TcpApplication.Factory application;
+    /** Its 4-tuple's hash in {@link UnbuiltPcbs}, kept so that taking it out needs no look at the key. */
+    int tableHash;
     /** The sandbox's TIME_WAIT pcb and how this connection differs from it; null until its TIME_WAIT. */
     private TcpConnection proto;
     private TcpReplay.Move move;

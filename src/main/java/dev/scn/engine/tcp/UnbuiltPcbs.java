@@ -4,38 +4,38 @@ import dev.scn.engine.flow.FlowKey;
 import dev.scn.engine.trace.TraceKind;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A host's replayed server pcbs in TIME_WAIT that nobody has looked at (5.x-13.x,
  * {@link ReplayedTimeWait}), by 4-tuple: built into the pcb table when looked up, closed
- * without being built when tcp_slowtimo's walk reaches them.
+ * without being built when tcp_slowtimo's walk reaches them. Each keeps its hash in the table
+ * ({@link FlowTable}), so the walk, a minute after it went in, takes it out without its key.
  */
 final class UnbuiltPcbs {
     private final TcpStack stack;
-    private final Map<FlowKey, ReplayedTimeWait> byFlow = new HashMap<>();
+    private final FlowTable<ReplayedTimeWait> byFlow = new FlowTable<>(ReplayedTimeWait::flow);
 
     UnbuiltPcbs(TcpStack stack) {
         this.stack = stack;
     }
 
     boolean contains(FlowKey flow) {
-        return byFlow.containsKey(flow);
+        return byFlow.size() > 0 && byFlow.get(flow, FlowTable.hash(flow)) != null;
     }
 
     /** It entered TIME_WAIT: from now on it is looked up by its 4-tuple. */
     void add(ReplayedTimeWait stub) {
-        byFlow.put(stub.flow, stub);
+        stub.tableHash = FlowTable.hash(stub.flow);
+        byFlow.add(stub, stub.tableHash);
     }
 
     /** The pcb of this 4-tuple, built now; null when none stands for it. */
     TcpConnection build(FlowKey flow) {
-        if (byFlow.isEmpty()) {
+        if (byFlow.size() == 0) {
             return null;
         }
-        ReplayedTimeWait stub = byFlow.remove(flow);
+        ReplayedTimeWait stub = byFlow.remove(flow, FlowTable.hash(flow));
         return stub == null ? null : build(stub);
     }
 
@@ -48,10 +48,11 @@ final class UnbuiltPcbs {
 
     /** Every one built, in the order they were made: for whoever walks the whole table. */
     void buildAll() {
-        if (byFlow.isEmpty()) {
+        if (byFlow.size() == 0) {
             return;
         }
-        List<ReplayedTimeWait> stubs = new ArrayList<>(byFlow.values());
+        List<ReplayedTimeWait> stubs = new ArrayList<>(byFlow.size());
+        byFlow.forEach(stubs::add);
         stubs.sort((a, b) -> Long.compare(a.order, b.order));
         byFlow.clear();
         for (ReplayedTimeWait stub : stubs) {
@@ -61,9 +62,7 @@ final class UnbuiltPcbs {
 
     /** netstat's lines for them. */
     void socketEntries(List<TcpStack.SocketEntry> out) {
-        for (ReplayedTimeWait stub : byFlow.values()) {
-            out.add(stub.socketEntry());
-        }
+        byFlow.forEach(stub -> out.add(stub.socketEntry()));
     }
 
     /**
@@ -72,7 +71,7 @@ final class UnbuiltPcbs {
      * for all of one walk at once ({@link #closedCounts}).
      */
     void closed(ReplayedTimeWait stub) {
-        byFlow.remove(stub.flow);
+        byFlow.removeEntry(stub, stub.tableHash);
         stack.portFreed(stub.localPort);
     }
 
