@@ -55,7 +55,7 @@ final class Syncache {
     private final int hashSecret;
     private final Responder responder;
     private final Runnable changed;
-    private final Map<FlowKey, Entry> byFlow = new HashMap<>();
+    private final FlowTable<Entry> byFlow = new FlowTable<>(entry -> entry.flow);
     /** The hash buckets' rows by bucket number, each made at its first SYN (null before). */
     private EntryQueue[] buckets = new EntryQueue[0];
     private final List<EntryQueue> slots = new ArrayList<>();
@@ -109,7 +109,7 @@ final class Syncache {
     }
 
     Entry lookup(FlowKey flow) {
-        return byFlow.get(flow);
+        return byFlow.size() == 0 ? null : byFlow.get(flow, FlowTable.hash(flow));
     }
 
     boolean syncookies() {
@@ -154,7 +154,8 @@ final class Syncache {
         entry.bucket = bucket;
         entry.order = order++;
         row.add(entry);
-        byFlow.put(entry.flow, entry);
+        entry.tableHash = FlowTable.hash(entry.flow);
+        byFlow.add(entry, entry.tableHash);
         stats.added++;
         changed.run();
         if (syncookies()) {
@@ -288,7 +289,9 @@ final class Syncache {
 
     /** The host lost its state: every entry goes. */
     void clear() {
-        for (Entry e : new ArrayList<>(byFlow.values())) {
+        List<Entry> all = new ArrayList<>(byFlow.size());
+        byFlow.forEach(all::add);
+        for (Entry e : all) {
             remove(e);
         }
         cookies.clear();
@@ -327,7 +330,7 @@ final class Syncache {
     }
 
     private void remove(Entry entry) {
-        if (byFlow.remove(entry.flow) != entry) {
+        if (!byFlow.removeEntry(entry, entry.tableHash)) {
             return;
         }
         // An emptied row stays (at most one per hash bucket): the next SYN to it reuses it.
@@ -435,6 +438,8 @@ final class Syncache {
         int bucket;
         long order;
         Syncache owner;
+        /** Its 4-tuple's hash in the cache's table, kept so that taking it out needs no look at the key. */
+        int tableHash;
         /** Its place in its bucket's row and in its timer slot's queue. */
         final EntryQueue.Link row = new EntryQueue.Link();
         final EntryQueue.Link timerSlot = new EntryQueue.Link();
